@@ -1,0 +1,195 @@
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Product } from '../../domain/catalogue.js';
+import type { Pavilion, PavilionCode } from '../../domain/pavilion.js';
+import type { CatalogueStore, PavilionSummary, ProductPage, ProductQuery } from '../../ports/catalogue-store.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { keys, withoutKeys } from './keys.js';
+
+/** BatchWriteItem takes at most 25 items (DynamoDB limit). */
+const BATCH_SIZE = 25;
+
+export class DynamoCatalogueStore implements CatalogueStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async listPavilions(): Promise<readonly PavilionSummary[]> {
+    const items: PavilionSummary[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.pavilionsPartition },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(toPavilion(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  async getPavilion(code: PavilionCode): Promise<PavilionSummary | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.pavilion(code) }));
+    return Item ? toPavilion(Item) : null;
+  }
+
+  async listProducts(query: ProductQuery): Promise<ProductPage> {
+    const plan = planProductQuery(query);
+    const startKey = decodeCursor(query.cursor, {
+      attributes: ['PK', 'SK', plan.partitionAttribute, plan.sortAttribute],
+      partition: { name: plan.partitionAttribute, value: plan.partitionValue },
+    });
+    const items: Product[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined = startKey;
+    // A category filter inside a pavilion can leave a DynamoDB page short; keep reading until the page is full.
+    do {
+      const input: QueryCommandInput = {
+        TableName: this.tableName,
+        IndexName: plan.indexName,
+        KeyConditionExpression: plan.sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: {
+          '#pk': plan.partitionAttribute,
+          ...(plan.sortPrefix ? { '#sk': plan.sortAttribute } : {}),
+          ...plan.filterNames,
+        },
+        ExpressionAttributeValues: {
+          ':pk': plan.partitionValue,
+          ...(plan.sortPrefix ? { ':prefix': plan.sortPrefix } : {}),
+          ...plan.filterValues,
+        },
+        FilterExpression: plan.filter,
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+        ExclusiveStartKey: exclusiveStartKey,
+      };
+      const page = await this.doc.send(new QueryCommand(input));
+      for (const item of page.Items ?? []) items.push(toProduct(item));
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey && items.length < query.limit);
+    return { items, nextCursor: encodeCursor(exclusiveStartKey) };
+  }
+
+  async getProduct(id: string): Promise<Product | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.product(id) }));
+    return Item ? toProduct(Item) : null;
+  }
+
+  async *allActiveProducts(): AsyncIterable<Product> {
+    for (const pavilion of await this.listPavilions()) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.listProducts({ pavilion: pavilion.code, limit: 100, cursor });
+        yield* page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+  }
+
+  async putPavilion(pavilion: Pavilion): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.pavilion(pavilion.code), type: 'pavilion', productCount: 0, ...pavilion },
+      }),
+    );
+  }
+
+  async putProducts(products: readonly Product[]): Promise<void> {
+    for (let i = 0; i < products.length; i += BATCH_SIZE) {
+      let requests = products.slice(i, i + BATCH_SIZE).map((product) => ({
+        PutRequest: { Item: productItem(product) },
+      }));
+      // BatchWrite may hand back UnprocessedItems under load: retry them with a short backoff.
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const result = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      }
+    }
+    for (const code of new Set(products.map((product) => product.pavilion))) await this.recountProducts(code);
+  }
+
+  /** Recounts a pavilion's active products from its index (Select COUNT is a Query, not a Scan). */
+  async recountProducts(code: PavilionCode): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': `PAVILION#${code}`, ':prefix': 'PRODUCT#active#' },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.pavilion(code),
+        UpdateExpression: 'SET productCount = :count',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':count': count },
+      }),
+    );
+    return count;
+  }
+}
+
+export function productItem(product: Product): Record<string, unknown> {
+  return { ...keys.product(product.id), ...keys.productIndexes(product), type: 'product', ...product };
+}
+
+export function toProduct(item: Record<string, unknown>): Product {
+  return withoutKeys(item) as unknown as Product;
+}
+
+function toPavilion(item: Record<string, unknown>): PavilionSummary {
+  return withoutKeys(item) as unknown as PavilionSummary;
+}
+
+interface QueryPlan {
+  readonly indexName: 'GSI1' | 'GSI2' | 'GSI3';
+  readonly partitionAttribute: string;
+  readonly sortAttribute: string;
+  readonly partitionValue: string;
+  readonly sortPrefix: string;
+  readonly filter?: string;
+  readonly filterNames?: Record<string, string>;
+  readonly filterValues?: Record<string, unknown>;
+}
+
+function planProductQuery(query: ProductQuery): QueryPlan {
+  if (query.pavilion) {
+    return {
+      indexName: 'GSI1',
+      partitionAttribute: 'GSI1PK',
+      sortAttribute: 'GSI1SK',
+      partitionValue: `PAVILION#${query.pavilion}`,
+      sortPrefix: 'PRODUCT#active#',
+      ...(query.category
+        ? { filter: '#category = :category', filterNames: { '#category': 'category' }, filterValues: { ':category': query.category } }
+        : {}),
+    };
+  }
+  if (query.category) {
+    return { indexName: 'GSI2', partitionAttribute: 'GSI2PK', sortAttribute: 'GSI2SK', partitionValue: `CATEGORY#${query.category}`, sortPrefix: 'active#' };
+  }
+  return { indexName: 'GSI3', partitionAttribute: 'GSI3PK', sortAttribute: 'GSI3SK', partitionValue: 'CATALOGUE#active', sortPrefix: '' };
+}

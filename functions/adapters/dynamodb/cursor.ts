@@ -1,0 +1,34 @@
+import { InvalidCursorError } from '../../ports/catalogue-store.js';
+
+/**
+ * Cursors are DynamoDB's LastEvaluatedKey, base64url-encoded JSON. On the way back in they are
+ * checked against the exact attribute names and partition the query uses, so a tampered or
+ * foreign cursor is the client's error (400), never a DynamoDB ValidationException (500).
+ */
+export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | null {
+  if (!lastKey) return null;
+  return Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: { readonly attributes: readonly string[]; readonly partition: { readonly name: string; readonly value: string } },
+): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidCursorError();
+  const entries = Object.entries(parsed);
+  const names = entries.map(([name]) => name).sort();
+  const wanted = [...expected.attributes].sort();
+  if (names.length !== wanted.length || names.some((name, i) => name !== wanted[i])) throw new InvalidCursorError();
+  if (entries.some(([, value]) => typeof value !== 'string' || value.length === 0 || value.length > 300)) throw new InvalidCursorError();
+  const key = parsed as Record<string, string>;
+  if (key[expected.partition.name] !== expected.partition.value) throw new InvalidCursorError();
+  return key;
+}

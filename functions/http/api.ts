@@ -1,0 +1,58 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { createCatalogueApp, type CatalogueDeps } from './catalogue-app.js';
+import { notFound, onError } from './problem.js';
+import { createRouter } from './router.js';
+
+/** Everything the HTTP apps need, wired by a handler (AWS) or the local runner. */
+export type ApiDeps = CatalogueDeps;
+
+/**
+ * The apps of the API and where they are mounted. Each Lambda serves one of them
+ * (handlers/), the local server serves all of them; the paths are the same in both.
+ */
+export const API_APPS = {
+  catalogue: (deps: ApiDeps) => createCatalogueApp(deps),
+} satisfies Record<string, (deps: ApiDeps) => OpenAPIHono<never> | OpenAPIHono>;
+
+export type ApiAppName = keyof typeof API_APPS;
+
+/** Mounts apps under /api with the shared error mapping; the OpenAPI document is always served. */
+export function createApi(deps: ApiDeps, names: readonly ApiAppName[] = Object.keys(API_APPS) as ApiAppName[]) {
+  const root = createRouter();
+  root.onError(onError);
+  root.notFound(notFound);
+  root.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  for (const name of names) root.route('/api', API_APPS[name](deps));
+  root.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  return root;
+}
+
+let cachedDocument: unknown;
+
+/** The whole API, generated from the zod schemas of every app (deps are never touched while describing). */
+export function openApiDocument(): unknown {
+  if (cachedDocument) return cachedDocument;
+  const untouchable = describedOnly() as ApiDeps;
+  const all = createRouter();
+  for (const make of Object.values(API_APPS)) all.route('/api', make(untouchable));
+  cachedDocument = all.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'SCO Bazaar API',
+      version: '1.0.0',
+      description: 'Catalogue, cart, checkout, pavilion workspace and Stripe webhooks of SCO Bazaar. Errors are application/problem+json (RFC 9457).',
+    },
+  });
+  return cachedDocument;
+}
+
+/** Stands in for any dependency while the apps are only described: reading is fine, calling throws. */
+function describedOnly(): unknown {
+  return new Proxy(() => undefined, {
+    get: (_target, property) => (property === 'then' ? undefined : describedOnly()),
+    apply: () => {
+      throw new Error('Dependencies are not available while describing the API');
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+/** RFC 9457 problem details: every error this API gives has this shape and media type. */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type?: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: readonly FieldError[];
+  readonly [extension: string]: unknown;
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().optional(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough()
+  .openapi('Problem');
+
+/** OpenAPI response entries for the errors a route can give. */
+export function problemResponses(...statuses: number[]) {
+  const described: Record<number, string> = {
+    400: 'Bad input', 401: 'No valid token', 403: 'Not yours', 404: 'Not found', 409: 'Conflict with the current state',
+    413: 'Body too large', 415: 'Wrong content type', 422: 'Understood but refused', 502: 'Payment provider failed',
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: described[status] ?? 'Problem', content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } },
+    ]),
+  );
+}
+
+export function problem(status: number, title: string, extra: Omit<Problem, 'status' | 'title'> = {}): Response {
+  return new Response(JSON.stringify({ title, status, ...extra }), {
+    status,
+    headers: { 'content-type': PROBLEM_MEDIA_TYPE, 'cache-control': 'no-store' },
+  });
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+/** The zod-openapi hook: any schema failure is the client's error, answered field by field. */
+export function validationHook(result: { success: true } | { success: false; error: ZodError; target: string }, _c: Context) {
+  if (!result.success) {
+    return problem(400, 'The request is not valid', {
+      detail: `Check the ${result.target === 'json' ? 'body' : result.target}: ${result.error.issues.length} field(s) are wrong.`,
+      errors: fieldErrors(result.error),
+    });
+  }
+  return undefined;
+}
+
+/** Thrown by handlers for a client fault; onError renders it, so handlers only return success shapes. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly extra: Omit<Problem, 'status' | 'title'> = {},
+  ) {
+    super(title);
+    this.name = 'ProblemError';
+  }
+}
+
+/** Last line of defence: the client learns nothing internal, and known client faults stay 4xx. */
+export function onError(error: Error, c: Context): Response {
+  if (error instanceof ProblemError) return problem(error.status, error.title, error.extra);
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    if (status === 400 && /JSON/i.test(error.message)) return problem(400, 'The body is not valid JSON');
+    return problem(status, error.message || 'Request refused');
+  }
+  if (error instanceof SyntaxError) return problem(400, 'The body is not valid JSON');
+  console.error(JSON.stringify({ level: 'error', message: 'unhandled', path: c.req.path, error: error.name, detail: error.message }));
+  return problem(500, 'Something went wrong on our side', { detail: 'The error has been logged.' });
+}
+
+export function notFound(c: Context): Response {
+  return problem(404, 'No such resource', { detail: `${c.req.method} ${c.req.path} does not exist.` });
+}

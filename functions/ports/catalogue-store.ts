@@ -1,0 +1,40 @@
+import type { Category, Product } from '../domain/catalogue.js';
+import type { Pavilion, PavilionCode } from '../domain/pavilion.js';
+
+export interface PavilionSummary extends Pavilion {
+  readonly productCount: number;
+}
+
+export interface ProductQuery {
+  readonly pavilion?: PavilionCode;
+  readonly category?: Category;
+  readonly limit: number;
+  /** Opaque cursor from a previous page of the same query. */
+  readonly cursor?: string;
+}
+
+export interface ProductPage {
+  readonly items: readonly Product[];
+  readonly nextCursor: string | null;
+}
+
+/** Raised by a store when a cursor does not belong to the query it was sent with. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is malformed or belongs to another listing');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export interface CatalogueStore {
+  listPavilions(): Promise<readonly PavilionSummary[]>;
+  getPavilion(code: PavilionCode): Promise<PavilionSummary | null>;
+  /** Active products, newest first. */
+  listProducts(query: ProductQuery): Promise<ProductPage>;
+  getProduct(id: string): Promise<Product | null>;
+  /** Every active product (site build and seeding only, never a request path): pages through per-pavilion Queries. */
+  allActiveProducts(): AsyncIterable<Product>;
+  putPavilion(pavilion: Pavilion): Promise<void>;
+  /** Writes products as they are (seeding); the pavilion workspace has its own guarded writes. */
+  putProducts(products: readonly Product[]): Promise<void>;
+}
