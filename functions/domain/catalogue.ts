@@ -73,9 +73,11 @@ export interface Product {
 export const PRODUCT_ID = /^[a-z]{2}-[a-z0-9][a-z0-9-]{0,62}$/;
 export const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
+/** SKUs often start with the country code already (KG-HNY-001): it is not repeated in the id. */
 export function productIdFor(pavilion: PavilionCode, sku: string): string {
+  const prefix = `${pavilion.toLowerCase()}-`;
   const slug = sku.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return `${pavilion.toLowerCase()}-${slug}`;
+  return slug.startsWith(prefix) ? slug : `${prefix}${slug}`;
 }
 
 export function isCategory(value: string): value is Category {
