@@ -1,0 +1,37 @@
+import { locale } from './i18n.js';
+
+/** Minor-unit exponent of a currency, as the browser's ISO 4217 data knows it (2 for every pavilion currency). */
+export function exponentOf(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function money(amount: number, currency: string): string {
+  const exponent = exponentOf(currency);
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency, minimumFractionDigits: exponent }).format(amount / 10 ** exponent);
+}
+
+/** Minor units as the decimal a person types (65050 -> "650.50"). */
+export function toDecimal(amount: number, currency: string): string {
+  const exponent = exponentOf(currency);
+  if (exponent === 0) return String(amount);
+  const text = String(amount).padStart(exponent + 1, '0');
+  return `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
+}
+
+/** "650.5" or "650,50" -> 65050, exactly (string arithmetic); null when it is not a price. */
+export function fromDecimal(text: string, currency: string): number | null {
+  const exponent = exponentOf(currency);
+  const match = /^(\d{1,12})(?:[.,](\d+))?$/.exec(text.trim().replace(/[\s\u00a0]/g, ''));
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > exponent) return null;
+  return Number(match[1]) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
+}
+
+export function count(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
+export function dateTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

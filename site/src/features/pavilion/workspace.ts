@@ -1,0 +1,81 @@
+import { ApiError, SignedOut, api, sessionConfig } from './api.js';
+import { $, toast } from './dom.js';
+import { WORKSPACE_LANGUAGES, applyLanguage, currentLanguage, setLanguage, tr, type WorkspaceLanguage } from './i18n.js';
+import { captureTokenFromUrl, currentToken, forgetToken } from './session.js';
+
+export interface Pavilion {
+  readonly code: string;
+  readonly name: Record<WorkspaceLanguage, string>;
+  readonly currency: string;
+  readonly flag: string;
+}
+
+export interface Workspace {
+  readonly manager: { readonly subject: string; readonly pavilion: string };
+  readonly pavilion: Pavilion;
+}
+
+/**
+ * Every workspace page starts here: language, the token from the sign-in redirect, and who the
+ * manager is (GET /me). Without a valid token the sign-in panel shows instead of the page.
+ */
+export async function startWorkspace(): Promise<Workspace | null> {
+  applyLanguage();
+  wireChrome();
+  captureTokenFromUrl();
+  if (!currentToken()) {
+    await showSignIn('none');
+    return null;
+  }
+  try {
+    const me = await api<Workspace>('/me');
+    const badge = $('[data-pavilion]');
+    const paint = () => (badge.textContent = `${me.pavilion.flag} ${me.pavilion.name[currentLanguage()]}`);
+    paint();
+    document.addEventListener('workspace:language', paint);
+    document.body.dataset.state = 'ready';
+    $('[data-workspace]').hidden = false;
+    return me;
+  } catch (error) {
+    await fail(error);
+    return null;
+  }
+}
+
+/** What every page does with an error it did not expect: sign in again, or say what happened. */
+export async function fail(error: unknown): Promise<void> {
+  if (error instanceof SignedOut) return showSignIn(error.reason);
+  if (error instanceof ApiError) return toast(error.detail ? `${error.title}: ${error.detail}` : error.title, 'bad');
+  if (error instanceof TypeError) return toast(tr('error.network'), 'bad');
+  console.error(error);
+  toast(String(error), 'bad');
+}
+
+async function showSignIn(reason: SignedOut['reason']): Promise<void> {
+  document.body.dataset.state = 'signed-out';
+  $('[data-workspace]').hidden = true;
+  const panel = $('[data-signin]');
+  panel.hidden = false;
+  const message = $('[data-signin-message]');
+  message.hidden = reason === 'none';
+  if (reason !== 'none') message.dataset.i18n = reason === 'forbidden' ? 'signin.forbidden' : 'signin.expired';
+  applyLanguage(panel);
+  const link = $<HTMLAnchorElement>('[data-signin-link]');
+  link.href = (await sessionConfig()).signInUrl;
+  link.focus();
+}
+
+function wireChrome(): void {
+  const select = $<HTMLSelectElement>('[data-ws-lang]');
+  select.value = currentLanguage();
+  select.addEventListener('change', () => {
+    if ((WORKSPACE_LANGUAGES as readonly string[]).includes(select.value)) setLanguage(select.value as WorkspaceLanguage);
+  });
+  $('[data-sign-out]').addEventListener('click', () => {
+    forgetToken();
+    void showSignIn('none');
+  });
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
+    if (new URL(link.href).pathname === location.pathname) link.setAttribute('aria-current', 'page');
+  }
+}
