@@ -1,0 +1,42 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { launchBrowser } from '../support/browser.js';
+import { startTestStack } from '../support/local-stack.js';
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  page = await browser.newPage({ locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+it('lets a shopper go from the home page to the Kyrgyz pavilion and a honey product with its live price and stock', async () => {
+  await page.goto(`${stack.url}/`);
+  await page.waitForURL(/\/zh\/$/);
+  await page.locator('[data-testid="pavilion-card"][data-pavilion="KG"]').first().click();
+  await page.waitForURL(/\/zh\/pavilions\/kg\/$/);
+
+  const honey = page.locator('[data-testid="product-card"][data-category="honey"]').first();
+  await expect.poll(() => honey.count()).toBeGreaterThan(0);
+  await honey.click();
+  await page.waitForURL(/\/zh\/products\/kg-[a-z0-9-]+\/$/);
+
+  const productId = new URL(page.url()).pathname.split('/')[3]!;
+  const live = (await (await fetch(`${stack.url}/api/products/${productId}`)).json()) as { stock: number; price: { amount: number } };
+  const price = page.locator('[data-testid="price"]').first();
+  const stock = page.locator('[data-testid="stock"]').first();
+  await expect.poll(() => price.textContent()).toMatch(/\d/);
+  // The island has replaced the build-time line with the live figure from the API.
+  await expect.poll(() => page.locator('[data-live-product]').first().getAttribute('data-live')).toBe('true');
+  expect(await stock.getAttribute('data-stock')).toBe(String(live.stock));
+  expect(await page.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
+});

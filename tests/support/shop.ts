@@ -1,0 +1,117 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
+import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
+import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
+import { createStripeClient } from '../../functions/adapters/stripe/client.js';
+import { StripePaymentGateway } from '../../functions/adapters/stripe/stripe-gateway.js';
+import type { Product } from '../../functions/domain/catalogue.js';
+import type { Pavilion } from '../../functions/domain/pavilion.js';
+import { createApi } from '../../functions/http/api.js';
+import type { Clock } from '../../functions/ports/clock.js';
+import type { ShopDeps } from '../../functions/usecases/shop-deps.js';
+import { freePort } from '../../infra/local/free-port.js';
+import { startLocalStripe, type LocalStripe } from '../../infra/local/stripe/server.js';
+import { aPavilion } from '../fixtures/products.js';
+import { createTestTable } from './table.js';
+
+export const PUBLIC_BASE_URL = 'https://bazaar.test';
+
+/** A clock that reads the real time plus an offset the test can move (carts lapse, reservations expire). */
+export class ShiftedClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+/**
+ * The whole shop on real parts: a fresh table on DynamoDB Local, the API served over HTTP (so the
+ * local Stripe can deliver webhooks to it), the local Stripe-compatible server and the real SDK.
+ */
+export async function startShop(options: { pavilions?: Pavilion[]; products?: Product[] } = {}) {
+  const table = await createTestTable('shop');
+  const catalogue = new DynamoCatalogueStore(table.doc, table.tableName);
+  for (const pavilion of options.pavilions ?? [aPavilion(), aPavilion({ code: 'RU', currency: 'RUB' })]) await catalogue.putPavilion(pavilion);
+  if (options.products?.length) await catalogue.putProducts(options.products);
+
+  const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+  const port = await freePort();
+  const stripe: LocalStripe = await startLocalStripe({
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+    webhookSecret,
+    retryDelaysMs: [100, 200, 400],
+    expiryCheckMs: 200,
+  });
+  const clock = new ShiftedClock();
+  const deps: ShopDeps = {
+    catalogue,
+    carts: new DynamoCartStore(table.doc, table.tableName),
+    orders: new DynamoOrderStore(table.doc, table.tableName),
+    payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_local', apiBase: stripe.url }), webhookSecret),
+    clock,
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
+  const api = createApi(deps);
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: api.fetch, port, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const init: RequestInit = { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const response = await api.request(path, init);
+    const text = await response.text();
+    return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as any) : null };
+  }
+
+  return {
+    api,
+    deps,
+    stripe,
+    clock,
+    table,
+    webhookSecret,
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+    call,
+    async newCart(lines: Record<string, number> = {}): Promise<string> {
+      const created = await call('POST', '/api/carts');
+      for (const [productId, quantity] of Object.entries(lines)) {
+        const set = await call('PUT', `/api/carts/${created.body.id}/lines/${productId}`, { quantity });
+        if (set.status !== 200) throw new Error(`could not put ${productId} in the cart: ${JSON.stringify(set.body)}`);
+      }
+      return created.body.id as string;
+    },
+    checkout(cartId: string, extra: Record<string, unknown> = {}) {
+      return call('POST', '/api/checkout', { cartId, email: 'shopper@example.com', ...extra });
+    },
+    /** A product's three unit counts, read strongly consistent. */
+    async units(productId: string) {
+      const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.product(productId), ConsistentRead: true }));
+      return { stock: Item?.stock as number, reserved: Item?.reserved as number, sold: Item?.sold as number };
+    },
+    async order(orderId: string) {
+      return (await deps.orders.get(orderId))!;
+    },
+    async close() {
+      await stripe.stop();
+      server.close();
+      table.raw.destroy();
+    },
+  };
+}
+
+export type Shop = Awaited<ReturnType<typeof startShop>>;
+
+/** Waits until a condition holds (webhook deliveries are asynchronous); fails with the last value after the deadline. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
