@@ -1,0 +1,287 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Product } from '../../domain/catalogue.js';
+import type { Order, OrderDecision, OrderLine, OrderStatus } from '../../domain/order.js';
+import {
+  EventAlreadyProcessedError,
+  OrderChangedError,
+  ReservationRefusedError,
+  type ApplyOptions,
+  type OrderStore,
+  type RefusedLine,
+  type StoredOrder,
+} from '../../ports/order-store.js';
+import { cartKey } from './cart-store.js';
+import { keys, withoutKeys } from './keys.js';
+import { orderKeys, PENDING_ORDERS_PARTITION } from './order-keys.js';
+import { failedConditions, withConflictRetry } from './conflict-retry.js';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Processed-event records outlive Stripe's retry window (3 days) comfortably. */
+const EVENT_RECORD_DAYS = 30;
+
+/**
+ * Orders, their lines and the stock they hold. Every state change is one TransactWriteItems
+ * that moves units between stock, reserved and sold on the product items, changes the order
+ * (conditioned on the status it was decided from) and, for payment events, records the event id.
+ */
+export class DynamoOrderStore implements OrderStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>): Promise<void> {
+    const reservations: TransactItem[] = order.lines.map((line) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.product(line.productId),
+        UpdateExpression: 'SET stock = stock - :q, reserved = reserved + :q',
+        ConditionExpression: 'attribute_exists(PK) AND #status = :active AND stock >= :q AND version = :version',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':q': line.quantity, ':active': 'active', ':version': productVersions.get(line.productId) ?? -1 },
+      },
+    }));
+    const writes: TransactItem[] = [
+      ...reservations,
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...orderKeys.order(order.orderId), ...orderKeys.pending(order.orderId, order.expiresAt), type: 'order', ...order },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...lines.map((line) => ({
+        Put: { TableName: this.tableName, Item: { ...orderKeys.line(line.orderId, line.lineNo), type: 'order_line', ...line } },
+      })),
+    ];
+    try {
+      await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: writes })));
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (!failed?.some((index) => index < reservations.length)) throw error;
+      throw new ReservationRefusedError(await this.refusedLines(order, productVersions, failed));
+    }
+  }
+
+  /**
+   * Names every line that cannot be reserved now, from a fresh read of each product (DynamoDB may
+   * report only some failing conditions). A line that failed in the transaction but looks fine now
+   * lost a race for the last units: it is reported short with what is left.
+   */
+  private async refusedLines(order: Order, productVersions: ReadonlyMap<string, number>, failed: readonly number[]): Promise<RefusedLine[]> {
+    const products = await Promise.all(order.lines.map((line) => this.readProduct(line.productId)));
+    const refused: RefusedLine[] = [];
+    order.lines.forEach((line, index) => {
+      const product = products[index];
+      const base = { productId: line.productId, requested: line.quantity };
+      if (!product || product.status !== 'active') refused.push({ ...base, available: 0, reason: 'unavailable' });
+      else if (product.stock < line.quantity) refused.push({ ...base, available: product.stock, reason: 'short' });
+      else if (product.version !== productVersions.get(line.productId)) refused.push({ ...base, available: product.stock, reason: 'stale' });
+      else if (failed.includes(index)) refused.push({ ...base, available: product.stock, reason: 'short' });
+    });
+    return refused;
+  }
+
+  private async readProduct(id: string): Promise<Pick<Product, 'status' | 'stock' | 'version'> | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.product(id), ConsistentRead: true, ProjectionExpression: '#s, stock, version', ExpressionAttributeNames: { '#s': 'status' } }),
+    );
+    return (Item as Pick<Product, 'status' | 'stock' | 'version'> | undefined) ?? null;
+  }
+
+  async attachPaymentSession(orderId: string, sessionId: string): Promise<void> {
+    await withConflictRetry(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: orderKeys.order(orderId),
+          UpdateExpression: 'SET paymentSessionId = :session',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':session': sessionId },
+        }),
+      ),
+    );
+  }
+
+  async get(orderId: string): Promise<StoredOrder | null> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': orderKeys.partition(orderId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const orderItem = items.find((item) => item.SK === 'ORDER');
+    if (!orderItem) return null;
+    const lines = items
+      .filter((item) => typeof item.SK === 'string' && item.SK.startsWith('LINE#'))
+      .map((item) => withoutKeys(item) as unknown as OrderLine)
+      .sort((a, b) => a.lineNo - b.lineNo);
+    return { order: withoutKeys(orderItem) as unknown as Order, lines };
+  }
+
+  async apply(order: Order, decision: Exclude<OrderDecision, { kind: 'none' }>, options: ApplyOptions): Promise<OrderStatus> {
+    switch (decision.kind) {
+      case 'sell':
+        await this.transact(order, options, 'paid', { from: 'reserved', to: 'sold' }, true);
+        return 'paid';
+      case 'release':
+        await this.transact(order, options, decision.status, { from: 'reserved', to: 'stock' }, false);
+        return decision.status;
+      case 'resell':
+        try {
+          await this.transact(order, { ...options, note: 'paid after its reservation lapsed; the units were taken again from stock' }, 'paid', { from: 'stock', to: 'sold' }, true);
+          return 'paid';
+        } catch (error) {
+          if (!(error instanceof StockGoneError)) throw error;
+          // The money is in, the goods are not: flag for an operator (refund or source the units).
+          await this.transact(order, { ...options, note: 'paid after its reservation lapsed and the stock was gone: refund or restock' }, 'paid_needs_attention', null, false);
+          return 'paid_needs_attention';
+        }
+    }
+  }
+
+  /**
+   * One transaction: the event record (if any), the order's status change conditioned on the
+   * status it was decided from, the unit moves on each product and, when sold, the lines join
+   * their pavilions' queues and the cart is emptied.
+   */
+  private async transact(
+    order: Order,
+    options: ApplyOptions,
+    status: OrderStatus,
+    move: { from: 'reserved' | 'stock'; to: 'sold' | 'stock' } | null,
+    sold: boolean,
+  ): Promise<void> {
+    const skipped = new Set<string>();
+    for (;;) {
+      const items: TransactItem[] = [];
+      if (options.eventId) {
+        items.push({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...orderKeys.stripeEvent(options.eventId),
+              type: 'stripe_event',
+              eventId: options.eventId,
+              orderId: order.orderId,
+              outcome: status,
+              processedAt: options.now,
+              ttl: Math.floor(Date.parse(options.now) / 1000) + EVENT_RECORD_DAYS * 86_400,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      const orderIndex = items.length;
+      const timeField = sold ? 'paidAt' : 'closedAt';
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: orderKeys.order(order.orderId),
+          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''} REMOVE GSI2PK, GSI2SK`,
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status, ':from': order.status, ':now': options.now, ...(options.note ? { ':note': options.note } : {}) },
+        },
+      });
+      const productIndexes = new Map<number, string>();
+      for (const line of move ? order.lines : []) {
+        if (skipped.has(line.productId) || !move) continue;
+        productIndexes.set(items.length, line.productId);
+        const takesFromStock = move.from === 'stock';
+        items.push({
+          Update: {
+            TableName: this.tableName,
+            Key: keys.product(line.productId),
+            UpdateExpression: `SET ${move.from} = ${move.from} - :q, ${move.to} = ${move.to} + :q`,
+            ConditionExpression: takesFromStock ? 'attribute_exists(PK) AND stock >= :q' : 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':q': line.quantity },
+          },
+        });
+      }
+      if (sold) {
+        for (const line of order.lines) {
+          items.push({
+            Update: {
+              TableName: this.tableName,
+              Key: orderKeys.line(order.orderId, line.lineNo),
+              UpdateExpression: 'SET fulfilment = :toShip, paidAt = :now, GSI1PK = :queue, GSI1SK = :position',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: {
+                ':toShip': 'to_ship',
+                ':now': options.now,
+                ':queue': orderKeys.pavilionQueue({ ...line, orderId: order.orderId }, options.now).GSI1PK,
+                ':position': orderKeys.pavilionQueue({ ...line, orderId: order.orderId }, options.now).GSI1SK,
+              },
+            },
+          });
+        }
+        if (order.cartId) items.push({ Delete: { TableName: this.tableName, Key: cartKey(order.cartId) } });
+      }
+      try {
+        await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: items })));
+        return;
+      } catch (error) {
+        const failed = failedConditions(error);
+        if (!failed) throw error;
+        if (options.eventId && failed.includes(0)) throw new EventAlreadyProcessedError();
+        if (failed.includes(orderIndex)) throw new OrderChangedError();
+        const failedProducts = failed.flatMap((index) => productIndexes.get(index) ?? []);
+        if (failedProducts.length === 0) throw error;
+        if (move?.from === 'stock') throw new StockGoneError();
+        // A product item that no longer exists cannot hold units: carry on without it, loudly.
+        console.warn(JSON.stringify({ level: 'warn', message: 'order refers to a missing product', orderId: order.orderId, products: failedProducts }));
+        for (const id of failedProducts) skipped.add(id);
+      }
+    }
+  }
+
+  async listLapsed(now: string, limit: number): Promise<readonly Order[]> {
+    const page = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pending AND GSI2SK < :now',
+        ExpressionAttributeValues: { ':pending': PENDING_ORDERS_PARTITION, ':now': now },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((item) => withoutKeys(item) as unknown as Order);
+  }
+
+  async postponeExpiry(orderId: string, expiresAt: string): Promise<void> {
+    await withConflictRetry(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: orderKeys.order(orderId),
+          UpdateExpression: 'SET expiresAt = :expiresAt, GSI2SK = :position',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expiresAt': expiresAt, ':position': orderKeys.pending(orderId, expiresAt).GSI2SK, ':pending': 'pending_payment' },
+        }),
+      ),
+    ).catch((error: unknown) => {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    });
+  }
+}
+
+/** Re-selling after a release found a product without enough free units. */
+class StockGoneError extends Error {}

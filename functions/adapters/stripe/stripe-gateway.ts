@@ -1,0 +1,113 @@
+import type Stripe from 'stripe';
+import { isCurrency, money } from '../../domain/money.js';
+import type { PaymentOutcome } from '../../domain/order.js';
+import {
+  InvalidWebhookError,
+  PaymentProviderError,
+  type CheckoutSession,
+  type CheckoutSessionRequest,
+  type PaymentEvent,
+  type PaymentGateway,
+} from '../../ports/payment-gateway.js';
+
+/** stripe-node's default and Stripe's advice: a signature older than five minutes is a replay. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/** Stripe Checkout Sessions as our payment gateway. */
+export class StripePaymentGateway implements PaymentGateway {
+  constructor(
+    private readonly stripe: Stripe,
+    private readonly webhookSecret: string,
+  ) {}
+
+  async createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession> {
+    const currency = request.total.currency.toLowerCase();
+    try {
+      const session = await this.stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: request.lines.map((line) => ({
+            quantity: line.quantity,
+            price_data: {
+              currency,
+              unit_amount: line.unitAmount.amount,
+              product_data: { name: line.name, ...(line.imageUrl ? { images: [line.imageUrl] } : {}) },
+            },
+          })),
+          // API 2026-10-28: a filter on what Stripe finds eligible for the currency and amount (replaces payment_method_types).
+          allowed_payment_method_types: [...request.paymentMethods],
+          // WeChat Pay in Checkout must be told it runs in a browser (Stripe docs, wechat-pay/accept-a-payment).
+          ...(request.paymentMethods.includes('wechat_pay') ? { payment_method_options: { wechat_pay: { client: 'web' as const } } } : {}),
+          customer_email: request.email,
+          client_reference_id: request.orderId,
+          metadata: { orderId: request.orderId },
+          payment_intent_data: { metadata: { orderId: request.orderId } },
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+          locale: request.language,
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (!session.url) throw new PaymentProviderError('Stripe gave a session without a URL');
+      return { sessionId: session.id, url: session.url };
+    } catch (error) {
+      if (error instanceof PaymentProviderError) throw error;
+      throw new PaymentProviderError(`Stripe refused the checkout session: ${(error as Error).message}`, error);
+    }
+  }
+
+  async expireCheckoutSession(sessionId: string): Promise<'expired' | 'complete'> {
+    try {
+      const session = await this.stripe.checkout.sessions.retrieve(sessionId);
+      if (session.status === 'complete') return 'complete';
+      if (session.status === 'expired') return 'expired';
+      try {
+        await this.stripe.checkout.sessions.expire(sessionId);
+        return 'expired';
+      } catch {
+        // Paid in the moment between the two calls: ask again.
+        const again = await this.stripe.checkout.sessions.retrieve(sessionId);
+        if (again.status === 'complete') return 'complete';
+        if (again.status === 'expired') return 'expired';
+        throw new PaymentProviderError('Stripe would not expire an open session');
+      }
+    } catch (error) {
+      if (error instanceof PaymentProviderError) throw error;
+      throw new PaymentProviderError(`Stripe could not expire the session: ${(error as Error).message}`, error);
+    }
+  }
+
+  async verifyWebhook(rawBody: string, signature: string): Promise<PaymentEvent> {
+    let event: Stripe.Event;
+    try {
+      event = await this.stripe.webhooks.constructEventAsync(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
+    } catch (error) {
+      throw new InvalidWebhookError((error as Error).message);
+    }
+    return toPaymentEvent(event);
+  }
+}
+
+const OUTCOMES: Record<string, (session: Stripe.Checkout.Session) => PaymentOutcome | null> = {
+  'checkout.session.completed': (session) =>
+    session.payment_status === 'paid' ? 'paid' : session.payment_status === 'unpaid' ? 'awaiting_async_payment' : null,
+  'checkout.session.async_payment_succeeded': () => 'paid',
+  'checkout.session.async_payment_failed': () => 'failed',
+  'checkout.session.expired': () => 'expired',
+};
+
+export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
+  const outcomeOf = OUTCOMES[event.type];
+  if (!outcomeOf) return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: null, amount: null };
+  const session = event.data.object as Stripe.Checkout.Session;
+  const currency = session.currency?.toUpperCase() ?? '';
+  return {
+    eventId: event.id,
+    type: event.type,
+    outcome: outcomeOf(session),
+    sessionId: session.id,
+    orderId: session.metadata?.orderId ?? session.client_reference_id ?? null,
+    amount: typeof session.amount_total === 'number' && isCurrency(currency) ? money(session.amount_total, currency) : null,
+  };
+}

@@ -1,0 +1,135 @@
+import type { Localized } from './languages.js';
+import type { CurrencyCode, ExchangeRate, Money } from './money.js';
+import type { PavilionCode } from './pavilion.js';
+
+/**
+ * Orders and their state machine. The order item and its line items are a data contract shared
+ * with the pavilion workspace (it reads the lines of paid orders and writes the shipment fields):
+ *
+ *   PK=ORDER#<orderId> SK=ORDER         -> Order
+ *   PK=ORDER#<orderId> SK=LINE#<nnn>    -> OrderLine (lineNo zero-padded to 3 digits)
+ *   paid lines carry GSI1PK='PAVILION#<CC>#ORDERS', GSI1SK='<paidAt ISO>#<orderId>#<nnn>'
+ *   pending orders carry GSI2PK='ORDERS#pending_payment', GSI2SK='<expiresAt ISO>#<orderId>'
+ */
+export type OrderStatus = 'pending_payment' | 'paid' | 'expired' | 'payment_failed' | 'paid_needs_attention';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention'];
+
+/** Where a line stands for its pavilion: nothing to do, ready to ship, or gone out the door. */
+export type LineFulfilment = 'awaiting_payment' | 'to_ship' | 'shipped';
+
+/** Order ids are short enough to read out to support ("ORD-…") and never guessable alone: the token guards them. */
+export const ORDER_ID = /^ORD-[0-9A-HJKMNP-TV-Z]{16}$/;
+
+/** A reservation holds stock this long; Stripe's own session lives one minute longer (its minimum is 30). */
+export const RESERVATION_MINUTES = 30;
+export const SESSION_GRACE_MINUTES = 1;
+
+/** Checkout reserves every line in one TransactWriteItems (2 items per line + the order, limit 100). */
+export const MAX_ORDER_LINES = 40;
+
+export interface OrderLine {
+  readonly orderId: string;
+  /** 1-based position in the order. */
+  readonly lineNo: number;
+  readonly productId: string;
+  readonly pavilion: PavilionCode;
+  readonly sku: string;
+  readonly title: Localized;
+  /** Cover image (site-relative), so the order page and the pavilion queue need no catalogue read. */
+  readonly image?: string;
+  readonly quantity: number;
+  /** The catalogue price when the order was placed, in the pavilion's currency (settlement uses it). */
+  readonly unitPrice: Money;
+  /** What the shopper paid per unit, in the order's currency (unitPrice converted at the order's rate). */
+  readonly chargedUnitPrice: Money;
+  readonly fulfilment: LineFulfilment;
+  /** Set when the order is paid; the pavilion queue sorts on it. */
+  readonly paidAt?: string;
+  readonly carrier?: string;
+  readonly trackingNumber?: string;
+  readonly shippedAt?: string;
+}
+
+/** One line as summarised on the order item itself (enough to release or sell stock without reading lines). */
+export interface OrderLineSummary {
+  readonly lineNo: number;
+  readonly productId: string;
+  readonly pavilion: PavilionCode;
+  readonly quantity: number;
+}
+
+export interface Order {
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  /** The one currency the shopper is charged in (Stripe Checkout takes one currency per session). */
+  readonly currency: CurrencyCode;
+  readonly total: Money;
+  /** What the lines cost in each pavilion's own currency, before conversion. */
+  readonly subtotals: readonly Money[];
+  readonly lines: readonly OrderLineSummary[];
+  /** The rate snapshot used for every converted line (empty when nothing needed converting). */
+  readonly rates: readonly ExchangeRate[];
+  readonly language: 'zh' | 'ru' | 'en';
+  /** Needed for the receipt; never logged. */
+  readonly email: string;
+  /** SHA-256 (hex) of the secret the shopper got in the success URL; the token itself is never stored. */
+  readonly tokenHash: string;
+  /** The cart the order came from, emptied once it is paid. */
+  readonly cartId?: string;
+  readonly paymentSessionId?: string;
+  readonly createdAt: string;
+  /** When the reservation lapses if nobody pays. */
+  readonly expiresAt: string;
+  readonly paidAt?: string;
+  /** When the order left pending_payment without a sale (expired, failed). */
+  readonly closedAt?: string;
+  /** Why an order is paid_needs_attention or closed early, for the operators (no personal data). */
+  readonly note?: string;
+}
+
+/** What a payment event says happened, stripped of the provider's vocabulary. */
+export type PaymentOutcome = 'paid' | 'failed' | 'expired' | 'awaiting_async_payment';
+
+/**
+ * What to do with an order when a payment outcome arrives. Pure: stores carry it out
+ * in one transaction together with the event's dedup record, conditioned on the status read.
+ *
+ * - sell:        reserved -> sold, lines to_ship (the normal path).
+ * - release:     reserved -> stock, order closed as expired or payment_failed.
+ * - resell:      paid after we already released the stock (late or reordered event): take the units
+ *                straight from stock to sold if they are still there; the store falls back to
+ *                `needs_attention` when they are not.
+ * - none:        nothing changes (duplicates, expiry after payment, anything after a final state).
+ */
+export type OrderDecision =
+  | { readonly kind: 'sell' }
+  | { readonly kind: 'release'; readonly status: 'expired' | 'payment_failed' }
+  | { readonly kind: 'resell' }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export function decide(order: Pick<Order, 'status'>, outcome: PaymentOutcome): OrderDecision {
+  switch (order.status) {
+    case 'pending_payment':
+      if (outcome === 'paid') return { kind: 'sell' };
+      if (outcome === 'expired') return { kind: 'release', status: 'expired' };
+      if (outcome === 'failed') return { kind: 'release', status: 'payment_failed' };
+      return { kind: 'none', reason: 'payment still processing' };
+    case 'expired':
+    case 'payment_failed':
+      if (outcome === 'paid') return { kind: 'resell' };
+      return { kind: 'none', reason: `order already ${order.status}` };
+    case 'paid':
+    case 'paid_needs_attention':
+      return { kind: 'none', reason: `order already ${order.status}` };
+  }
+}
+
+/** Sort key of a line item under its order: LINE#001, LINE#002 ... (zero-padded so a Query returns them in order). */
+export function lineSortKey(lineNo: number): string {
+  return `LINE#${String(lineNo).padStart(3, '0')}`;
+}
+
+export function addMinutes(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+}

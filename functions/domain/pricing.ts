@@ -1,0 +1,112 @@
+import type { Cart } from './cart.js';
+import type { Product } from './catalogue.js';
+import { availableUnits } from './inventory.js';
+import type { Localized } from './languages.js';
+import { addMoney, convertMoney, money, multiplyMoney, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
+import type { PavilionCode } from './pavilion.js';
+
+/**
+ * Pricing of a cart, always from the catalogue as it is now.
+ *
+ * A cart may hold lines from pavilions that price in different currencies (KGS honey, RUB
+ * chocolate...). The cart shows each line in its pavilion's currency and one subtotal per
+ * currency. Stripe Checkout takes one currency per session, so checkout charges everything in
+ * one currency (CNY unless the shopper picks another): each unit price is converted with the
+ * rate snapshot and rounded once, and the line total is that unit price times the quantity, so
+ * our total is exactly the sum Stripe computes from unit_amount x quantity.
+ */
+export type LineStatus = 'ok' | 'short' | 'unavailable';
+
+export interface PricedLine {
+  readonly productId: string;
+  readonly pavilion: PavilionCode;
+  readonly sku: string;
+  readonly title: Localized;
+  readonly unit: Localized;
+  readonly image: string | null;
+  readonly quantity: number;
+  /** Units free to buy right now. */
+  readonly available: number;
+  readonly unitPrice: Money;
+  readonly lineTotal: Money;
+  /** ok; short (more asked than in stock); unavailable (archived: no longer sold). */
+  readonly status: LineStatus;
+  /** The catalogue version the price was read from: checkout reserves only if it is still current. */
+  readonly productVersion: number;
+}
+
+export interface PricedCart {
+  /** Lines in cart order; a product that no longer exists at all is left out. */
+  readonly lines: readonly PricedLine[];
+  /** One subtotal per currency, over the lines that can be bought, in order of first appearance. */
+  readonly subtotals: readonly Money[];
+}
+
+export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<string, Product | null>): PricedCart {
+  const lines: PricedLine[] = [];
+  for (const line of cart.lines) {
+    const product = products.get(line.productId);
+    if (!product) continue;
+    const available = availableUnits(product);
+    const status: LineStatus = product.status !== 'active' ? 'unavailable' : line.quantity > available ? 'short' : 'ok';
+    lines.push({
+      productId: product.id,
+      pavilion: product.pavilion,
+      sku: product.sku,
+      title: product.title,
+      unit: product.unit,
+      image: product.images[0] ?? null,
+      quantity: line.quantity,
+      available,
+      unitPrice: product.price,
+      lineTotal: multiplyMoney(product.price, line.quantity),
+      status,
+      productVersion: product.version,
+    });
+  }
+  return { lines, subtotals: subtotalsOf(lines.filter((line) => line.status !== 'unavailable')) };
+}
+
+export function subtotalsOf(lines: readonly Pick<PricedLine, 'lineTotal'>[]): Money[] {
+  const byCurrency = new Map<CurrencyCode, Money>();
+  for (const { lineTotal } of lines) {
+    const sum = byCurrency.get(lineTotal.currency);
+    byCurrency.set(lineTotal.currency, sum ? addMoney(sum, lineTotal) : lineTotal);
+  }
+  return [...byCurrency.values()];
+}
+
+export interface ChargedLine extends PricedLine {
+  readonly chargedUnitPrice: Money;
+  readonly chargedLineTotal: Money;
+}
+
+export interface Charge {
+  readonly lines: readonly ChargedLine[];
+  readonly total: Money;
+  /** The rates actually used, one per foreign currency, in order of first use. */
+  readonly rates: readonly ExchangeRate[];
+}
+
+/** Converts every line into one currency, unit by unit. */
+export function chargeIn(
+  lines: readonly PricedLine[],
+  currency: CurrencyCode,
+  rateFor: (from: CurrencyCode, to: CurrencyCode) => ExchangeRate,
+): Charge {
+  const rates = new Map<CurrencyCode, ExchangeRate>();
+  let total = money(0, currency);
+  const charged = lines.map((line) => {
+    const from = line.unitPrice.currency;
+    let rate = rates.get(from);
+    if (from !== currency && !rate) {
+      rate = rateFor(from, currency);
+      rates.set(from, rate);
+    }
+    const chargedUnitPrice = rate ? convertMoney(line.unitPrice, currency, rate) : line.unitPrice;
+    const chargedLineTotal = multiplyMoney(chargedUnitPrice, line.quantity);
+    total = addMoney(total, chargedLineTotal);
+    return { ...line, chargedUnitPrice, chargedLineTotal };
+  });
+  return { lines: charged, total, rates: [...rates.values()] };
+}

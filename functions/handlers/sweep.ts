@@ -1,0 +1,12 @@
+import { shopDepsOf } from '../usecases/shop-deps.js';
+import { sweepExpiredOrders } from '../usecases/sweep-expired-orders.js';
+import { wireDeps } from './wire.js';
+
+const deps = shopDepsOf(wireDeps());
+
+/** Runs on a schedule (every few minutes): releases the stock of orders nobody paid in time. */
+export async function handler(): Promise<{ released: number; postponed: number; skipped: number }> {
+  const report = await sweepExpiredOrders(deps, deps.clock.now());
+  console.info(JSON.stringify({ level: 'info', message: 'sweep finished', ...report }));
+  return report;
+}

@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import { CART_ID, MAX_LINE_QUANTITY } from '../../domain/cart.js';
+import { PRODUCT_ID } from '../../domain/catalogue.js';
+import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
+
+export const CartIdSchema = z.string().regex(CART_ID, 'a cart id: 22 characters of base64url');
+
+export const ExchangeRateSchema = z
+  .object({
+    from: CurrencySchema,
+    to: CurrencySchema,
+    numerator: z.number().int().positive(),
+    denominator: z.number().int().positive(),
+    asOf: z.string(),
+  })
+  .openapi('ExchangeRate', {
+    description: 'Minor units of `to` per minor unit of `from`, as the exact fraction numerator/denominator.',
+    example: { from: 'KGS', to: 'CNY', numerator: 406, denominator: 5000, asOf: '2025-11-28' },
+  });
+
+export const CartLineSchema = z
+  .object({
+    productId: z.string(),
+    pavilion: PavilionCodeSchema,
+    sku: z.string(),
+    title: LocalizedSchema,
+    unit: LocalizedSchema,
+    image: z.string().nullable().openapi({ description: 'Site-relative cover image, or null' }),
+    quantity: z.number().int().positive(),
+    available: z.number().int().nonnegative().openapi({ description: 'Units free to buy right now' }),
+    unitPrice: MoneySchema.openapi({ description: 'Current catalogue price, in the pavilion’s currency' }),
+    lineTotal: MoneySchema,
+    status: z.enum(['ok', 'short', 'unavailable']).openapi({
+      description: 'ok; short: more asked than is in stock (lower the quantity); unavailable: no longer sold (remove it)',
+    }),
+  })
+  .openapi('CartLine');
+
+export const CartSchema = z
+  .object({
+    id: CartIdSchema,
+    lines: z.array(CartLineSchema),
+    itemCount: z.number().int().nonnegative(),
+    subtotals: z.array(MoneySchema).openapi({ description: 'One per pavilion currency, over the lines that can be bought' }),
+    checkoutTotal: z
+      .object({ total: MoneySchema, rates: z.array(ExchangeRateSchema) })
+      .openapi({ description: 'What checkout would charge now in the asked currency (default CNY), converted unit by unit at the rates shown' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    expiresAt: z.string().openapi({ description: 'The cart lapses 30 days after its last use' }),
+  })
+  .openapi('Cart');
+
+export const CartParams = z.object({
+  id: CartIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'q3Yc1xKp0mR8d2uVn5ZbAw' }),
+});
+
+export const CartLineParams = z.object({
+  id: CartIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'q3Yc1xKp0mR8d2uVn5ZbAw' }),
+  productId: z
+    .string()
+    .regex(PRODUCT_ID, 'a product id such as kg-issyk-kul-white-honey')
+    .openapi({ param: { name: 'productId', in: 'path' }, example: 'kg-issyk-kul-white-honey' }),
+});
+
+export const CartQuery = z
+  .object({ currency: CurrencySchema.default('CNY').openapi({ description: 'Currency of checkoutTotal' }) })
+  .strict();
+
+export const SetQuantityBody = z
+  .object({
+    quantity: z
+      .number()
+      .int('a whole number')
+      .min(0, 'at least 0 (0 removes the line)')
+      .max(MAX_LINE_QUANTITY, `at most ${MAX_LINE_QUANTITY}`)
+      .openapi({ example: 2 }),
+  })
+  .strict()
+  .openapi('SetQuantity');

@@ -1,0 +1,65 @@
+import type { Order, OrderDecision, OrderLine, OrderStatus } from '../domain/order.js';
+
+/** Why a reservation was refused, line by line, so the shopper can fix exactly those lines. */
+export interface RefusedLine {
+  readonly productId: string;
+  readonly requested: number;
+  readonly available: number;
+  /** short: not enough stock; unavailable: archived or gone; stale: the price changed since it was read. */
+  readonly reason: 'short' | 'unavailable' | 'stale';
+}
+
+export class ReservationRefusedError extends Error {
+  constructor(readonly lines: readonly RefusedLine[]) {
+    super(`Could not reserve ${lines.length} line(s)`);
+    this.name = 'ReservationRefusedError';
+  }
+}
+
+/** The event id was seen before: its effect has already happened. */
+export class EventAlreadyProcessedError extends Error {
+  constructor() {
+    super('This payment event was already processed');
+    this.name = 'EventAlreadyProcessedError';
+  }
+}
+
+/** The order moved on between reading it and writing the decision: read again and decide again. */
+export class OrderChangedError extends Error {
+  constructor() {
+    super('The order changed concurrently');
+    this.name = 'OrderChangedError';
+  }
+}
+
+export interface StoredOrder {
+  readonly order: Order;
+  readonly lines: readonly OrderLine[];
+}
+
+export interface ApplyOptions {
+  readonly now: string;
+  /** The provider's event id: recorded in the same transaction so the event takes effect once. */
+  readonly eventId?: string;
+  readonly note?: string;
+}
+
+export interface OrderStore {
+  /**
+   * Reserves every line's units (stock -> reserved, only if enough stock and the product version
+   * the price came from is current) and writes the pending order and its lines, all or nothing.
+   * Throws ReservationRefusedError naming the lines that could not be reserved.
+   */
+  placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>): Promise<void>;
+  attachPaymentSession(orderId: string, sessionId: string): Promise<void>;
+  get(orderId: string): Promise<StoredOrder | null>;
+  /**
+   * Carries out a decision on an order read with status `order.status`, together with the event's
+   * dedup record. Returns the order's new status. Throws EventAlreadyProcessedError or OrderChangedError.
+   */
+  apply(order: Order, decision: Exclude<OrderDecision, { kind: 'none' }>, options: ApplyOptions): Promise<OrderStatus>;
+  /** Pending orders whose reservation lapsed before `now`, oldest first (a Query on the pending index). */
+  listLapsed(now: string, limit: number): Promise<readonly Order[]>;
+  /** Moves a pending order's expiry (a payment still processing at the provider). */
+  postponeExpiry(orderId: string, expiresAt: string): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import type { Language } from '../domain/languages.js';
+import type { Money } from '../domain/money.js';
+import type { PaymentOutcome } from '../domain/order.js';
+import type { PaymentMethod } from '../domain/payment-methods.js';
+
+export interface CheckoutSessionRequest {
+  readonly orderId: string;
+  /** Derived from the order id: a retried create gives back the same session, never a second one. */
+  readonly idempotencyKey: string;
+  readonly lines: readonly { readonly name: string; readonly unitAmount: Money; readonly quantity: number; readonly imageUrl?: string }[];
+  readonly total: Money;
+  readonly paymentMethods: readonly PaymentMethod[];
+  readonly email: string;
+  readonly language: Language;
+  readonly successUrl: string;
+  readonly cancelUrl: string;
+  readonly expiresAt: Date;
+}
+
+export interface CheckoutSession {
+  readonly sessionId: string;
+  readonly url: string;
+}
+
+/** A verified payment event, in our words. */
+export interface PaymentEvent {
+  readonly eventId: string;
+  /** The provider's event type, for logs. */
+  readonly type: string;
+  /** null for event types we do not act on. */
+  readonly outcome: PaymentOutcome | null;
+  readonly sessionId: string | null;
+  readonly orderId: string | null;
+  readonly amount: Money | null;
+}
+
+export class InvalidWebhookError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidWebhookError';
+  }
+}
+
+/** The provider refused or could not be reached. */
+export class PaymentProviderError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'PaymentProviderError';
+  }
+}
+
+export interface PaymentGateway {
+  createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
+  /** Closes an open session so it can no longer be paid; 'complete' means the shopper already paid (or is paying). */
+  expireCheckoutSession(sessionId: string): Promise<'expired' | 'complete'>;
+  /** Checks the signature over the raw body (tolerance 300 s); throws InvalidWebhookError. */
+  verifyWebhook(rawBody: string, signature: string): Promise<PaymentEvent>;
+}

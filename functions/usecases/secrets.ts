@@ -1,0 +1,45 @@
+/**
+ * Identifiers and secrets, from the Web Crypto API (Node 20 and Lambda have it as a global).
+ * Cart ids and order tokens are bearer secrets: 128 and 256 random bits.
+ */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function randomBytes(length: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** 128 random bits, base64url (22 characters). */
+export function newCartId(): string {
+  return Buffer.from(randomBytes(16)).toString('base64url');
+}
+
+/** `ORD-` and 80 random bits in Crockford base32: readable over the phone, never ambiguous (no I, L, O, U). */
+export function newOrderId(): string {
+  const bytes = randomBytes(10);
+  let bits = 0n;
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
+  let text = '';
+  for (let i = 0; i < 16; i++) {
+    text = CROCKFORD[Number(bits & 31n)] + text;
+    bits >>= 5n;
+  }
+  return `ORD-${text}`;
+}
+
+/** 256 random bits, base64url (43 characters): the shopper's key to an order's page. */
+export function newOrderToken(): string {
+  return Buffer.from(randomBytes(32)).toString('base64url');
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Buffer.from(digest).toString('hex');
+}
+
+/** Compares two hex digests in time independent of where they differ. */
+export function sameDigest(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}

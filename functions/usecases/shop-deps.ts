@@ -1,0 +1,37 @@
+import type { CartStore } from '../ports/cart-store.js';
+import type { CatalogueStore } from '../ports/catalogue-store.js';
+import type { Clock } from '../ports/clock.js';
+import type { OrderStore } from '../ports/order-store.js';
+import type { PaymentGateway } from '../ports/payment-gateway.js';
+
+/** What the cart, checkout, order and webhook flows need; wired by handlers/wire.ts or the local runner. */
+export interface ShopDeps {
+  readonly catalogue: CatalogueStore;
+  readonly carts: CartStore;
+  readonly orders: OrderStore;
+  readonly payments: PaymentGateway;
+  readonly clock: Clock;
+  /** The site's public origin, for Stripe's success and cancel URLs (no trailing slash). */
+  readonly publicBaseUrl: string;
+}
+
+const SHOP_DEP_NAMES = ['catalogue', 'carts', 'orders', 'payments', 'clock', 'publicBaseUrl'] as const;
+
+/**
+ * The shop's deps out of a partly wired set: each is looked up when a request first needs it,
+ * so an API built with catalogue deps only (a catalogue Lambda, a catalogue test) still mounts,
+ * describes and serves every other route, and a missing dep fails loudly where it is used.
+ */
+export function shopDepsOf(deps: Partial<ShopDeps>): ShopDeps {
+  const view = {};
+  for (const name of SHOP_DEP_NAMES) {
+    Object.defineProperty(view, name, {
+      get: () => {
+        const value = deps[name];
+        if (value === undefined) throw new Error(`The API was wired without ${name}`);
+        return value;
+      },
+    });
+  }
+  return view as ShopDeps;
+}

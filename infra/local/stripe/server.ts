@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebhookSender, type DeliveryRecord } from './deliveries.js';
+import { parseStripeForm } from './form.js';
+import { checkoutPage, messagePage } from './pages.js';
+import { buildSession, newId, StripeRequestError, type LocalLineItem, type LocalSession } from './sessions.js';
+
+export interface LocalStripeOptions {
+  /** Defaults to a free port on 127.0.0.1. */
+  readonly port?: number;
+  /** Where events go, e.g. http://127.0.0.1:4321/api/webhooks/stripe (a function when the app's port is known only later). */
+  readonly webhookUrl: string | (() => string);
+  /** whsec_...: the same secret the app verifies with (STRIPE_WEBHOOK_SECRET). */
+  readonly webhookSecret: string;
+  /** Origin the shopper's browser reaches this server at (session URLs); defaults to http://127.0.0.1:<port>. */
+  readonly publicUrl?: string;
+  /** Delays between webhook retries after a failed delivery. */
+  readonly retryDelaysMs?: readonly number[];
+  /** How often open sessions are checked against expires_at. */
+  readonly expiryCheckMs?: number;
+  /** The server's idea of now in ms (tests move it to see sessions expire); defaults to Date.now. */
+  readonly now?: () => number;
+}
+
+export interface StoredSession {
+  readonly session: LocalSession;
+  readonly lines: readonly LocalLineItem[];
+}
+
+export interface LocalStripe {
+  /** The API base for STRIPE_API_BASE (and the host of the hosted pages unless publicUrl is set). */
+  readonly url: string;
+  stop(): Promise<void>;
+  /** Every session created, oldest first (what the SDK actually sent: lines, amounts, currency). */
+  sessions(): readonly StoredSession[];
+  /** Every event sent, with its delivery attempts. */
+  readonly deliveries: readonly DeliveryRecord[];
+  /** Delivers a sent event once more, as Stripe does on a retry; returns the endpoint's status. */
+  resend(eventId: string): Promise<number>;
+  /** Does what the Pay button does (completes the session, sends checkout.session.completed). */
+  pay(sessionId: string): Promise<DeliveryRecord>;
+  /** The next `count` session creations fail with a 500 api_error, as when Stripe has an outage. */
+  failSessionCreation(count?: number): void;
+}
+
+/**
+ * A Stripe-compatible server for what this project uses: Checkout Sessions (create with
+ * Idempotency-Key, retrieve, expire), a hosted page to pay or cancel, expiry at expires_at, and
+ * signed webhook deliveries with retries. The real stripe SDK talks to it (STRIPE_API_BASE).
+ */
+export async function startLocalStripe(options: LocalStripeOptions): Promise<LocalStripe> {
+  const stored = new Map<string, { session: LocalSession; lines: LocalLineItem[] }>();
+  const idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
+  const sender = new WebhookSender(options.webhookUrl, options.webhookSecret, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
+  let failuresToInject = 0;
+  let baseUrl = '';
+  const nowMs = options.now ?? Date.now;
+
+  const complete = async (entry: { session: LocalSession }, method: string) => {
+    entry.session.status = 'complete';
+    entry.session.payment_status = 'paid';
+    entry.session.payment_intent = newId('pi');
+    entry.session.url = null;
+    entry.session.customer_details = { email: entry.session.customer_email };
+    entry.session.payment_method_types = [method, ...entry.session.payment_method_types.filter((other) => other !== method)];
+    return sender.send('checkout.session.completed', entry.session);
+  };
+
+  const expire = async (entry: { session: LocalSession }) => {
+    entry.session.status = 'expired';
+    entry.session.url = null;
+    return sender.send('checkout.session.expired', entry.session);
+  };
+
+  const api = async (request: IncomingMessage, path: string, body: string): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> => {
+    const auth = request.headers.authorization ?? '';
+    if (!/^Bearer (sk|rk)_test_\w+$/.test(auth)) {
+      throw new StripeRequestError(401, 'authentication_error', 'Invalid API Key provided. This local Stripe takes test keys (sk_test_...).');
+    }
+    const now = Math.floor(nowMs() / 1000);
+    if (request.method === 'POST' && path === '/v1/checkout/sessions') {
+      const key = request.headers['idempotency-key'];
+      const fingerprint = createHash('sha256').update(body).digest('hex');
+      if (typeof key === 'string') {
+        const previous = idempotency.get(key);
+        if (previous) {
+          if (previous.fingerprint !== fingerprint) {
+            throw new StripeRequestError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
+          }
+          return { status: previous.status, body: previous.body, headers: { 'idempotent-replayed': 'true' } };
+        }
+      }
+      if (failuresToInject > 0) {
+        failuresToInject -= 1;
+        throw new StripeRequestError(500, 'api_error', 'An unexpected error occurred (injected by the local Stripe).');
+      }
+      const { session, lines } = buildSession(parseStripeForm(body), now, options.publicUrl ?? baseUrl);
+      stored.set(session.id, { session, lines });
+      const answer = structuredClone(session);
+      if (typeof key === 'string') idempotency.set(key, { fingerprint, status: 200, body: answer });
+      return { status: 200, body: answer };
+    }
+    const match = /^\/v1\/checkout\/sessions\/([A-Za-z0-9_]+)(\/expire)?$/.exec(path);
+    if (match) {
+      const entry = stored.get(match[1]!);
+      if (!entry) throw new StripeRequestError(404, 'invalid_request_error', `No such checkout.session: '${match[1]}'`, 'session', 'resource_missing');
+      if (request.method === 'GET' && !match[2]) return { status: 200, body: entry.session };
+      if (request.method === 'POST' && match[2]) {
+        if (entry.session.status !== 'open') {
+          throw new StripeRequestError(400, 'invalid_request_error', `Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${entry.session.status}".`);
+        }
+        // Like Stripe, the event goes out after the answer, not before it.
+        void expire(entry);
+        return { status: 200, body: structuredClone(entry.session) };
+      }
+    }
+    throw new StripeRequestError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${path}).`);
+  };
+
+  const hosted = async (request: IncomingMessage, response: ServerResponse, path: string, body: string) => {
+    const match = /^\/pay\/([A-Za-z0-9_]+)(?:\/(pay|cancel))?$/.exec(path);
+    const entry = match ? stored.get(match[1]!) : undefined;
+    if (!match || !entry) return html(response, 404, messagePage('Not found', 'There is no such checkout session.'));
+    const { session } = entry;
+    if (request.method === 'GET' && !match[2]) {
+      if (session.status === 'complete') return redirect(response, successUrl(session));
+      if (session.status === 'expired') return html(response, 410, messagePage('Session expired', 'This checkout session has expired. Return to the shop and check out again.'));
+      return html(response, 200, checkoutPage(session, entry.lines));
+    }
+    if (request.method === 'POST' && match[2] === 'pay') {
+      if (session.status === 'complete') return redirect(response, successUrl(session));
+      if (session.status === 'expired') return html(response, 410, messagePage('Session expired', 'This checkout session has expired and can no longer be paid.'));
+      const method = new URLSearchParams(body).get('payment_method') ?? session.payment_method_types[0] ?? 'card';
+      // Like Stripe, the redirect does not wait for the shop; the first delivery attempt is made before it, for calmer tests.
+      await complete(entry, session.payment_method_types.includes(method) ? method : 'card');
+      return redirect(response, successUrl(session));
+    }
+    if (request.method === 'POST' && match[2] === 'cancel') {
+      // Cancelling only leaves the page: the session stays open until it expires.
+      return redirect(response, session.cancel_url ?? successUrl(session));
+    }
+    return html(response, 405, messagePage('Method not allowed', `${request.method} ${path}`));
+  };
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const body = await readBody(request);
+    try {
+      if (url.pathname.startsWith('/v1/')) {
+        const answer = await api(request, url.pathname, body);
+        return json(response, answer.status, answer.body, answer.headers);
+      }
+      return await hosted(request, response, url.pathname, body);
+    } catch (error) {
+      if (error instanceof StripeRequestError) {
+        return json(response, error.status, {
+          error: { type: error.type, message: error.message, ...(error.param ? { param: error.param } : {}), ...(error.code ? { code: error.code } : {}) },
+        });
+      }
+      return json(response, 500, { error: { type: 'api_error', message: (error as Error).message } });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  const expiryTimer = setInterval(() => {
+    const now = Math.floor(nowMs() / 1000);
+    for (const entry of stored.values()) {
+      if (entry.session.status === 'open' && entry.session.expires_at <= now) void expire(entry);
+    }
+  }, options.expiryCheckMs ?? 1000);
+  expiryTimer.unref();
+
+  return {
+    url: baseUrl,
+    async stop() {
+      clearInterval(expiryTimer);
+      sender.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    sessions: () => [...stored.values()].map((entry) => ({ session: structuredClone(entry.session), lines: structuredClone(entry.lines) })),
+    deliveries: sender.log,
+    resend: (eventId) => sender.resend(eventId),
+    async pay(sessionId) {
+      const entry = stored.get(sessionId);
+      if (!entry || entry.session.status !== 'open') throw new Error(`Session ${sessionId} is not open`);
+      return complete(entry, entry.session.payment_method_types[0] ?? 'card');
+    },
+    failSessionCreation(count = 1) {
+      failuresToInject = count;
+    },
+  };
+}
+
+function successUrl(session: LocalSession): string {
+  return session.success_url.replaceAll('{CHECKOUT_SESSION_ID}', session.id);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 1_000_000) request.destroy(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'request-id': newId('req'), ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function html(response: ServerResponse, status: number, page: string): void {
+  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(page);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(303, { location });
+  response.end();
+}

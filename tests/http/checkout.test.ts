@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aProduct } from '../fixtures/products.js';
+import { PUBLIC_BASE_URL, startShop, type Shop } from '../support/shop.js';
+
+let shop: Shop;
+
+beforeAll(async () => {
+  shop = await startShop();
+});
+afterAll(async () => shop?.close());
+
+async function stocked(overrides: Parameters<typeof aProduct>[0] = {}) {
+  const product = aProduct({ stock: 10, ...overrides });
+  await shop.deps.catalogue.putProducts([product]);
+  return product;
+}
+
+function sessionFor(checkoutUrl: string) {
+  const id = checkoutUrl.split('/pay/')[1];
+  const found = shop.stripe.sessions().find((entry) => entry.session.id === id);
+  if (!found) throw new Error(`no session ${id}`);
+  return found;
+}
+
+describe('POST /api/checkout', () => {
+  it('reserves the stock, records a pending order and opens a Stripe session in CNY priced from the catalogue', async () => {
+    const honey = await stocked({ price: { amount: 120_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [honey.id]: 3 });
+    const answer = await shop.checkout(cartId, { language: 'ru' });
+    expect(answer.status).toBe(201);
+    expect(answer.body.orderId).toMatch(/^ORD-[0-9A-Z]{16}$/);
+    expect(answer.body.total).toEqual({ amount: 3 * 9_744, currency: 'CNY' });
+    expect(await shop.units(honey.id)).toEqual({ stock: 7, reserved: 3, sold: 0 });
+
+    const { session, lines } = sessionFor(answer.body.checkoutUrl);
+    expect(lines).toEqual([{ name: honey.title.ru, quantity: 3, unit_amount: 9_744, currency: 'cny' }]);
+    expect(session.amount_total).toBe(3 * 9_744);
+    expect(session.metadata).toEqual({ orderId: answer.body.orderId });
+    expect(session.client_reference_id).toBe(answer.body.orderId);
+    expect(session.customer_email).toBe('shopper@example.com');
+    expect(session.payment_method_types).toEqual(['card', 'alipay', 'wechat_pay']);
+    expect(session.payment_method_options).toEqual({ wechat_pay: { client: 'web' } });
+    expect(session.locale).toBe('ru');
+    expect(session.success_url).toBe(`${PUBLIC_BASE_URL}/ru/order/?id=${answer.body.orderId}&token=${answer.body.orderToken}`);
+    expect(session.cancel_url).toBe(`${PUBLIC_BASE_URL}/ru/cart/`);
+
+    const { order, lines: orderLines } = await shop.order(answer.body.orderId);
+    expect(order).toMatchObject({ status: 'pending_payment', currency: 'CNY', total: { amount: 29_232, currency: 'CNY' }, paymentSessionId: session.id, cartId });
+    expect(order.rates).toEqual([expect.objectContaining({ from: 'KGS', to: 'CNY' })]);
+    expect(order.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(order)).not.toContain(answer.body.orderToken);
+    expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(30 * 60_000);
+    expect(orderLines).toEqual([
+      expect.objectContaining({
+        lineNo: 1, productId: honey.id, pavilion: 'KG', sku: honey.sku, quantity: 3, fulfilment: 'awaiting_payment',
+        unitPrice: { amount: 120_000, currency: 'KGS' }, chargedUnitPrice: { amount: 9_744, currency: 'CNY' },
+      }),
+    ]);
+  });
+
+  it('ignores any price, total or currency the client sends: Stripe gets the catalogue amount', async () => {
+    const honey = await stocked({ price: { amount: 120_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [honey.id]: 1 });
+    const answer = await shop.checkout(cartId, {
+      amount: 1, total: { amount: 1, currency: 'CNY' }, unitPrice: 1, price: { amount: 1, currency: 'KGS' },
+      lines: [{ productId: honey.id, quantity: 1, unitPrice: { amount: 1, currency: 'CNY' } }],
+    });
+    expect(answer.status).toBe(201);
+    const { session, lines } = sessionFor(answer.body.checkoutUrl);
+    expect(session.amount_total).toBe(9_744);
+    expect(lines[0]!.unit_amount).toBe(9_744);
+  });
+
+  it('charges in the currency asked for and offers only the methods that currency allows', async () => {
+    const honey = await stocked({ price: { amount: 120_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [honey.id]: 1 });
+    const answer = await shop.checkout(cartId, { currency: 'RUB' });
+    expect(answer.status).toBe(201);
+    const { session } = sessionFor(answer.body.checkoutUrl);
+    expect(session.currency).toBe('rub');
+    expect(session.payment_method_types).toEqual(['card']);
+    expect(session.payment_method_options).toEqual({});
+  });
+
+  it('reserves nothing when one line of several is short, and names that line', async () => {
+    const plenty = await stocked({ stock: 10 });
+    const scarce = await stocked({ stock: 2 });
+    const cartId = await shop.newCart({ [plenty.id]: 4, [scarce.id]: 2 });
+    // Someone else buys one of the scarce units after it went into this cart.
+    const rival = await shop.newCart({ [scarce.id]: 1 });
+    expect((await shop.checkout(rival)).status).toBe(201);
+
+    const sessionsBefore = shop.stripe.sessions().length;
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(409);
+    expect(answer.type).toContain('application/problem+json');
+    expect(answer.body.lines).toEqual([{ productId: scarce.id, requested: 2, available: 1, reason: 'short' }]);
+    expect(await shop.units(plenty.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+    expect(await shop.units(scarce.id)).toEqual({ stock: 1, reserved: 1, sold: 0 });
+    expect(shop.stripe.sessions()).toHaveLength(sessionsBefore);
+  });
+
+  it('reserves nothing for a line that was archived after it went into the cart', async () => {
+    const fine = await stocked();
+    const retired = await stocked();
+    const cartId = await shop.newCart({ [fine.id]: 1, [retired.id]: 1 });
+    await shop.deps.catalogue.putProducts([{ ...retired, status: 'archived' }]);
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(409);
+    expect(answer.body.lines).toEqual([{ productId: retired.id, requested: 1, available: 0, reason: 'unavailable' }]);
+    expect(await shop.units(fine.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+  });
+
+  it('charges the new price when the pavilion changed it between cart and checkout', async () => {
+    const honey = await stocked({ price: { amount: 100_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [honey.id]: 1 });
+    await shop.deps.catalogue.putProducts([{ ...honey, price: { amount: 200_000, currency: 'KGS' }, version: honey.version + 1 }]);
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(201);
+    expect(sessionFor(answer.body.checkoutUrl).session.amount_total).toBe(16_240);
+  });
+
+  it('releases the reservation and answers 502 when Stripe fails', async () => {
+    const honey = await stocked();
+    const cartId = await shop.newCart({ [honey.id]: 2 });
+    shop.stripe.failSessionCreation(1);
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(502);
+    expect(answer.type).toContain('application/problem+json');
+    expect(await shop.units(honey.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+    // The cart is untouched: the shopper can simply try again.
+    const retry = await shop.checkout(cartId);
+    expect(retry.status).toBe(201);
+    expect(await shop.units(honey.id)).toEqual({ stock: 8, reserved: 2, sold: 0 });
+  });
+
+  it('answers 404 for an unknown cart and 409 for an empty one', async () => {
+    expect((await shop.checkout('AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    const empty = await shop.newCart();
+    const answer = await shop.checkout(empty);
+    expect(answer.status).toBe(409);
+    expect(answer.body.title).toBe('The cart is empty');
+  });
+
+  it('refuses a total Stripe cannot take in one payment with 422, reserving nothing', async () => {
+    const gold = await stocked({ stock: 999, price: { amount: 990_000_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [gold.id]: 999 });
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(422);
+    expect(await shop.units(gold.id)).toEqual({ stock: 999, reserved: 0, sold: 0 });
+  });
+
+  it.each([
+    ['a malformed cart id', { cartId: 'nope', email: 'a@b.cn' }],
+    ['a missing email', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+    ['a malformed email', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: 'not-an-email' }],
+    ['an unknown currency', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: 'a@b.cn', currency: 'IRR' }],
+    ['an unknown language', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: 'a@b.cn', language: 'fr' }],
+  ])('refuses %s with 400 problem+json', async (_name, body) => {
+    const answer = await shop.call('POST', '/api/checkout', body);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('application/problem+json');
+  });
+
+  it('refuses a wrong content type (415), an oversized body (413) and broken JSON (400), reserving nothing', async () => {
+    const honey = await stocked();
+    const cartId = await shop.newCart({ [honey.id]: 1 });
+    const body = JSON.stringify({ cartId, email: 'a@b.cn' });
+    expect((await shop.call('POST', '/api/checkout', body, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await shop.call('POST', '/api/checkout', JSON.stringify({ cartId, email: 'a@b.cn', pad: 'x'.repeat(10_000) }))).status).toBe(413);
+    const broken = await shop.call('POST', '/api/checkout', '{"cartId":');
+    expect(broken.status).toBe(400);
+    expect(broken.type).toContain('application/problem+json');
+    expect(await shop.units(honey.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+  });
+});

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaymentGateway } from '../../functions/ports/payment-gateway.js';
+import { sweepExpiredOrders } from '../../functions/usecases/sweep-expired-orders.js';
+import { aProduct } from '../fixtures/products.js';
+import { eventually, startShop, type Shop } from '../support/shop.js';
+
+let shop: Shop;
+/** Stripe as it is when its expiry event never comes: the session closes, nobody is told. */
+let silentStripe: PaymentGateway;
+
+beforeAll(async () => {
+  shop = await startShop();
+  const real = shop.deps.payments;
+  silentStripe = {
+    createCheckoutSession: (request) => real.createCheckoutSession(request),
+    verifyWebhook: (body, signature) => real.verifyWebhook(body, signature),
+    expireCheckoutSession: async () => 'expired',
+  };
+});
+afterAll(async () => shop?.close());
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+
+async function pendingOrder(quantity: number) {
+  const product = aProduct({ stock: 10 });
+  await shop.deps.catalogue.putProducts([product]);
+  const placed = await shop.checkout(await shop.newCart({ [product.id]: quantity }));
+  expect(placed.status).toBe(201);
+  return { product, orderId: placed.body.orderId as string, sessionId: placed.body.checkoutUrl.split('/pay/')[1] as string };
+}
+
+describe('sweepExpiredOrders', () => {
+  it('leaves reservations alone until they lapse, then releases them', async () => {
+    const { product, orderId } = await pendingOrder(2);
+    expect((await sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(29))).released).toBe(0);
+    expect((await shop.order(orderId)).order.status).toBe('pending_payment');
+    expect(await shop.units(product.id)).toEqual({ stock: 8, reserved: 2, sold: 0 });
+    expect((await sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(31))).released).toBe(1);
+    expect((await shop.order(orderId)).order.status).toBe('expired');
+    expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+  });
+
+  it('releases a lapsed reservation exactly once when Stripe’s expiry event never comes, however many sweeps run at once', async () => {
+    const { product, orderId } = await pendingOrder(3);
+    const reports = await Promise.all([1, 2, 3].map(() => sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(31))));
+    expect(reports.reduce((sum, report) => sum + report.released, 0)).toBe(1);
+    expect((await shop.order(orderId)).order.status).toBe('expired');
+    expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+    expect((await sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(60))).released).toBe(0);
+    expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+  });
+
+  it('closes the Stripe session first, and its expiry event racing the sweep releases nothing twice', async () => {
+    const { product, orderId, sessionId } = await pendingOrder(3);
+    await sweepExpiredOrders(shop.deps, minutes(31));
+    expect(shop.stripe.sessions().find((entry) => entry.session.id === sessionId)?.session.status).toBe('expired');
+    await eventually(
+      async () => shop.stripe.deliveries.filter((record) => record.event.data.object.id === sessionId),
+      (records) => records.length === 1 && records[0]!.delivered,
+    );
+    expect((await shop.order(orderId)).order.status).toBe('expired');
+    expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+  });
+
+  it('does not release an order whose session the shopper completed while its webhook is still on the way', async () => {
+    const { product, orderId, sessionId } = await pendingOrder(1);
+    // Paid at Stripe, but every delivery fails for now (the endpoint errs).
+    const original = shop.deps.orders.apply.bind(shop.deps.orders);
+    shop.deps.orders.apply = async () => {
+      throw new Error('webhook endpoint down');
+    };
+    let eventId: string;
+    try {
+      eventId = (await shop.stripe.pay(sessionId)).event.id;
+      expect((await shop.order(orderId)).order.status).toBe('pending_payment');
+      const report = await sweepExpiredOrders(shop.deps, minutes(31));
+      expect(report.postponed).toBe(1);
+      expect(report.released).toBe(0);
+      expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 1, sold: 0 });
+      expect((await shop.order(orderId)).order.expiresAt > minutes(31).toISOString()).toBe(true);
+    } finally {
+      shop.deps.orders.apply = original;
+    }
+    // Stripe's retry then lands, and the order is paid from the units still reserved.
+    expect(await shop.stripe.resend(eventId)).toBe(200);
+    expect((await shop.order(orderId)).order.status).toBe('paid');
+    expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 0, sold: 1 });
+  });
+});
