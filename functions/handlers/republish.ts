@@ -1,0 +1,76 @@
+import { CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild';
+import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+/**
+ * Republishes the static site when the catalogue changes: the table's stream (filtered to
+ * product and pavilion items, batched for up to 300 s by the event source mapping, which is the
+ * debounce) arrives here and starts the site build project (infra/constructs/republishing.ts).
+ */
+
+/** Moved by every checkout, payment and expiry; the pages fetch them live, so they never need a rebuild. */
+const LIVE_ATTRIBUTES = new Set(['stock', 'reserved', 'sold', 'version', 'updatedAt']);
+
+/** True when a record changes what the static pages show (not only the live stock counters). */
+export function changesPublishedPages(record: DynamoDBRecord): boolean {
+  const pk = record.dynamodb?.Keys?.PK?.S ?? '';
+  if (!pk.startsWith('PRODUCT#') && pk !== 'PAVILIONS') return false;
+  if (record.eventName !== 'MODIFY') return true;
+  const before = record.dynamodb?.OldImage ?? {};
+  const after = record.dynamodb?.NewImage ?? {};
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const name of names) {
+    if (LIVE_ATTRIBUTES.has(name)) continue;
+    if (!sameValue(before[name], after[name])) return true;
+  }
+  return false;
+}
+
+function sameValue(a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface RepublishDeps {
+  startBuild(): Promise<void>;
+  sleep(ms: number): Promise<void>;
+  /** Milliseconds left before the Lambda times out. */
+  remainingMs(): number;
+}
+
+const RETRY_EVERY_MS = 20_000;
+
+/**
+ * The build project allows one build at a time (CodeBuild then refuses StartBuild with
+ * AccountLimitExceededException). A build already running may have read the table before this
+ * change, so wait for it and start another; if time runs out, throw and let the stream retry.
+ */
+export async function republish(event: DynamoDBStreamEvent, deps: RepublishDeps): Promise<'started' | 'nothing to publish'> {
+  if (!event.Records.some(changesPublishedPages)) return 'nothing to publish';
+  for (;;) {
+    try {
+      await deps.startBuild();
+      return 'started';
+    } catch (error) {
+      const busy = error instanceof Error && error.name === 'AccountLimitExceededException';
+      if (!busy || deps.remainingMs() < RETRY_EVERY_MS * 2) throw error;
+      await deps.sleep(RETRY_EVERY_MS);
+    }
+  }
+}
+
+let codeBuild: CodeBuildClient | undefined;
+
+export const handler = async (event: DynamoDBStreamEvent, context: { getRemainingTimeInMillis(): number }) => {
+  const projectName = process.env.SITE_BUILD_PROJECT;
+  if (!projectName) throw new Error('SITE_BUILD_PROJECT is not set');
+  codeBuild ??= new CodeBuildClient({});
+  const client = codeBuild;
+  const outcome = await republish(event, {
+    startBuild: async () => {
+      await client.send(new StartBuildCommand({ projectName }));
+    },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    remainingMs: () => context.getRemainingTimeInMillis(),
+  });
+  console.log(JSON.stringify({ message: 'republish', outcome, records: event.Records.length }));
+  return outcome;
+};

@@ -1,0 +1,119 @@
+import { Duration } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
+
+export interface AlarmsProps {
+  readonly httpApi: HttpApi;
+  /** Keyed by a short name that appears in the alarm's description. */
+  readonly functions: ReadonlyMap<string, IFunction>;
+  readonly table: ITable;
+  readonly failures: IQueue;
+  /** Gets a message when an alarm fires (confirm the subscription e-mail first). */
+  readonly email?: string;
+}
+
+const PERIOD = Duration.minutes(5);
+
+/** The alarms an operator acts on: the API failing, a function failing, the table throttling, work parked in the failures queue. */
+export class Alarms extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Topic', { displayName: 'SCO Bazaar alarms', enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
+
+    this.add('Api5xxRate', {
+      description: 'More than 5% of API requests answered 5xx (two of three 5-minute periods)',
+      metric: new MathExpression({
+        expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+        usingMetrics: {
+          errors: props.httpApi.metricServerError({ period: PERIOD, statistic: 'Sum' }),
+          requests: props.httpApi.metricCount({ period: PERIOD, statistic: 'Sum' }),
+        },
+        period: PERIOD,
+        label: 'API 5xx %',
+      }),
+      threshold: 5,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+    });
+
+    for (const [name, fn] of props.functions) {
+      // Hono turns a thrown error into a 500, so Errors counts crashes, timeouts and failed cold starts.
+      this.add(`${name}Errors`, {
+        description: `The ${name} function failed (crash, timeout or failed start)`,
+        metric: fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+        threshold: 0,
+        evaluationPeriods: 1,
+      });
+    }
+
+    this.add('TableThrottled', {
+      description: 'DynamoDB throttled reads or writes on the table or an index',
+      metric: throttleEvents(props.table),
+      threshold: 0,
+      evaluationPeriods: 1,
+    });
+
+    this.add('FailedAsyncWork', {
+      description: 'A schedule run, sweep or republish batch failed after its retries: see the failures queue',
+      metric: props.failures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+      threshold: 0,
+      evaluationPeriods: 1,
+    });
+  }
+
+  private add(id: string, spec: { description: string; metric: IMetric; threshold: number; evaluationPeriods: number; datapointsToAlarm?: number }) {
+    const alarm = new Alarm(this, id, {
+      alarmDescription: spec.description,
+      metric: spec.metric,
+      threshold: spec.threshold,
+      evaluationPeriods: spec.evaluationPeriods,
+      ...(spec.datapointsToAlarm ? { datapointsToAlarm: spec.datapointsToAlarm } : {}),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}
+
+/** Read and write throttle events of the table and of every index in TABLE_SCHEMA, summed. */
+function throttleEvents(table: ITable): MathExpression {
+  const usingMetrics: Record<string, IMetric> = {};
+  const scopes = [undefined, ...TABLE_SCHEMA.globalIndexes.map((index) => index.indexName)];
+  scopes.forEach((indexName, i) => {
+    for (const kind of ['Read', 'Write'] as const) {
+      usingMetrics[`${kind.toLowerCase()}${i}`] = new Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName: `${kind}ThrottleEvents`,
+        dimensionsMap: { TableName: table.tableName, ...(indexName ? { GlobalSecondaryIndexName: indexName } : {}) },
+        period: PERIOD,
+        statistic: 'Sum',
+      });
+    }
+  });
+  return new MathExpression({
+    expression: Object.keys(usingMetrics).map((name) => `FILL(${name}, 0)`).join(' + '),
+    usingMetrics,
+    period: PERIOD,
+    label: 'Throttle events',
+  });
+}

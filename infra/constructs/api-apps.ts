@@ -1,0 +1,78 @@
+/**
+ * The Hono apps of the API, each served by one Lambda behind the HTTP API.
+ * The one list to touch when an app is added: its entry file, its routes and what it may do.
+ * Routes are matched by API Gateway first, so a route missing here is a 404 in AWS even if the app has it.
+ */
+
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
+
+export interface ApiRoute {
+  readonly method: RouteMethod;
+  /** API Gateway syntax: `{id}` for a parameter, `{proxy+}` for the rest of the path. */
+  readonly path: string;
+}
+
+export interface ApiAppSpec {
+  /** Also the Powertools service name and part of the function's name. */
+  readonly name: string;
+  /** Relative to the repository root; exports `handler`. */
+  readonly entry: string;
+  readonly routes: readonly ApiRoute[];
+  /** Which item actions it needs on the table (see table-access.ts). */
+  readonly table: 'read' | 'readWrite';
+  /** Reads the Stripe keys from Secrets Manager. */
+  readonly stripe?: boolean;
+  /** Writes product images under media/ in the images bucket. */
+  readonly writesImages?: boolean;
+  /** Seconds; API Gateway gives up after 30. */
+  readonly timeoutSeconds?: number;
+}
+
+export const API_APP_SPECS: readonly ApiAppSpec[] = [
+  {
+    name: 'catalogue',
+    entry: 'functions/handlers/catalogue.ts',
+    routes: [
+      { method: 'GET', path: '/api/pavilions' },
+      { method: 'GET', path: '/api/products' },
+      { method: 'GET', path: '/api/products/{id}' },
+      { method: 'GET', path: '/api/openapi.json' },
+    ],
+    table: 'read',
+  },
+  {
+    name: 'shop',
+    entry: 'functions/handlers/shop.ts',
+    routes: [
+      { method: 'POST', path: '/api/carts' },
+      { method: 'GET', path: '/api/carts/{id}' },
+      { method: 'PUT', path: '/api/carts/{id}/lines/{productId}' },
+      { method: 'POST', path: '/api/checkout' },
+      { method: 'GET', path: '/api/orders/{id}' },
+    ],
+    table: 'readWrite',
+    stripe: true,
+    timeoutSeconds: 20,
+  },
+  {
+    name: 'webhooks',
+    entry: 'functions/handlers/webhooks.ts',
+    routes: [{ method: 'POST', path: '/api/webhooks/stripe' }],
+    table: 'readWrite',
+    stripe: true,
+    timeoutSeconds: 20,
+  },
+  {
+    name: 'pavilion',
+    entry: 'functions/handlers/pavilion.ts',
+    routes: [{ method: 'ANY', path: '/api/pavilion/{proxy+}' }],
+    table: 'readWrite',
+    writesImages: true,
+  },
+];
+
+/** Not behind the API: invoked by the schedule every five minutes to release expired reservations. */
+export const SWEEP_ENTRY = 'functions/handlers/sweep.ts';
+
+/** Not behind the API: consumes the table's stream and starts the site build. */
+export const REPUBLISH_ENTRY = 'functions/handlers/republish.ts';

@@ -1,0 +1,71 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { API_APP_SPECS, type ApiAppSpec } from './api-apps.js';
+import { AppFunction } from './app-function.js';
+import { entryIfWritten, type EntryResolver } from './paths.js';
+import { grantTableAccess } from './table-access.js';
+
+export interface ApiFunctionsProps {
+  readonly httpApi: HttpApi;
+  readonly table: ITable;
+  readonly tableKey: IKey;
+  readonly stripeSecret: ISecret;
+  readonly imagesBucket: IBucket;
+  /** Shared by every app: table name, public URL, token issuer. */
+  readonly environment: Record<string, string>;
+  /** Defaults to API_APP_SPECS. */
+  readonly apps?: readonly ApiAppSpec[];
+  /** Defaults to leaving out apps whose entry file is not written yet. */
+  readonly resolveEntry?: EntryResolver;
+}
+
+/** One function per Hono app in API_APP_SPECS, its routes on the HTTP API and exactly the grants it declares. */
+export class ApiFunctions extends Construct {
+  readonly functions = new Map<string, AppFunction>();
+
+  constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
+    super(scope, id);
+    // Apps still being written appear as soon as their entry file exists.
+    const resolveEntry = props.resolveEntry ?? entryIfWritten;
+    for (const spec of props.apps ?? API_APP_SPECS) {
+      const entry = resolveEntry(spec.entry);
+      if (entry) this.functions.set(spec.name, this.addApp({ ...spec, entry }, props));
+    }
+  }
+
+  private addApp(spec: ApiAppSpec, props: ApiFunctionsProps): AppFunction {
+    const fn = new AppFunction(this, pascal(spec.name), {
+      service: spec.name,
+      entry: spec.entry,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? 10),
+      environment: {
+        ...props.environment,
+        ...(spec.stripe ? { STRIPE_SECRET_ARN: props.stripeSecret.secretArn } : {}),
+        ...(spec.writesImages ? { IMAGES_BUCKET: props.imagesBucket.bucketName } : {}),
+      },
+    });
+    grantTableAccess(fn, props.table, props.tableKey, spec.table);
+    if (spec.stripe) props.stripeSecret.grantRead(fn);
+    if (spec.writesImages) {
+      // Uploads only (presigned PUTs), only under media/, which CloudFront serves at /media/*.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.imagesBucket.arnForObjects('media/*')] }));
+    }
+
+    const integration = new HttpLambdaIntegration(`${pascal(spec.name)}Integration`, fn);
+    for (const route of spec.routes) {
+      props.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+    }
+    return fn;
+  }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+}

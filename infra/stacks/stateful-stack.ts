@@ -1,0 +1,67 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { DataTable } from '../constructs/data-table.js';
+import { ManagerUserPool } from '../constructs/pavilion-auth.js';
+import { AccessLogBucket, PrivateBucket } from '../constructs/private-bucket.js';
+
+/**
+ * What must outlive any deploy: the table, the buckets, the personal-data key, the pavilion
+ * managers' accounts and the Stripe keys the operator typed in. Termination protection is on and everything is retained on delete;
+ * the stateless stack receives these as props and never looks them up.
+ */
+export interface StatefulStackProps extends StackProps {
+  /**
+   * Origins of the site, for the images bucket's CORS (managers' browsers upload photos straight to
+   * S3 with presigned PUTs). The distribution is made later, in the stateless stack, so without a
+   * custom domain this is CloudFront's wildcard; the presigned URL remains the real permission.
+   */
+  readonly siteOrigins?: readonly string[];
+}
+
+export class StatefulStack extends Stack {
+  readonly personalDataKey: Key;
+  readonly table: Table;
+  readonly siteBucket: Bucket;
+  readonly imagesBucket: Bucket;
+  readonly logsBucket: Bucket;
+  readonly stripeSecret: Secret;
+  readonly managerPool: UserPool;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
+    super(scope, id, { terminationProtection: true, ...props });
+
+    this.personalDataKey = new Key(this, 'PersonalDataKey', {
+      alias: 'alias/sco-bazaar/personal-data',
+      description: 'SCO Bazaar: seals the table (orders hold buyer names, addresses, phone and ID numbers)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table = new DataTable(this, 'Data', { encryptionKey: this.personalDataKey }).table;
+
+    this.logsBucket = new AccessLogBucket(this, 'AccessLogs').bucket;
+    this.siteBucket = new PrivateBucket(this, 'Site', { accessLogs: this.logsBucket, accessLogsPrefix: 's3/site/' }).bucket;
+    // Product photos are uploaded once and kept: versioning guards against an overwrite by mistake.
+    this.imagesBucket = new PrivateBucket(this, 'Images', {
+      accessLogs: this.logsBucket,
+      accessLogsPrefix: 's3/images/',
+      versioned: true,
+      uploadOrigins: props.siteOrigins ?? ['https://*.cloudfront.net'],
+    }).bucket;
+
+    // Created with a random placeholder; the operator puts the real keys in (infra/README-deploy.md).
+    this.stripeSecret = new Secret(this, 'StripeKeys', {
+      description: 'SCO Bazaar: Stripe keys as JSON {"secretKey":"sk_…","webhookSecret":"whsec_…"}',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.managerPool = new ManagerUserPool(this, 'PavilionManagers').userPool;
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For npm run build:site against the cloud (TABLE_NAME)' });
+    new CfnOutput(this, 'ImagesBucketName', { value: this.imagesBucket.bucketName, description: 'Product photos, under media/' });
+  }
+}

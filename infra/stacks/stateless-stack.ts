@@ -1,0 +1,124 @@
+import { CfnOutput, Duration, FileSystem, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { Alarms } from '../constructs/alarms.js';
+import { SWEEP_ENTRY } from '../constructs/api-apps.js';
+import { ApiFunctions } from '../constructs/api-functions.js';
+import { ExpirySweep } from '../constructs/expiry-sweep.js';
+import { PavilionSignIn } from '../constructs/pavilion-auth.js';
+import { entryIfWritten, type EntryResolver } from '../constructs/paths.js';
+import { PublicApi } from '../constructs/public-api.js';
+import { Republishing } from '../constructs/republishing.js';
+import { StaticSite, type CustomDomain } from '../constructs/static-site.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITable;
+  readonly tableKey: IKey;
+  readonly siteBucket: IBucket;
+  readonly imagesBucket: IBucket;
+  readonly logsBucket: IBucket;
+  readonly stripeSecret: ISecret;
+  readonly managerPool: IUserPool;
+  /** The built site folder (site/dist in the app, a fixture in tests). */
+  readonly siteDist: string;
+  readonly customDomain?: CustomDomain;
+  readonly alarmEmail?: string;
+  /** Which Lambda entry files to bundle; defaults to those that exist. */
+  readonly resolveEntry?: EntryResolver;
+}
+
+/**
+ * Everything that can be deleted and deployed again without losing data: the functions, the API,
+ * the distribution, sign-in, republishing, the sweep schedule and the alarms.
+ */
+export class StatelessStack extends Stack {
+  readonly site: StaticSite;
+  readonly api: PublicApi;
+  readonly functions: ApiFunctions;
+  readonly failures: Queue;
+  readonly republishing: Republishing;
+  readonly sweep?: ExpirySweep;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const resolveEntry = props.resolveEntry ?? entryIfWritten;
+
+    this.api = new PublicApi(this, 'Api');
+    this.site = new StaticSite(this, 'Site', {
+      siteBucket: props.siteBucket,
+      imagesBucket: props.imagesBucket,
+      logsBucket: props.logsBucket,
+      apiDomainName: this.api.domainName,
+      siteDist: props.siteDist,
+      ...(props.customDomain ? { customDomain: props.customDomain } : {}),
+    });
+    const signIn = new PavilionSignIn(this, 'PavilionSignIn', { userPool: props.managerPool, siteUrl: this.site.url });
+
+    const environment = { TABLE_NAME: props.table.tableName, PUBLIC_BASE_URL: this.site.url, ...signIn.environment };
+    this.functions = new ApiFunctions(this, 'Apps', {
+      httpApi: this.api.httpApi,
+      table: props.table,
+      tableKey: props.tableKey,
+      stripeSecret: props.stripeSecret,
+      imagesBucket: props.imagesBucket,
+      environment,
+      resolveEntry,
+    });
+
+    // Anything asynchronous that fails after its retries lands here (and raises an alarm).
+    this.failures = new Queue(this, 'FailedAsyncWork', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const failures = this.failures;
+
+    const monitored = new Map(this.functions.functions);
+    const sweepEntry = resolveEntry(SWEEP_ENTRY);
+    if (sweepEntry) {
+      this.sweep = new ExpirySweep(this, 'ExpirySweep', {
+        entry: sweepEntry,
+        table: props.table,
+        tableKey: props.tableKey,
+        environment,
+        stripeSecret: props.stripeSecret,
+        failures,
+      });
+      monitored.set('sweep', this.sweep.function);
+    }
+
+    this.republishing = new Republishing(this, 'Republishing', {
+      table: props.table,
+      tableKey: props.tableKey,
+      siteBucket: props.siteBucket,
+      distribution: this.site.distribution,
+      siteUrl: this.site.url,
+      failures,
+      siteDeployment: this.site.deployment,
+      siteFingerprint: FileSystem.fingerprint(props.siteDist),
+    });
+    monitored.set('republish', this.republishing.trigger);
+
+    new Alarms(this, 'Alarms', {
+      httpApi: this.api.httpApi,
+      functions: monitored,
+      table: props.table,
+      failures,
+      ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The storefront' });
+    new CfnOutput(this, 'ApiUrl', { value: `${this.site.url}/api/`, description: 'The API, through CloudFront' });
+    new CfnOutput(this, 'ApiGatewayUrl', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API itself (for diagnosis)' });
+    new CfnOutput(this, 'UserPoolId', { value: props.managerPool.userPoolId, description: 'Pavilion managers' });
+    new CfnOutput(this, 'PavilionLoginUrl', { value: signIn.loginUrl, description: 'Managed login for pavilion managers' });
+    new CfnOutput(this, 'StripeSecretArn', { value: props.stripeSecret.secretArn, description: 'Put the Stripe keys here' });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    new CfnOutput(this, 'SiteBuildProject', { value: this.republishing.project.projectName, description: 'Rebuilds the site' });
+  }
+}

@@ -1,0 +1,342 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
+import { API_APP_SPECS } from '../../infra/constructs/api-apps.js';
+import { inlineScriptHashes } from '../../infra/constructs/site-csp.js';
+import { FIXTURE_SITE_DIST, renderIntrinsic, synthCloudApp } from './cloud-app-fixture.js';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+let synth: ReturnType<typeof synthCloudApp>;
+let stateful: Template;
+let stateless: Template;
+
+const resources = (template: Template, type: string) => Object.entries(template.findResources(type) as Record<string, Resource>);
+const only = (template: Template, type: string): Resource => {
+  const found = resources(template, type);
+  expect(found).toHaveLength(1);
+  return found[0]![1];
+};
+/** Our functions (not CDK's helpers) are the ones Powertools is configured for. */
+const appFunctions = () =>
+  resources(stateless, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
+const functionOf = (service: string) => {
+  const found = appFunctions().find(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === service);
+  if (!found) throw new Error(`no function for ${service}`);
+  return found;
+};
+
+beforeAll(() => {
+  // One synth for the file, bundled for real by the local esbuild, with a custom domain so the TLS policy applies.
+  synth = synthCloudApp({
+    bundle: true,
+    customDomain: { domainName: 'shop.example.com', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/test' },
+  });
+  stateful = synth.statefulTemplate;
+  stateless = synth.statelessTemplate;
+});
+
+afterAll(() => rmSync(synth.assembly.directory, { recursive: true, force: true }));
+
+describe('the stateful stack', () => {
+  it('is protected against termination', () => {
+    expect(synth.stateful.terminationProtection).toBe(true);
+  });
+
+  it('builds the table from TABLE_SCHEMA: on-demand, point-in-time recovery, deletion protection, TTL and stream', () => {
+    const table = only(stateful, 'AWS::DynamoDB::Table');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    const p = table.Properties;
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_SCHEMA.timeToLiveAttribute, Enabled: true });
+    expect(p.StreamSpecification).toEqual({ StreamViewType: TABLE_SCHEMA.streamView });
+    expect(p.KeySchema).toEqual([
+      { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(p.GlobalSecondaryIndexes.map((index: any) => ({ name: index.IndexName, keys: index.KeySchema }))).toEqual(
+      TABLE_SCHEMA.globalIndexes.map((index) => ({
+        name: index.indexName,
+        keys: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+      })),
+    );
+  });
+
+  it('seals the table with its own rotating KMS key for personal data', () => {
+    const [keyId, key] = resources(stateful, 'AWS::KMS::Key')[0]!;
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    const sse = only(stateful, 'AWS::DynamoDB::Table').Properties.SSESpecification;
+    expect(sse).toMatchObject({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+  });
+
+  it('keeps every bucket private, retained, and reachable over TLS only', () => {
+    const buckets = resources(stateful, 'AWS::S3::Bucket');
+    expect(buckets.length).toBeGreaterThanOrEqual(3);
+    const policies = resources(stateful, 'AWS::S3::BucketPolicy').map(([, policy]) => policy.Properties);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      const policy = policies.find((p) => p.Bucket?.Ref === id);
+      expect(policy, `policy of ${id}`).toBeDefined();
+      expect(policy!.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      expect(JSON.stringify(policy!.PolicyDocument)).not.toMatch(/"Principal":\s*"\*"[^}]*"Effect":\s*"Allow"/);
+    }
+  });
+
+  it('lets only CloudFront distributions of this account read the site and images buckets', () => {
+    const oacStatements = resources(stateful, 'AWS::S3::BucketPolicy')
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as any[])
+      .filter((statement) => statement.Principal?.Service === 'cloudfront.amazonaws.com');
+    expect(oacStatements).toHaveLength(2);
+    for (const statement of oacStatements) {
+      expect(statement.Effect).toBe('Allow');
+      expect(statement.Action).toEqual(['s3:GetObject', 's3:ListBucket']);
+      expect(renderIntrinsic(statement.Condition.ArnLike['AWS:SourceArn'])).toBe(
+        'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/*',
+      );
+    }
+  });
+
+  it('creates the Stripe secret for the operator to fill, and keeps it', () => {
+    const secret = only(stateful, 'AWS::SecretsManager::Secret');
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+
+  it('gives pavilion managers operator-made accounts with a pavilion attribute and a second factor', () => {
+    const pool = only(stateful, 'AWS::Cognito::UserPool');
+    expect(pool.DeletionPolicy).toBe('Retain');
+    expect(pool.Properties.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
+    expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'pavilion', AttributeDataType: 'String', Mutable: true }));
+  });
+});
+
+describe('the stateless stack: site and CloudFront', () => {
+  const distribution = () => only(stateless, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+
+  it('reads both buckets through Origin Access Control', () => {
+    const oacs = resources(stateless, 'AWS::CloudFront::OriginAccessControl');
+    expect(oacs).toHaveLength(2);
+    for (const [, oac] of oacs) {
+      expect(oac.Properties.OriginAccessControlConfig).toMatchObject({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      });
+    }
+    const s3Origins = distribution().Origins.filter((origin: any) => origin.S3OriginConfig);
+    expect(s3Origins).toHaveLength(2);
+    for (const origin of s3Origins) expect(origin.OriginAccessControlId).toBeDefined();
+  });
+
+  it('redirects http to https, enforces TLSv1.2_2021 and serves directory indexes', () => {
+    const config = distribution();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+    expect(config.Aliases).toEqual(['shop.example.com']);
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      expect.objectContaining({ EventType: 'viewer-request' }),
+    ]);
+  });
+
+  it('forwards /api/* to the HTTP API uncached, with every method, query string, cookie and header but Host', () => {
+    const config = distribution();
+    const api = config.CacheBehaviors.find((behavior: any) => behavior.PathPattern === '/api/*');
+    expect(api).toBeDefined();
+    expect(api.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
+    expect(api.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+    expect(api.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+    expect(api.ViewerProtocolPolicy).toBe('https-only');
+    const origin = config.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(renderIntrinsic(origin.DomainName)).toMatch(/^\$\{Ref:ApiHttpApi.*\}\.execute-api\.\$\{AWS::Region\}\.\$\{AWS::URLSuffix\}$/);
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+  });
+
+  it('serves /media/* from the images bucket', () => {
+    const config = distribution();
+    const media = config.CacheBehaviors.find((behavior: any) => behavior.PathPattern === '/media/*');
+    const origin = config.Origins.find((o: any) => o.Id === media.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('ImagesBucket');
+    expect(media.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it('sends a CSP that allows our scripts and the built site’s inline scripts by hash, and Stripe only as a form target', () => {
+    const policy = only(stateless, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
+    const csp: string = policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const [fixtureHash] = inlineScriptHashes(FIXTURE_SITE_DIST);
+    expect(directives['script-src']).toEqual(["'self'", `'${fixtureHash}'`]);
+    expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(directives['img-src']).toEqual(["'self'", 'data:']);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(directives['form-action']).toEqual(["'self'", 'https://checkout.stripe.com']);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(policy.SecurityHeadersConfig).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin' },
+      FrameOptions: { FrameOption: 'DENY' },
+    });
+    const behaviors = [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors];
+    for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
+  });
+
+  it('uploads the built site on deploy and invalidates the distribution', () => {
+    stateless.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DistributionPaths: ['/*'],
+      Prune: true,
+      DestinationBucketName: Match.anyValue(),
+    });
+  });
+});
+
+describe('the stateless stack: functions and API', () => {
+  it('has one Node.js 22 ARM64 function per app, plus the sweep and the republish trigger', () => {
+    const services = appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
+    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'republish', 'sweep'].sort());
+    for (const [, fn] of appFunctions()) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_METRICS_NAMESPACE: 'ScoBazaar',
+      });
+    }
+  });
+
+  it('bundles each function with the local esbuild into one minified ESM file with a source map', () => {
+    const [, catalogue] = functionOf('catalogue');
+    const assetHash = String(catalogue.Properties.Code.S3Key).replace(/\.zip$/, '');
+    const assetDir = join(synth.assembly.directory, `asset.${assetHash}`);
+    expect(existsSync(join(assetDir, 'index.mjs'))).toBe(true);
+    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/export\{\w+ as handler\};\n\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    // Minified: a handful of very long lines.
+    expect(code.length / code.split('\n').length).toBeGreaterThan(500);
+  });
+
+  it('routes exactly the routes of API_APP_SPECS, throttled at the stage', () => {
+    const routeKeys = resources(stateless, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey).sort();
+    expect(routeKeys).toEqual(API_APP_SPECS.flatMap((app) => app.routes.map((r) => `${r.method} ${r.path}`)).sort());
+    const stage = only(stateless, 'AWS::ApiGatewayV2::Stage').Properties;
+    expect(stage.StageName).toBe('$default');
+    expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    expect(stage.AccessLogSettings.Format).not.toMatch(/sourceIp/);
+  });
+
+  it('grants table access action by action: no wildcard and no Scan on the table', () => {
+    const statements = resources(stateless, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+    const tableActions = statements.flatMap((s) => [s.Action].flat()).filter((action: string) => action.startsWith('dynamodb:') || action === '*');
+    expect(tableActions.length).toBeGreaterThan(0);
+    for (const action of tableActions) {
+      expect(action).not.toContain('*');
+      expect(action).not.toBe('dynamodb:Scan');
+    }
+  });
+
+  it('lets the catalogue read but not write, and only the apps that pay read the Stripe secret', () => {
+    const policyOf = (service: string) => {
+      const [, fn] = functionOf(service);
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      return resources(stateless, 'AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+    };
+    const actionsOf = (service: string) => policyOf(service).flatMap((s) => [s.Action].flat());
+    expect(actionsOf('catalogue')).not.toContain('dynamodb:PutItem');
+    expect(actionsOf('catalogue')).not.toContain('secretsmanager:GetSecretValue');
+    for (const paying of ['shop', 'webhooks', 'sweep']) {
+      expect(actionsOf(paying)).toContain('secretsmanager:GetSecretValue');
+      expect(functionOf(paying)[1].Properties.Environment.Variables.STRIPE_SECRET_ARN).toBeDefined();
+    }
+    expect(actionsOf('pavilion')).toContain('s3:PutObject');
+  });
+
+  it('tells every app the Cognito issuer, audience (the client id), key set and sign-in page', () => {
+    for (const app of API_APP_SPECS) {
+      const env = functionOf(app.name)[1].Properties.Environment.Variables;
+      expect(renderIntrinsic(env.AUTH_ISSUER)).toMatch(
+        /^https:\/\/cognito-idp\.\$\{AWS::Region\}\.\$\{AWS::URLSuffix\}\/\$\{Import:.*PavilionManagers.*\}$/,
+      );
+      expect(renderIntrinsic(env.AUTH_JWKS_URL)).toBe(`${renderIntrinsic(env.AUTH_ISSUER)}/.well-known/jwks.json`);
+      expect(renderIntrinsic(env.AUTH_AUDIENCE)).toMatch(/^\$\{Ref:PavilionSignInSite.*\}$/);
+      expect(renderIntrinsic(env.PUBLIC_BASE_URL)).toBe('https://shop.example.com');
+      expect(renderIntrinsic(env.AUTH_SIGN_IN_URL)).toMatch(
+        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=code&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/callback\/$/,
+      );
+    }
+  });
+});
+
+describe('the stateless stack: schedules, republishing, alarms, outputs', () => {
+  it('runs the sweep every five minutes, with a dead-letter queue and a failure destination', () => {
+    const schedule = only(stateless, 'AWS::Scheduler::Schedule').Properties;
+    expect(schedule.ScheduleExpression).toBe('rate(5 minutes)');
+    const [sweepId] = functionOf('sweep');
+    expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [sweepId, 'Arn'] });
+    expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: sweepId },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it('republishes on product and pavilion changes from the stream, debounced by a 300 s batching window', () => {
+    const mapping = only(stateless, 'AWS::Lambda::EventSourceMapping').Properties;
+    expect(mapping.MaximumBatchingWindowInSeconds).toBe(300);
+    expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
+    const patterns = mapping.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([
+      { dynamodb: { Keys: { PK: { S: [{ prefix: 'PRODUCT#' }] } } } },
+      { dynamodb: { Keys: { PK: { S: ['PAVILIONS'] } } } },
+    ]);
+    const project = only(stateless, 'AWS::CodeBuild::Project').Properties;
+    expect(project.ConcurrentBuildLimit).toBe(1);
+    const buildspec: string = project.Source.BuildSpec;
+    for (const step of ['npm ci', 'npm run build:site', 'aws s3 sync site/dist', 'aws cloudfront create-invalidation']) {
+      expect(buildspec).toContain(step);
+    }
+  });
+
+  it('raises alarms on the API 5xx rate, every function’s errors, table throttling and parked async work', () => {
+    const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+    const metricNames = (alarm: any) =>
+      [alarm.MetricName, ...(alarm.Metrics ?? []).map((m: any) => m.MetricStat?.Metric?.MetricName)].filter(Boolean);
+    const api = alarms.find((a) => metricNames(a).includes('5xx'));
+    expect(api?.Metrics.find((m: any) => m.Expression)?.Expression).toContain('100 * errors / requests');
+    expect(alarms.filter((a) => a.MetricName === 'Errors' && a.Namespace === 'AWS/Lambda')).toHaveLength(appFunctions().length);
+    const throttles = alarms.find((a) => metricNames(a).includes('ReadThrottleEvents'));
+    const indexes = throttles!.Metrics.flatMap((m: any) => m.MetricStat?.Metric?.Dimensions ?? [])
+      .filter((d: any) => d.Name === 'GlobalSecondaryIndexName')
+      .map((d: any) => d.Value);
+    expect(new Set(indexes)).toEqual(new Set(TABLE_SCHEMA.globalIndexes.map((i) => i.indexName)));
+    expect(alarms.some((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
+  });
+
+  it('outputs the site URL, the API URL and the user pool id', () => {
+    const outputs = stateless.toJSON().Outputs;
+    expect(renderIntrinsic(outputs.SiteUrl.Value)).toBe('https://shop.example.com');
+    expect(renderIntrinsic(outputs.ApiUrl.Value)).toBe('https://shop.example.com/api/');
+    expect(renderIntrinsic(outputs.UserPoolId.Value)).toMatch(/PavilionManagers/);
+  });
+});
