@@ -8,6 +8,24 @@ const EnvSchema = z.object({
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   /** The public origin of the site, for Stripe's success and cancel URLs. */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:4321'),
+  /** Stripe keys (sk_test_... in test mode); only the shop and webhook functions need them. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret key').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'a Stripe webhook signing secret').optional(),
+  /** Set locally to the Stripe-compatible server (http://127.0.0.1:12111); unset talks to api.stripe.com. */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** Pavilion managers' tokens: the issuer (Cognito user pool URL, or the local issuer at <origin>/auth) and app client id. */
+  AUTH_ISSUER: z.string().url().optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Defaults to <AUTH_ISSUER>/.well-known/jwks.json (Cognito's and the local issuer's path). */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  /** Where the workspace sends managers to sign in (Cognito managed login URL; locally /auth/sign-in). */
+  AUTH_SIGN_IN_URL: z.string().min(1).optional(),
+  /** Listing images: the bucket in AWS (presigned uploads), or a local folder served at MEDIA_BASE_URL. */
+  IMAGES_BUCKET: z.string().min(3).optional(),
+  MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_BASE_URL: z.string().default('/media'),
+  /** HMAC key of local upload URLs; random per process when unset. */
+  UPLOAD_SIGNING_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

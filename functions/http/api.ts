@@ -1,11 +1,18 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
+import { createCartApp } from './cart-app.js';
 import { createCatalogueApp, type CatalogueDeps } from './catalogue-app.js';
+import { createCheckoutApp } from './checkout-app.js';
+import { createOrderApp } from './order-app.js';
+import { createPavilionApp } from './pavilion-app.js';
+import { pavilionDepsOf, type PavilionDeps } from './pavilion-deps.js';
+import { createWebhookApp } from './webhook-app.js';
+import { shopDepsOf, type ShopDeps } from '../usecases/shop-deps.js';
 import { notFound, onError } from './problem.js';
 import { createRouter } from './router.js';
 
 /** Everything the HTTP apps need, wired by a handler (AWS) or the local runner. */
-export type ApiDeps = CatalogueDeps;
+export type ApiDeps = CatalogueDeps & Partial<ShopDeps> & Partial<PavilionDeps>;
 
 /**
  * The apps of the API and where they are mounted. Each Lambda serves one of them
@@ -13,6 +20,11 @@ export type ApiDeps = CatalogueDeps;
  */
 export const API_APPS = {
   catalogue: (deps: ApiDeps) => createCatalogueApp(deps),
+  cart: (deps: ApiDeps) => createCartApp(shopDepsOf(deps)),
+  checkout: (deps: ApiDeps) => createCheckoutApp(shopDepsOf(deps)),
+  orders: (deps: ApiDeps) => createOrderApp(shopDepsOf(deps)),
+  webhooks: (deps: ApiDeps) => createWebhookApp(shopDepsOf(deps)),
+  pavilion: (deps: ApiDeps) => createPavilionApp(pavilionDepsOf(deps)),
 } satisfies Record<string, (deps: ApiDeps) => OpenAPIHono<never> | OpenAPIHono>;
 
 export type ApiAppName = keyof typeof API_APPS;

@@ -1,0 +1,87 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OrderLine } from '../../domain/order.js';
+import {
+  ShipmentRefused,
+  type FulfilmentPage,
+  type FulfilmentQuery,
+  type PavilionOrdersStore,
+  type Shipment,
+} from '../../ports/pavilion-orders-store.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { withoutKeys } from './keys.js';
+import { orderKeys } from './order-keys.js';
+
+/**
+ * The pavilion's view of order lines (data contract in domain/order.ts): paid lines carry
+ * GSI1PK=PAVILION#<CC>#ORDERS and GSI1SK=<paidAt>#<orderId>#<nnn>, so one Query lists a
+ * pavilion's queue newest first and never shows another pavilion's lines.
+ */
+export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async linesToFulfil(query: FulfilmentQuery): Promise<FulfilmentPage> {
+    const partition = `PAVILION#${query.pavilion}#ORDERS`;
+    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, {
+      attributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+      partition: { name: 'GSI1PK', value: partition },
+    });
+    const items: OrderLine[] = [];
+    // A fulfilment filter can leave a DynamoDB page short: keep reading until the page is full.
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ...(query.fulfilment
+            ? { FilterExpression: '#fulfilment = :fulfilment', ExpressionAttributeNames: { '#fulfilment': 'fulfilment' } }
+            : {}),
+          ExpressionAttributeValues: { ':pk': partition, ...(query.fulfilment ? { ':fulfilment': query.fulfilment } : {}) },
+          ScanIndexForward: false,
+          Limit: query.limit - items.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(toOrderLine(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && items.length < query.limit);
+    return { items, nextCursor: encodeCursor(startKey) };
+  }
+
+  async markShipped(shipment: Shipment): Promise<OrderLine> {
+    const key = orderKeys.line(shipment.orderId, shipment.lineNo);
+    try {
+      const { Attributes } = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at',
+          // The pavilion comes from the verified token: a manager can only ship their own, paid, unshipped lines.
+          ConditionExpression: 'attribute_exists(PK) AND #pavilion = :mine AND #fulfilment = :toShip',
+          ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion' },
+          ExpressionAttributeValues: {
+            ':shipped': 'shipped', ':toShip': 'to_ship', ':mine': shipment.pavilion,
+            ':carrier': shipment.carrier, ':tracking': shipment.trackingNumber, ':at': shipment.shippedAt,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toOrderLine(Attributes ?? {});
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+      if (!Item) throw new ShipmentRefused('missing', null);
+      const line = toOrderLine(Item);
+      if (line.pavilion !== shipment.pavilion) throw new ShipmentRefused('not_yours', null);
+      throw new ShipmentRefused('not_to_ship', line);
+    }
+  }
+}
+
+function toOrderLine(item: Record<string, unknown>): OrderLine {
+  return withoutKeys(item) as unknown as OrderLine;
+}

@@ -1,0 +1,74 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requireManager, type ManagerEnv } from './pavilion-auth.js';
+import { ownPavilion } from './pavilion-common.js';
+import type { PavilionDeps } from './pavilion-deps.js';
+import { registerImageRoutes, registerUploadReceiver } from './pavilion-images.js';
+import { registerImportRoutes, registerImportTemplate } from './pavilion-imports.js';
+import { SECURITY, registerListingRoutes } from './pavilion-listings.js';
+import { registerOrderRoutes } from './pavilion-orders.js';
+import { registerStockRoutes } from './pavilion-stock.js';
+import { problem, problemResponses } from './problem.js';
+import { createRouter } from './router.js';
+import { PavilionSchema } from './schemas/catalogue.js';
+import { ManagerSchema, SessionConfigSchema } from './schemas/listing.js';
+
+export type { PavilionDeps } from './pavilion-deps.js';
+
+const sessionConfig = createRoute({
+  method: 'get', path: '/pavilion/session-config', tags: ['Pavilion'],
+  summary: 'Where managers sign in (public: the sign-in page needs it before there is a token)',
+  responses: { 200: { description: 'Sign-in settings', content: { 'application/json': { schema: SessionConfigSchema } } } },
+});
+
+const whoAmI = createRoute({
+  method: 'get', path: '/me', tags: ['Pavilion'], security: SECURITY,
+  summary: 'The signed-in manager and their pavilion',
+  responses: {
+    200: { description: 'The manager', content: { 'application/json': { schema: z.object({ manager: ManagerSchema, pavilion: PavilionSchema }) } } },
+    ...problemResponses(401, 403),
+  },
+});
+
+/** JSON bodies of the workspace are small; only the CSV import gets more (its own limit). */
+const JSON_BODY_LIMIT = 256 * 1024;
+
+/**
+ * The pavilion workspace under /api/pavilion. Every route but three public ones (sign-in settings,
+ * the CSV template and the local upload receiver, which is guarded by its form signature) runs
+ * behind requireManager, and takes the pavilion from the verified token only.
+ */
+export function createPavilionApp(deps: PavilionDeps) {
+  const app = createRouter();
+  app.openAPIRegistry.registerComponent('securitySchemes', 'PavilionToken', {
+    type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+    description: 'A pavilion manager’s token (Cognito ID or access token; locally from the token issuer).',
+  });
+
+  // Public routes first: they answer before the workspace's token check, which covers /pavilion/*.
+  app.openapi(sessionConfig, (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json({ signInUrl: deps.pavilionSignInUrl ?? '/auth/sign-in' }, 200);
+  });
+  registerImportTemplate(app);
+  registerUploadReceiver(app, deps);
+
+  const workspace = createRouter<ManagerEnv>();
+  workspace.use('*', requireManager(() => deps.tokens));
+  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => problem(413, 'The body is too large') });
+  workspace.use('*', (c, next) => (c.req.path.endsWith('/pavilion/imports') ? next() : jsonLimit(c, next)));
+
+  workspace.openapi(whoAmI, async (c) => {
+    const manager = c.get('manager');
+    const pavilion = await ownPavilion(deps, manager);
+    return c.json({ manager, pavilion: { ...pavilion, productCount: 'productCount' in pavilion ? Number(pavilion.productCount) : 0 } }, 200);
+  });
+  registerListingRoutes(workspace, deps);
+  registerStockRoutes(workspace, deps);
+  registerImageRoutes(workspace, deps);
+  registerImportRoutes(workspace, deps);
+  registerOrderRoutes(workspace, deps);
+
+  app.route('/pavilion', workspace);
+  return app;
+}

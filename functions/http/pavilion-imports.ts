@@ -1,0 +1,68 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { IMPORT_COLUMNS, IMPORT_COLUMN_HELP, importTemplateCsv } from '../domain/listing-import.js';
+import type { ManagerEnv } from './pavilion-auth.js';
+import { nowIso, ownPavilion } from './pavilion-common.js';
+import type { PavilionDeps } from './pavilion-deps.js';
+import { runImport } from './pavilion-import-run.js';
+import { SECURITY } from './pavilion-listings.js';
+import { ProblemError, problem, problemResponses } from './problem.js';
+import { ImportReportSchema } from './schemas/listing.js';
+
+/**
+ * A 5,000-row file with three languages is 2-4 MB. Lambda takes at most 6 MB of request payload
+ * (HTTP API allows 10 MB), so 6 MB is the real ceiling in AWS and the limit here too.
+ */
+export const IMPORT_MAX_BYTES = 6 * 1024 * 1024;
+
+const columnsDoc = IMPORT_COLUMNS.map((column) => `- \`${column}\`${IMPORT_COLUMN_HELP[column] ? `: ${IMPORT_COLUMN_HELP[column]}` : ''}`).join('\n');
+
+const importListings = createRoute({
+  method: 'post', path: '/imports', tags: ['Pavilion'], security: SECURITY,
+  summary: 'Creates or updates listings from a CSV file, one report line per row',
+  description: `Body: text/csv (UTF-8, comma, semicolon or tab separated), header row first. Rows are matched to listings by SKU; importing the same file again reports every row unchanged. A bad row is rejected with its reasons and never blocks the others. Columns:\n${columnsDoc}`,
+  request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+  responses: {
+    200: { description: 'What happened to each row', content: { 'application/json': { schema: ImportReportSchema } } },
+    ...problemResponses(400, 401, 403, 413, 415),
+  },
+});
+
+export const importTemplate = createRoute({
+  method: 'get', path: '/pavilion/imports/template.csv', tags: ['Pavilion'],
+  summary: 'The import template: the header and one example row',
+  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } } },
+});
+
+export function registerImportRoutes(app: OpenAPIHono<ManagerEnv>, deps: PavilionDeps) {
+  app.use('/imports', bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: () => problem(413, 'The file is larger than 6 MB', { detail: 'Split it into several files.' }) }));
+  app.openapi(importListings, async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^(text\/csv|text\/plain|application\/csv)\b/i.test(type)) throw new ProblemError(415, 'Send the file as text/csv');
+    const csv = await c.req.text();
+    const pavilion = await ownPavilion(deps, c.get('manager'));
+    const report = await runImport(deps, pavilion, c.get('manager'), csv, nowIso(deps));
+    const count = (outcome: string) => report.filter((row) => row.outcome === outcome).length;
+    return c.json(
+      {
+        rows: report.length,
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+        rejected: count('rejected'),
+        report: report.map(({ errors, ...row }) => ({ ...row, ...(errors ? { errors: errors.map((error) => ({ ...error })) } : {}) })),
+      },
+      200,
+    );
+  });
+}
+
+/** Public: the page links to it, and a link cannot carry a bearer token. */
+export function registerImportTemplate(app: OpenAPIHono) {
+  app.openapi(importTemplate, (c) => {
+    c.header('content-disposition', 'attachment; filename="sco-bazaar-listings-template.csv"');
+    c.header('cache-control', 'public, max-age=3600');
+    // A BOM so spreadsheet programs open the Chinese and Russian text as UTF-8.
+    return c.body(`\uFEFF${importTemplateCsv()}`, 200, { 'content-type': 'text/csv; charset=utf-8' });
+  });
+}

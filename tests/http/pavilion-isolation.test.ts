@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aListingBody, anEdit, startPavilionTestbed, type Testbed } from './pavilion-testbed.js';
+
+let bed: Testbed;
+let ruListing: { id: string; version: number };
+const RU_ORDER = 'ORD-RRRRRRRRRRRRRRRR';
+const KG_ORDER = 'ORD-KKKKKKKKKKKKKKKK';
+
+beforeAll(async () => {
+  bed = await startPavilionTestbed();
+  const created = await bed.call('POST', '/api/pavilion/listings', {
+    token: bed.tokens.RU,
+    json: aListingBody({ sku: 'ALTAI-HONEY', price: { amount: 90_000, currency: 'RUB' }, title: { zh: '阿尔泰蜂蜜', ru: 'Алтайский мёд', en: 'Altai honey' } }),
+  });
+  expect(created.status).toBe(201);
+  ruListing = created.body;
+  await bed.call('POST', '/api/pavilion/listings', { token: bed.tokens.KG, json: aListingBody({ sku: 'KG-OWN' }) });
+  await bed.putOrderLine({ orderId: RU_ORDER, lineNo: 1, pavilion: 'RU', paidAt: '2026-03-02T10:00:00.000Z', title: { zh: '阿尔泰', ru: 'Алтай', en: 'Altai' } });
+  await bed.putOrderLine({ orderId: KG_ORDER, lineNo: 1, pavilion: 'KG', paidAt: '2026-03-01T10:00:00.000Z' });
+});
+afterAll(() => bed.stop());
+
+describe('pavilion KG cannot touch pavilion RU', () => {
+  const attempts = () => [
+    { method: 'GET', path: `/api/pavilion/listings/${ruListing.id}` },
+    { method: 'PUT', path: `/api/pavilion/listings/${ruListing.id}`, json: anEdit(1, { price: { amount: 1, currency: 'KGS' } }) },
+    { method: 'PUT', path: `/api/pavilion/listings/${ruListing.id}`, json: anEdit(1, { price: { amount: 1, currency: 'RUB' } }) },
+    { method: 'POST', path: `/api/pavilion/listings/${ruListing.id}/archive`, json: {} },
+    { method: 'POST', path: `/api/pavilion/listings/${ruListing.id}/restore`, json: {} },
+    { method: 'POST', path: `/api/pavilion/listings/${ruListing.id}/stock`, json: { delta: 100, reason: 'restock' } },
+    { method: 'POST', path: `/api/pavilion/listings/${ruListing.id}/stock`, json: { onHand: 0, reason: 'count' } },
+    { method: 'GET', path: `/api/pavilion/listings/${ruListing.id}/stock` },
+    { method: 'POST', path: `/api/pavilion/listings/${ruListing.id}/images`, json: { contentType: 'image/png', contentLength: 100 } },
+    { method: 'POST', path: `/api/pavilion/orders/${RU_ORDER}/lines/1/shipment`, json: { carrier: 'Pony Express', trackingNumber: 'FAKE-0001' } },
+  ];
+
+  it('gets 403 and nothing of the listing or the order on every route', async () => {
+    for (const { method, path, json } of attempts()) {
+      const response = await bed.call(method, path, { token: bed.tokens.KG, json });
+      expect(response.status, `${method} ${path}`).toBe(403);
+      expect(response.text).not.toMatch(/Altai|Алтай|90000|ALTAI-HONEY/);
+    }
+  });
+
+  it('leaves the RU listing and its order line exactly as they were', async () => {
+    const listing = await bed.listings.get(ruListing.id);
+    expect(listing).toMatchObject({ version: 1, status: 'active', stock: 20, price: { amount: 90_000, currency: 'RUB' } });
+    expect(await bed.listings.stockMovements(ruListing.id, 10)).toEqual([]);
+    const queue = await bed.call('GET', '/api/pavilion/orders', { token: bed.tokens.RU });
+    expect(queue.body.items).toMatchObject([{ orderId: RU_ORDER, fulfilment: 'to_ship' }]);
+  });
+
+  it('never lists RU listings or RU order lines among KG’s own', async () => {
+    const listings = await bed.call('GET', '/api/pavilion/listings', { token: bed.tokens.KG });
+    expect(listings.body.items.map((item: any) => item.pavilion)).toEqual(['KG']);
+    const orders = await bed.call('GET', '/api/pavilion/orders', { token: bed.tokens.KG });
+    expect(orders.body.items.map((item: any) => item.orderId)).toEqual([KG_ORDER]);
+  });
+
+  it('cannot create a listing in RU by naming RU in the body or the SKU', async () => {
+    const sneaky = await bed.call('POST', '/api/pavilion/listings', { token: bed.tokens.KG, json: aListingBody({ sku: 'ru-x', pavilion: 'RU' }) });
+    expect(sneaky.status).toBe(400);
+    expect(sneaky.body.errors).toContainEqual(expect.objectContaining({ field: '(root)' }));
+    const bySku = await bed.call('POST', '/api/pavilion/listings', { token: bed.tokens.KG, json: aListingBody({ sku: 'ALTAI-HONEY' }) });
+    expect(bySku.status).toBe(201);
+    expect(bySku.body.id).toBe('kg-altai-honey');
+    expect(bySku.body.pavilion).toBe('KG');
+  });
+
+  it('cannot page into RU listings with a cursor made for RU', async () => {
+    const page = await bed.call('GET', '/api/pavilion/listings?limit=1', { token: bed.tokens.RU });
+    const forged = Buffer.from(
+      JSON.stringify({ PK: `PRODUCT#${ruListing.id}`, SK: 'PRODUCT', GSI1PK: 'PAVILION#RU', GSI1SK: 'PRODUCT#active#9' }),
+    ).toString('base64url');
+    const response = await bed.call('GET', `/api/pavilion/listings?cursor=${forged}`, { token: bed.tokens.KG });
+    expect(response.status).toBe(400);
+    expect(page.status).toBe(200);
+  });
+});

@@ -1,0 +1,142 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { JwtTokenVerifier } from '../../functions/adapters/auth/jwt-verifier.js';
+import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
+import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
+import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
+import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
+import { LocalImageStore } from '../../functions/adapters/images/local-image-store.js';
+import type { OrderLine } from '../../functions/domain/order.js';
+import { createApi } from '../../functions/http/api.js';
+import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/token-issuer/start.js';
+import { aPavilion } from '../fixtures/products.js';
+import { createTestTable } from '../support/table.js';
+
+export const KG = aPavilion();
+export const RU = aPavilion({ code: 'RU', currency: 'RUB', name: { zh: '俄罗斯', ru: 'Россия', en: 'Russia' }, flag: '🇷🇺' });
+export const AUDIENCE = 'pavilion-test-client';
+
+export type Testbed = Awaited<ReturnType<typeof startPavilionTestbed>>;
+
+/**
+ * Real parts for the workspace tests: a fresh table on DynamoDB Local, a real token issuer on its
+ * own port (keys in a temp folder), the real verifier fetching its JWKS over HTTP, and a media folder.
+ */
+export async function startPavilionTestbed() {
+  const table = await createTestTable('pavilion');
+  const catalogue = new DynamoCatalogueStore(table.doc, table.tableName);
+  await catalogue.putPavilion(KG);
+  await catalogue.putPavilion(RU);
+  const issuer: RunningTokenIssuer = await startTokenIssuer({
+    keyDir: await mkdtemp(join(tmpdir(), 'pavilion-keys-')),
+    audience: AUDIENCE,
+    pavilions: [KG, RU],
+  });
+  const mediaDir = await mkdtemp(join(tmpdir(), 'pavilion-media-'));
+  const images = new LocalImageStore({ mediaDir });
+  const changes: string[] = [];
+  const listings = new DynamoListingStore(table.doc, table.tableName);
+  const api = createApi(
+    {
+      catalogue,
+      listings,
+      pavilionOrders: new DynamoPavilionOrdersStore(table.doc, table.tableName),
+      tokens: new JwtTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE }),
+      images,
+      uploads: images,
+      pavilionSignInUrl: `${issuer.issuer}/sign-in`,
+      onCatalogueChange: (id) => changes.push(id),
+    },
+    ['pavilion', 'catalogue'],
+  );
+  const tokens = { KG: await issuer.signToken('KG'), RU: await issuer.signToken('RU') };
+
+  async function call(method: string, path: string, options: { token?: string | null; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const response = await api.request(path, {
+      method,
+      headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+    });
+    const text = await response.text();
+    let body: any = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, headers: response.headers, body, text };
+  }
+
+  /** What checkout does to a product, done directly so tests need not run a checkout. */
+  async function reserve(productId: string, units: number) {
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.product(productId),
+        UpdateExpression: 'ADD stock :minus, reserved :units',
+        ConditionExpression: 'stock >= :units',
+        ExpressionAttributeValues: { ':minus': -units, ':units': units },
+      }),
+    );
+  }
+
+  /** An order line as the checkout helper writes it (domain/order.ts contract); paid lines join the pavilion queue. */
+  async function putOrderLine(line: Partial<OrderLine> & Pick<OrderLine, 'orderId' | 'lineNo' | 'pavilion'>) {
+    const item: OrderLine = {
+      productId: `${line.pavilion.toLowerCase()}-honey`,
+      sku: 'HONEY',
+      title: { zh: '蜂蜜', ru: 'Мёд', en: 'Honey' },
+      quantity: 2,
+      unitPrice: { amount: 65_000, currency: line.pavilion === 'RU' ? 'RUB' : 'KGS' },
+      chargedUnitPrice: { amount: 5_400, currency: 'CNY' },
+      fulfilment: 'to_ship',
+      ...line,
+    };
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...orderKeys.line(item.orderId, item.lineNo),
+          ...(item.paidAt ? orderKeys.pavilionQueue(item, item.paidAt) : {}),
+          type: 'order-line',
+          ...item,
+        },
+      }),
+    );
+    return item;
+  }
+
+  return { table, catalogue, listings, issuer, api, call, tokens, mediaDir, changes, reserve, putOrderLine, stop: () => issuer.stop() };
+}
+
+/** A complete, valid listing as a manager would send it. */
+export function aListingBody(overrides: Record<string, unknown> = {}) {
+  return {
+    sku: 'HONEY-WHITE-500',
+    category: 'honey',
+    title: { zh: '伊塞克湖白蜜', ru: 'Белый мёд Иссык-Куля', en: 'Issyk-Kul white honey' },
+    description: { zh: '奶油状白蜜。', ru: 'Кремовый белый мёд.', en: 'Creamy white honey.' },
+    unit: { zh: '罐', ru: 'банка', en: 'jar' },
+    price: { amount: 65_000, currency: 'KGS' },
+    weightGrams: 560,
+    origin: { zh: '伊塞克湖州', ru: 'Иссык-Кульская область', en: 'Issyk-Kul region' },
+    producer: { zh: '卡拉科尔养蜂合作社', ru: 'Кооператив Каракола', en: 'Karakol Beekeepers' },
+    certificates: [{ kind: 'gacc', number: 'CKGZ12012209210001', issuer: 'GACC', validUntil: '2027-12-31' }],
+    fulfilment: { mode: 'direct_rail', leadTimeDays: 14 },
+    images: [],
+    onHand: 20,
+    ...overrides,
+  };
+}
+
+/** The editable part of a listing body plus a version, for PUT. */
+export function anEdit(version: number, overrides: Record<string, unknown> = {}) {
+  const { sku, onHand, ...content } = aListingBody();
+  return { ...content, version, ...overrides };
+}
