@@ -1,18 +1,27 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { readConfig } from '../../functions/config.js';
+import { wireDeps } from '../../functions/handlers/wire.js';
 import { createApi } from '../../functions/http/api.js';
+import { shopDepsOf } from '../../functions/usecases/shop-deps.js';
+import { sweepExpiredOrders } from '../../functions/usecases/sweep-expired-orders.js';
 import { buildSite } from '../site-build/build-site.js';
 import { readCatalogueSnapshot, writeCatalogueSnapshot } from '../site-build/catalogue-snapshot.js';
+import { debounce } from './debounce.js';
 import { startDynamoLocal } from './dynamodb-local.js';
 import { SEED_PAVILIONS, seedCatalogue, seedProducts, writeSeedMedia } from './seed/index.js';
-import { debounce } from './debounce.js';
+import { createStaticApp } from './static-files.js';
+import { startLocalStripe } from './stripe/server.js';
+import { createTokenIssuer } from './token-issuer/issuer.js';
+import { LOCAL_AUDIENCE, localIssuerUrl, localKeyDir } from './token-issuer/local-auth.js';
 
 export interface LocalStackOptions {
   /** 0 picks a free port. */
@@ -22,12 +31,17 @@ export interface LocalStackOptions {
   /** Where the built site goes. */
   readonly siteDir?: string;
   readonly log?: (message: string) => void;
+  /** How often unpaid reservations past their expiry are released (default every minute). */
+  readonly sweepEveryMs?: number;
 }
 
 export interface LocalStack {
   readonly url: string;
   readonly tableName: string;
   readonly dynamoEndpoint: string;
+  readonly stripeUrl: string;
+  /** Signs a token for a pavilion's demo manager, as the local sign-in page does. */
+  signToken(pavilion: string): Promise<string>;
   /** Rebuilds the static site from the table now (the debounced one runs after listing changes). */
   rebuildSite(): Promise<void>;
   stop(): Promise<void>;
@@ -36,7 +50,11 @@ export interface LocalStack {
 export const LOCAL_TABLE_NAME = 'sco-bazaar';
 const LOCAL_REGION = 'local';
 
-/** The embedded default: DynamoDB Local, the seeded table, the built site and the API on one port. */
+/**
+ * The embedded default: DynamoDB Local, the seeded table, the built site, a Stripe-compatible
+ * checkout, a token issuer and the API on one port. The API is wired by the same `wireDeps`
+ * the Lambda handlers use; only endpoints and keys differ.
+ */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const dataDir = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'sco-bazaar-'));
@@ -45,10 +63,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stops: Array<() => Promise<void>> = [];
   if (!options.dataDir) stops.push(() => rm(dataDir, { recursive: true, force: true }));
   const stop = async () => {
-    for (const step of stops.reverse()) await step().catch(() => undefined);
+    for (const step of stops.splice(0).reverse()) await step().catch(() => undefined);
   };
 
   try {
+    // Listen first: the public origin (and so Stripe's return URLs and the token issuer) needs the port.
+    let handle: (request: Request) => Response | Promise<Response> = () => new Response('Starting…', { status: 503 });
+    const server = await listen((request) => handle(request), options.port);
+    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const origin = `http://localhost:${port}`;
+
     log('Starting DynamoDB Local…');
     const dynamo = await startDynamoLocal(options.dataDir ? { dbPath: join(dataDir, 'dynamodb') } : {});
     stops.push(() => dynamo.stop());
@@ -61,12 +87,44 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(() => rm(join(dataDir, 'dynamodb-endpoint'), { force: true }));
     }
     const catalogue = new DynamoCatalogueStore(doc, LOCAL_TABLE_NAME);
-
     if ((await catalogue.listPavilions()).length === 0) {
       log('Seeding the catalogue…');
       await seedCatalogue(catalogue, new Date());
     }
     if (!existsSync(join(mediaDir, 'products'))) await writeSeedMedia(mediaDir, SEED_PAVILIONS, seedProducts(new Date()));
+
+    // Real Stripe test mode when .env has keys and no STRIPE_API_BASE; otherwise the local checkout.
+    const useRealStripe = Boolean(process.env.STRIPE_SECRET_KEY && process.env.STRIPE_WEBHOOK_SECRET && !process.env.STRIPE_API_BASE);
+    const webhookSecret = `whsec_local${randomBytes(16).toString('hex')}`;
+    let stripeUrl = 'https://api.stripe.com';
+    if (!useRealStripe) {
+      const stripe = await startLocalStripe({ webhookUrl: `${origin}/api/webhooks/stripe`, webhookSecret });
+      stops.push(() => stripe.stop());
+      stripeUrl = stripe.url;
+    }
+
+    const issuer = await createTokenIssuer({
+      keyDir: localKeyDir(dataDir),
+      issuer: localIssuerUrl(origin),
+      audience: LOCAL_AUDIENCE,
+      pavilions: await catalogue.listPavilions(),
+    });
+
+    const config = readConfig({
+      ...process.env,
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      AWS_REGION: LOCAL_REGION,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      PUBLIC_BASE_URL: origin,
+      ...(useRealStripe ? {} : { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: stripeUrl }),
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: LOCAL_AUDIENCE,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_SIGN_IN_URL: issuer.signInUrl,
+      MEDIA_DIR: mediaDir,
+      MEDIA_BASE_URL: '/media',
+    });
+    const deps = wireDeps(config);
 
     const snapshotPath = join(dataDir, 'catalogue-snapshot.json');
     const rebuildSite = async () => {
@@ -81,28 +139,38 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         (error: Error) => log(`Site rebuild failed: ${error.message}`),
       );
     }, 2000);
-
-    const api = createApi({ catalogue, onCatalogueChange: () => scheduleRebuild() } as Parameters<typeof createApi>[0]);
-    const app = new Hono();
-    app.route('/', api);
-    const { createStaticApp } = await import('./static-files.js');
-    app.route('/', createStaticApp({ siteDir, mediaDir }));
-
-    const server = await listen(app, options.port);
-    stops.push(() => new Promise<void>((done) => server.close(() => done())));
     stops.push(async () => scheduleRebuild.cancel());
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
-    return { url: `http://localhost:${port}`, tableName: LOCAL_TABLE_NAME, dynamoEndpoint: dynamo.endpoint, rebuildSite, stop };
+
+    // Stripe's expiry event may never come: release lapsed reservations on a timer, as the AWS schedule does.
+    const sweep = setInterval(() => {
+      sweepExpiredOrders(shopDepsOf(deps), new Date()).catch((error: Error) => log(`Sweep failed: ${error.message}`));
+    }, options.sweepEveryMs ?? 60_000);
+    stops.push(async () => clearInterval(sweep));
+
+    const app = new Hono();
+    app.route('/auth', issuer.app);
+    app.route('/', createApi({ ...deps, onCatalogueChange: () => scheduleRebuild() }));
+    app.route('/', createStaticApp({ siteDir, mediaDir }));
+    handle = (request) => app.fetch(request);
+
+    return {
+      url: origin,
+      tableName: LOCAL_TABLE_NAME,
+      dynamoEndpoint: dynamo.endpoint,
+      stripeUrl,
+      signToken: (pavilion) => issuer.signToken(pavilion),
+      rebuildSite,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-function listen(app: Hono, port: number): Promise<ServerType> {
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: '0.0.0.0' }, () => resolvePromise(server));
+    const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolvePromise(server));
     server.once('error', reject);
   });
 }

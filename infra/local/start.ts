@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalStack } from './stack.js';
 
 /** `npm start`: the whole store on one port, data kept under .data/ (DATA_DIR) between runs. */
+// Secrets stay out of git: real Stripe test keys, if you use them, go in .env (see README).
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 const port = Number(process.env.PORT ?? 4321);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${process.env.PORT}`);
