@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   /** Stripe keys (sk_test_... in test mode); only the shop and webhook functions need them. */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret key').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'a Stripe webhook signing secret').optional(),
+  /** In AWS the Stripe keys live in Secrets Manager ({"secretKey","webhookSecret"}); read once per cold start. */
+  STRIPE_SECRET_ARN: z.string().startsWith('arn:').optional(),
   /** Set locally to the Stripe-compatible server (http://127.0.0.1:12111); unset talks to api.stripe.com. */
   STRIPE_API_BASE: z.string().url().optional(),
   /** Pavilion managers' tokens: the issuer (Cognito user pool URL, or the local issuer at <origin>/auth) and app client id. */
