@@ -31,6 +31,8 @@ export interface LocalStackOptions {
   /** Where the built site goes. */
   readonly siteDir?: string;
   readonly log?: (message: string) => void;
+  /** false serves the API alone (tests that need no pages skip the site build). Default true. */
+  readonly site?: boolean;
   /** How often unpaid reservations past their expiry are released (default every minute). */
   readonly sweepEveryMs?: number;
 }
@@ -131,9 +133,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue), snapshotPath);
       await buildSite({ snapshotPath, outDir: siteDir, quiet: true });
     };
-    log('Building the site…');
-    await rebuildSite();
+    const withSite = options.site ?? true;
+    if (withSite) {
+      log('Building the site…');
+      await rebuildSite();
+    }
     const scheduleRebuild = debounce(() => {
+      if (!withSite) return;
       rebuildSite().then(
         () => log('Site rebuilt after a catalogue change.'),
         (error: Error) => log(`Site rebuild failed: ${error.message}`),
@@ -150,7 +156,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const app = new Hono();
     app.route('/auth', issuer.app);
     app.route('/', createApi({ ...deps, onCatalogueChange: () => scheduleRebuild() }));
-    app.route('/', createStaticApp({ siteDir, mediaDir }));
+    if (withSite) app.route('/', createStaticApp({ siteDir, mediaDir }));
     handle = (request) => app.fetch(request);
 
     return {
