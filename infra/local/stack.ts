@@ -26,6 +26,11 @@ import { LOCAL_AUDIENCE, localIssuerUrl, localKeyDir } from './token-issuer/loca
 export interface LocalStackOptions {
   /** 0 picks a free port. */
   readonly port: number;
+  /**
+   * Interface to listen on. Loopback by default: the local token issuer signs anyone in as any
+   * pavilion, so the store must not be reachable from the network unless asked (HOST=0.0.0.0).
+   */
+  readonly host?: string;
   /** Persistent data (DynamoDB files, media, keys). Without it everything lives in a temp folder and memory. */
   readonly dataDir?: string;
   /** Where the built site goes. */
@@ -71,7 +76,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     // Listen first: the public origin (and so Stripe's return URLs and the token issuer) needs the port.
     let handle: (request: Request) => Response | Promise<Response> = () => new Response('Starting…', { status: 503 });
-    const server = await listen((request) => handle(request), options.port);
+    const server = await listen((request) => handle(request), options.port, options.host ?? '127.0.0.1');
     stops.push(() => new Promise<void>((done) => server.close(() => done())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
@@ -174,9 +179,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolvePromise(server));
+    const server = serve({ fetch, port, hostname }, () => resolvePromise(server));
     server.once('error', reject);
   });
 }

@@ -14,6 +14,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const stack = await startLocalStack({
   port,
+  host: process.env.HOST,
   dataDir: resolve(process.env.DATA_DIR ?? '.data'),
   siteDir: resolve(process.env.SITE_DIR ?? 'site/dist'),
   log: (message) => console.log(message),

@@ -107,6 +107,15 @@ describe('GET /api/products', () => {
     expect(response.status).toBe(400);
   });
 
+  it.each([
+    ['/api/products?pavilion=KG', { PK: 'PRODUCT#x', SK: 'PRODUCT', GSI1PK: 'PAVILION#KG', GSI1SK: 'ZZZ' }],
+    ['/api/products?category=honey', { PK: 'PRODUCT#x', SK: 'PRODUCT', GSI2PK: 'CATEGORY#honey', GSI2SK: 'archived#x' }],
+  ])('refuses a cursor whose sort key lies outside the listing (%s) with 400, not a DynamoDB error', async (path, key) => {
+    const forged = Buffer.from(JSON.stringify(key)).toString('base64url');
+    const { response } = await json(`${path}&cursor=${forged}`);
+    expect(response.status).toBe(400);
+  });
+
   it('refuses a cursor with forged key values with 400, not a DynamoDB error', async () => {
     const forged = Buffer.from(JSON.stringify({ PK: 1, SK: 'x', GSI1PK: 'PAVILION#KG', GSI1SK: 'y' })).toString('base64url');
     const { response } = await json(`/api/products?pavilion=KG&cursor=${forged}`);

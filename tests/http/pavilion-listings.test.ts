@@ -159,6 +159,12 @@ describe('listing own listings', () => {
     expect(seen.length).toBe((await bed.listings.listOwn({ pavilion: 'KG', limit: 100 })).items.length);
   });
 
+  it('answers 400, not 500, to a cursor carried over to another status filter', async () => {
+    const all = await kg('GET', '/api/pavilion/listings?limit=1');
+    expect(all.body.nextCursor).toEqual(expect.any(String));
+    expect((await kg('GET', `/api/pavilion/listings?status=archived&cursor=${all.body.nextCursor}`)).status).toBe(400);
+  });
+
   it('answers 400 to a tampered cursor', async () => {
     expect((await kg('GET', '/api/pavilion/listings?cursor=not-a-cursor')).status).toBe(400);
   });

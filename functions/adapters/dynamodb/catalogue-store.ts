@@ -50,6 +50,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
     const startKey = decodeCursor(query.cursor, {
       attributes: ['PK', 'SK', plan.partitionAttribute, plan.sortAttribute],
       partition: { name: plan.partitionAttribute, value: plan.partitionValue },
+      sort: { name: plan.sortAttribute, prefix: plan.sortPrefix },
     });
     const items: Product[] = [];
     let exclusiveStartKey: Record<string, unknown> | undefined = startKey;

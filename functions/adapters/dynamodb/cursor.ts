@@ -12,7 +12,12 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 
 export function decodeCursor(
   cursor: string | undefined,
-  expected: { readonly attributes: readonly string[]; readonly partition: { readonly name: string; readonly value: string } },
+  expected: {
+    readonly attributes: readonly string[];
+    readonly partition: { readonly name: string; readonly value: string };
+    /** The query's begins_with on the sort key: a start key outside it is a DynamoDB ValidationException. */
+    readonly sort?: { readonly name: string; readonly prefix: string };
+  },
 ): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
@@ -30,5 +35,6 @@ export function decodeCursor(
   if (entries.some(([, value]) => typeof value !== 'string' || value.length === 0 || value.length > 300)) throw new InvalidCursorError();
   const key = parsed as Record<string, string>;
   if (key[expected.partition.name] !== expected.partition.value) throw new InvalidCursorError();
+  if (expected.sort && !key[expected.sort.name]?.startsWith(expected.sort.prefix)) throw new InvalidCursorError();
   return key;
 }

@@ -34,16 +34,18 @@ export class DynamoListingStore implements ListingStore {
 
   async listOwn(query: OwnListingQuery): Promise<ProductPage> {
     const partition = `PAVILION#${query.pavilion}`;
+    const prefix = query.status ? `PRODUCT#${query.status}#` : 'PRODUCT#';
     const startKey = decodeCursor(query.cursor, {
       attributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
       partition: { name: 'GSI1PK', value: partition },
+      sort: { name: 'GSI1SK', prefix },
     });
     const page = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': query.status ? `PRODUCT#${query.status}#` : 'PRODUCT#' },
+        ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
         ScanIndexForward: false,
         Limit: query.limit,
         ExclusiveStartKey: startKey,
