@@ -68,6 +68,8 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     routes: [{ method: 'ANY', path: '/api/pavilion/{proxy+}' }],
     table: 'readWrite',
     writesImages: true,
+    // A CSV import part (up to 1,000 rows) is written inside the request: give it all API Gateway allows.
+    timeoutSeconds: 29,
   },
 ];
 
