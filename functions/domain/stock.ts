@@ -30,11 +30,11 @@ export function planStockChange(product: Pick<Product, 'stock' | 'reserved'>, ch
   const delta = change.kind === 'adjust' ? change.delta : change.onHand - product.reserved - product.stock;
   const nextStock = product.stock + delta;
   if (nextStock < 0) {
-    return {
-      ok: false,
-      problem: 'below_reserved',
-      message: `${product.reserved} unit(s) are reserved by checkouts in progress; on hand cannot go below that`,
-    };
+    const message =
+      change.kind === 'set'
+        ? `${product.reserved} unit(s) are reserved by checkouts awaiting payment; on hand cannot be less`
+        : `only ${product.stock} unit(s) are free to remove (${product.reserved} reserved by checkouts awaiting payment)`;
+    return { ok: false, problem: 'below_reserved', message };
   }
   if (nextStock + product.reserved > MAX_ON_HAND) {
     return { ok: false, problem: 'above_maximum', message: `at most ${MAX_ON_HAND} units on hand` };

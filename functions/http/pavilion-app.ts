@@ -60,8 +60,7 @@ export function createPavilionApp(deps: PavilionDeps) {
 
   workspace.openapi(whoAmI, async (c) => {
     const manager = c.get('manager');
-    const pavilion = await ownPavilion(deps, manager);
-    return c.json({ manager, pavilion: { ...pavilion, productCount: 'productCount' in pavilion ? Number(pavilion.productCount) : 0 } }, 200);
+    return c.json({ manager, pavilion: await ownPavilion(deps, manager) }, 200);
   });
   registerListingRoutes(workspace, deps);
   registerStockRoutes(workspace, deps);

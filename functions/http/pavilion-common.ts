@@ -1,6 +1,6 @@
 import type { Product } from '../domain/catalogue.js';
 import { onHand, type FieldIssue } from '../domain/listing.js';
-import type { Pavilion } from '../domain/pavilion.js';
+import type { PavilionSummary } from '../ports/catalogue-store.js';
 import { ListingWriteRefused } from '../ports/listing-store.js';
 import type { Manager } from '../ports/token-verifier.js';
 import type { PavilionDeps } from './pavilion-deps.js';
@@ -16,7 +16,7 @@ export function toListing(product: Product) {
 }
 
 /** The manager's own pavilion (for its currency); a token for a pavilion that does not exist manages nothing. */
-export async function ownPavilion(deps: PavilionDeps, manager: Manager): Promise<Pavilion> {
+export async function ownPavilion(deps: PavilionDeps, manager: Manager): Promise<PavilionSummary> {
   const pavilion = await deps.catalogue.getPavilion(manager.pavilion);
   if (!pavilion) throw new ProblemError(403, 'No such pavilion', { detail: `Pavilion ${manager.pavilion} is not open on the site.` });
   return pavilion;

@@ -100,7 +100,7 @@ export function registerListingRoutes(app: OpenAPIHono<ManagerEnv>, deps: Pavili
     app.openapi(statusRoute(action), async (c) => {
       const { id } = c.req.valid('param');
       const manager = c.get('manager');
-      await ownListing(deps, manager, id);
+      // The store reads the listing before its conditional write and answers 404, 403 or 409 itself.
       // The body is optional; with a version the change applies only to the listing as the manager saw it.
       const version = (c.req.valid('json') as { version?: number } | undefined)?.version;
       const product = await guarded(id, () => deps.listings.setStatus(id, manager.pavilion, status, version, nowIso(deps)));

@@ -38,9 +38,8 @@ void startWorkspace().then(async (started) => {
       show(await api<Listing>(`/listings/${encodeURIComponent(id)}`));
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
-        banner.hidden = false;
-        banner.textContent = tr('editor.notFound');
-        form.querySelector('fieldset, section')?.setAttribute('hidden', '');
+        $('[data-editor]').hidden = true;
+        $('[data-missing]').hidden = false;
         return;
       }
       await fail(error);
@@ -347,7 +346,12 @@ function wire(): void {
   $('[data-restore]').addEventListener('click', () => void changeStatus('restore'));
   document.addEventListener('workspace:language', () => {
     translateCategories();
-    if (listing) relabel(listing);
+    renderCertificates(currentCertificates());
+    renderImages();
+    if (listing) {
+      relabel(listing);
+      showStock(listing);
+    }
   });
 }
 
