@@ -26,8 +26,11 @@ export interface PavilionSignInProps {
 
 /** The claim in the ID token that names the manager's pavilion, e.g. "KG". */
 export const PAVILION_ATTRIBUTE = 'pavilion';
-/** Where the managed login returns with the authorisation code (a page of the site's pavilion area). */
-export const PAVILION_CALLBACK_PATH = '/pavilion/callback/';
+/**
+ * Where the managed login returns with `#id_token=…` (implicit grant): the workspace page itself,
+ * which reads the token from the fragment exactly as it does with the local issuer.
+ */
+export const PAVILION_CALLBACK_PATH = '/pavilion/';
 
 /**
  * The pavilion managers' accounts (stateful stack: accounts and their MFA devices must survive a
@@ -90,7 +93,9 @@ export class PavilionSignIn extends Construct {
         .withCustomAttributes(PAVILION_ATTRIBUTE),
       writeAttributes: new ClientAttributes(),
       oAuth: {
-        flows: { authorizationCodeGrant: true },
+        // The static workspace has no server side to swap a code for tokens, so it takes the ID token from the
+        // fragment (never sent to a server). Moving to the code flow with PKCE is a known follow-up.
+        flows: { implicitCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
         callbackUrls: [`${props.siteUrl}${PAVILION_CALLBACK_PATH}`],
         logoutUrls: [`${props.siteUrl}/pavilion/`],
@@ -112,11 +117,13 @@ export class PavilionSignIn extends Construct {
       useCognitoProvidedValues: true,
     }).node.addDependency(domain);
     this.loginUrl = domain.baseUrl();
-    // The page the workspace sends a signed-out manager to (authorisation code flow, back to the callback page).
-    const signInUrl = domain.signInUrl(this.client, {
-      redirectUri: `${props.siteUrl}${PAVILION_CALLBACK_PATH}`,
-      signInPath: '/oauth2/authorize',
-    });
+    // The page the workspace sends a signed-out manager to; it comes back to the workspace with the ID token.
+    const signInUrl = [
+      `${domain.baseUrl()}/oauth2/authorize?client_id=${this.client.userPoolClientId}`,
+      'response_type=token',
+      'scope=openid+email',
+      `redirect_uri=${props.siteUrl}${PAVILION_CALLBACK_PATH}`,
+    ].join('&');
 
     const issuer = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${userPool.userPoolId}`;
     this.environment = {

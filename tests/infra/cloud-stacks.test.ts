@@ -281,7 +281,7 @@ describe('the stateless stack: functions and API', () => {
       expect(renderIntrinsic(env.AUTH_AUDIENCE)).toMatch(/^\$\{Ref:PavilionSignInSite.*\}$/);
       expect(renderIntrinsic(env.PUBLIC_BASE_URL)).toBe('https://shop.example.com');
       expect(renderIntrinsic(env.AUTH_SIGN_IN_URL)).toMatch(
-        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=code&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/callback\/$/,
+        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=token&scope=openid\+email&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
       );
     }
   });
