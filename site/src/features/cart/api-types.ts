@@ -1,0 +1,35 @@
+import type { z } from '@hono/zod-openapi';
+import type { CartSchema } from '../../../../functions/http/schemas/cart.js';
+import type { CheckoutAnswerSchema, OrderSchema } from '../../../../functions/http/schemas/checkout.js';
+
+/**
+ * The shapes the shop API answers with, taken from its own zod schemas so the site and the
+ * API cannot drift apart. Type-only: nothing of zod reaches the browser.
+ */
+export type CartView = z.infer<typeof CartSchema>;
+export type CartLineView = CartView['lines'][number];
+export type CheckoutAnswer = z.infer<typeof CheckoutAnswerSchema>;
+export type OrderView = z.infer<typeof OrderSchema>;
+export type OrderLineView = OrderView['lines'][number];
+export type OrderStatus = OrderView['status'];
+
+/** application/problem+json as functions/http/problem.ts writes it, with the extra members some answers carry. */
+export interface Problem {
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  /** 409 on a cart line: how many the shopper can still have. */
+  readonly available?: number;
+  readonly requested?: number;
+  readonly productId?: string;
+  /** 409 on checkout: the lines that cannot be bought as they are. */
+  readonly lines?: readonly RefusedLine[];
+}
+
+export interface RefusedLine {
+  readonly productId: string;
+  readonly requested: number;
+  readonly available: number;
+  readonly reason: 'short' | 'unavailable' | 'stale';
+}

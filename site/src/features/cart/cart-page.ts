@@ -1,0 +1,369 @@
+import { formatMoney, type CurrencyCode, type Money } from '../../../../functions/domain/money.js';
+import type { Language } from '../../../../functions/domain/languages.js';
+import { paymentMethodsFor } from '../../../../functions/domain/payment-methods.js';
+import { shopApi } from './api.js';
+import type { CartLineView, CartView } from './api-types.js';
+import { isCheckoutCurrency } from './currencies.js';
+import { readJson, readTexts, required } from './dom.js';
+import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, looksLikeEmail, notEnoughNote, type Note } from './notes.js';
+import type { PavilionLabels } from './pavilion-labels.js';
+import { parseQuantity } from './quantity.js';
+import { convertedLineTotal, ratesText } from './rates.js';
+import {
+  announceCount,
+  currentCartId,
+  forgetCart,
+  forgetPendingCheckout,
+  loadCart,
+  preferredCurrency,
+  rememberCheckout,
+  rememberCurrency,
+  takePendingCheckout,
+} from './session.js';
+import { translatorFor } from './texts.js';
+
+/**
+ * The cart page: lines with quantity and remove, subtotals per pavilion currency, the total in
+ * the checkout currency, and the email + Pay form that starts a Stripe Checkout. Every figure
+ * shown comes from the API's answer; the page only formats it.
+ */
+type State = 'loading' | 'empty' | 'error' | 'filled';
+
+const root = document.querySelector<HTMLElement>('[data-cart-page]');
+if (root) start(root);
+
+function start(root: HTMLElement): void {
+  const lang = (root.dataset.lang ?? 'zh') as Language;
+  const locale = root.dataset.locale ?? 'zh-CN';
+  const t = translatorFor(readTexts(root), locale);
+  const pavilions = readJson<PavilionLabels>(root, 'script[data-pavilions]', {});
+  const productHref = (id: string) => (root.dataset.productHref ?? '/{id}/').replace('{id}', encodeURIComponent(id));
+  const money = (value: Money) => formatMoney(value, locale);
+
+  const lineTemplate = required<HTMLTemplateElement>(root, 'template[data-line-template]');
+  const linesList = required<HTMLUListElement>(root, '[data-lines]');
+  const currencySelect = required<HTMLSelectElement>(root, '[data-currency]');
+  const form = required<HTMLFormElement>(root, '[data-checkout-form]');
+  const emailInput = required<HTMLInputElement>(root, '[data-testid="checkout-email"]');
+  const emailError = required<HTMLElement>(root, '[data-email-error]');
+  const formError = required<HTMLElement>(root, '[data-form-error]');
+  const payButton = required<HTMLButtonElement>(root, '[data-testid="checkout-submit"]');
+  const payLabel = required<HTMLElement>(root, '[data-pay-label]');
+
+  let cart: CartView | null = null;
+  let currency: CurrencyCode = preferredCurrency();
+  let paying = false;
+  /** Notes from refused changes or a refused checkout, shown until that line changes again. */
+  const lineNotes = new Map<string, Note>();
+  currencySelect.value = currency;
+
+  const setState = (state: State) => {
+    root.dataset.state = state;
+    for (const part of root.querySelectorAll<HTMLElement>('[data-when]')) part.hidden = part.dataset.when !== state;
+  };
+
+  const showNotice = (tone: 'info' | 'ok' | 'warn' | 'bad', text: string, link?: { href: string; label: string }) => {
+    const notice = required<HTMLElement>(root, '[data-notice]');
+    notice.dataset.tone = tone;
+    required<HTMLElement>(notice, '[data-notice-text]').textContent = text;
+    const anchor = required<HTMLAnchorElement>(notice, '[data-notice-link]');
+    anchor.hidden = !link;
+    if (link) {
+      anchor.href = link.href;
+      anchor.textContent = `${link.label} →`;
+    }
+    notice.hidden = false;
+  };
+
+  const showFormError = (text: string | null) => {
+    formError.hidden = !text;
+    formError.textContent = text ?? '';
+  };
+
+  const showEmailError = (text: string | null) => {
+    emailError.hidden = !text;
+    emailError.textContent = text ?? '';
+    if (text) emailInput.setAttribute('aria-invalid', 'true');
+    else emailInput.removeAttribute('aria-invalid');
+  };
+
+  // ---- rendering ----
+
+  const renderLine = (item: HTMLLIElement, line: CartLineView) => {
+    const title = line.title[lang];
+    item.dataset.productId = line.productId;
+    item.dataset.status = line.status;
+    for (const link of item.querySelectorAll<HTMLAnchorElement>('[data-link]')) link.href = productHref(line.productId);
+    const image = required<HTMLImageElement>(item, '[data-image]');
+    const src = line.image ?? `/media/products/${line.productId}.svg`;
+    if (image.getAttribute('src') !== src) image.src = src;
+    const pavilion = pavilions[line.pavilion];
+    required<HTMLElement>(item, '[data-flag]').textContent = pavilion?.flag ?? '';
+    required<HTMLElement>(item, '[data-pavilion]').textContent = pavilion?.name ?? line.pavilion;
+    required<HTMLElement>(item, '[data-title]').textContent = title;
+    required<HTMLElement>(item, '[data-unit]').textContent = line.unit[lang];
+    required<HTMLElement>(item, '[data-each]').textContent = t('cart.each', { price: money(line.unitPrice) });
+
+    const input = required<HTMLInputElement>(item, '[data-testid="line-quantity"]');
+    input.value = String(line.quantity);
+    input.setAttribute('aria-label', t('cart.quantity', { title }));
+    required<HTMLElement>(item, '[data-testid="line-remove"]').setAttribute('aria-label', t('cart.removeLabel', { title }));
+    const increase = item.querySelector<HTMLButtonElement>('[data-step="1"]');
+    if (increase) increase.disabled = line.quantity >= line.available;
+
+    required<HTMLElement>(item, '[data-line-total]').textContent = money(line.lineTotal);
+    const converted = cart ? convertedLineTotal(line, cart.checkoutTotal.total, cart.checkoutTotal.rates) : null;
+    required<HTMLElement>(item, '[data-converted]').textContent = converted && line.status !== 'unavailable' ? `≈ ${money(converted)}` : '';
+
+    const note = lineNotes.get(line.productId) ?? lineNote(line);
+    const noteElement = required<HTMLElement>(item, '[data-note]');
+    noteElement.hidden = !note;
+    noteElement.textContent = note ? t(note.key, note.vars) : '';
+    if (note) noteElement.dataset.tone = note.tone;
+  };
+
+  const renderLines = (lines: readonly CartLineView[]) => {
+    const existing = new Map([...linesList.querySelectorAll<HTMLLIElement>('[data-testid="cart-line"]')].map((item) => [item.dataset.productId ?? '', item]));
+    // Update in place (keyed by product) so a focused quantity box keeps its focus.
+    lines.forEach((line, index) => {
+      let item = existing.get(line.productId);
+      existing.delete(line.productId);
+      if (!item) item = (lineTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+      renderLine(item, line);
+      if (linesList.children[index] !== item) linesList.insertBefore(item, linesList.children[index] ?? null);
+    });
+    for (const gone of existing.values()) gone.remove();
+  };
+
+  const renderSummary = (view: CartView) => {
+    const subtotals = required<HTMLElement>(root, '[data-subtotals]');
+    subtotals.replaceChildren(
+      ...view.subtotals.map((subtotal) => {
+        const row = document.createElement('div');
+        const label = document.createElement('dt');
+        label.textContent = t('cart.subtotal', { currency: currencyLabel(subtotal.currency) });
+        const value = document.createElement('dd');
+        value.textContent = money(subtotal);
+        row.append(label, value);
+        return row;
+      }),
+    );
+    const { total, rates } = view.checkoutTotal;
+    const totalElement = required<HTMLElement>(root, '[data-testid="cart-total"]');
+    totalElement.textContent = money(total);
+    totalElement.dataset.amount = String(total.amount);
+    totalElement.dataset.currency = total.currency;
+    const firstRate = rates[0];
+    required<HTMLElement>(root, '[data-rate-note]').textContent = firstRate
+      ? t('cart.rateNote', { date: rateDate(firstRate.asOf), rates: ratesText(rates, locale) })
+      : t('cart.noConversion', { currency: currencyLabel(total.currency) });
+
+    payLabel.textContent = t('cart.pay', { total: money(total) });
+    const blocker = checkoutBlocker(view);
+    const blockerElement = required<HTMLElement>(root, '[data-fix-lines]');
+    blockerElement.hidden = !blocker;
+    blockerElement.textContent = blocker ? t(blocker.key, blocker.vars) : '';
+    if (blocker) blockerElement.dataset.tone = blocker.tone;
+    if (!paying) payButton.disabled = !canCheckout(view);
+
+    const methods = new Set<string>(paymentMethodsFor(total));
+    for (const item of root.querySelectorAll<HTMLElement>('[data-method]')) item.hidden = !methods.has(item.dataset.method ?? '');
+  };
+
+  const render = (view: CartView) => {
+    cart = view;
+    announceCount(view.itemCount, view.id);
+    if (view.lines.length === 0) {
+      setState('empty');
+      required<HTMLElement>(root, '[data-item-count]').textContent = '';
+      return;
+    }
+    required<HTMLElement>(root, '[data-item-count]').textContent = t('cart.items', { n: view.itemCount });
+    renderLines(view.lines);
+    renderSummary(view);
+    setState('filled');
+  };
+
+  const currencyLabel = (code: string) => {
+    try {
+      return new Intl.DisplayNames([locale], { type: 'currency' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+
+  const rateDate = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+
+  // ---- loading and changing ----
+
+  const reload = async () => {
+    const answer = await loadCart(currency);
+    if (answer === null) return setState('empty');
+    if (answer.ok) return render(answer.body);
+    if (!cart) setState('error');
+  };
+
+  const lapsed = () => {
+    forgetCart();
+    cart = null;
+    showNotice('bad', t('cart.gone'));
+    setState('empty');
+  };
+
+  const setQuantity = async (item: HTMLLIElement, quantity: number) => {
+    const productId = item.dataset.productId ?? '';
+    const id = cart?.id ?? currentCartId();
+    if (!productId || !id) return;
+    const line = cart?.lines.find((candidate) => candidate.productId === productId);
+    item.setAttribute('aria-busy', 'true');
+    for (const control of item.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = true;
+    const answer = await shopApi.setLine(id, productId, quantity, currency);
+    item.removeAttribute('aria-busy');
+    for (const control of item.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = false;
+    if (answer.ok) {
+      lineNotes.delete(productId);
+      showFormError(null);
+      return render(answer.body);
+    }
+    if (answer.status === 409 && typeof answer.problem?.available === 'number') {
+      lineNotes.set(productId, notEnoughNote(answer.problem.available));
+    } else if (answer.status === 404 && answer.problem?.errors?.some((error) => error.field === 'productId')) {
+      lineNotes.set(productId, { key: 'cart.unavailable', tone: 'bad' });
+    } else if (answer.status === 404) {
+      return lapsed();
+    } else {
+      lineNotes.set(productId, { key: 'cart.updateFailed', tone: 'bad' });
+    }
+    // Put the box back to what the cart holds, with the note beside it.
+    if (line) renderLine(item, line);
+  };
+
+  linesList.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    const item = target.closest<HTMLLIElement>('[data-testid="cart-line"]');
+    if (!item || item.getAttribute('aria-busy') === 'true') return;
+    const current = cart?.lines.find((line) => line.productId === item.dataset.productId);
+    if (!current) return;
+    if (target.closest('[data-testid="line-remove"]')) return void setQuantity(item, 0);
+    const step = target.closest<HTMLElement>('[data-step]');
+    if (step) void setQuantity(item, Math.max(0, current.quantity + Number(step.dataset.step)));
+  });
+
+  linesList.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.dataset.testid !== 'line-quantity') return;
+    const item = input.closest<HTMLLIElement>('[data-testid="cart-line"]');
+    const current = cart?.lines.find((line) => line.productId === item?.dataset.productId);
+    if (!item || !current || item.getAttribute('aria-busy') === 'true') return;
+    const quantity = parseQuantity(input.value);
+    if (quantity === null) {
+      input.value = String(current.quantity);
+      return;
+    }
+    if (quantity !== current.quantity) void setQuantity(item, quantity);
+  });
+
+  // Enter in a quantity box changes the line; it must not submit anything else.
+  linesList.addEventListener('keydown', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (event.key === 'Enter' && input.dataset.testid === 'line-quantity') {
+      event.preventDefault();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+
+  currencySelect.addEventListener('change', () => {
+    const chosen = currencySelect.value;
+    if (!isCheckoutCurrency(chosen)) return;
+    currency = chosen;
+    rememberCurrency(chosen);
+    void reload();
+  });
+
+  emailInput.addEventListener('input', () => {
+    if (emailInput.getAttribute('aria-invalid') === 'true' && looksLikeEmail(emailInput.value.trim())) showEmailError(null);
+  });
+
+  const setPaying = (busy: boolean) => {
+    paying = busy;
+    payButton.disabled = busy || !cart || !canCheckout(cart);
+    if (busy) {
+      payButton.setAttribute('aria-busy', 'true');
+      payLabel.textContent = t('cart.paying');
+    } else {
+      payButton.removeAttribute('aria-busy');
+      if (cart) payLabel.textContent = t('cart.pay', { total: money(cart.checkoutTotal.total) });
+    }
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (paying || !cart) return;
+    const email = emailInput.value.trim();
+    if (!looksLikeEmail(email)) {
+      showEmailError(t('cart.emailInvalid'));
+      emailInput.focus();
+      return;
+    }
+    showEmailError(null);
+    showFormError(null);
+    setPaying(true);
+    const answer = await shopApi.checkout({ cartId: cart.id, email, currency, language: lang });
+    if (answer.ok) {
+      rememberCheckout({ orderId: answer.body.orderId, token: answer.body.orderToken, email });
+      // Stays busy: the browser is leaving for the payment page.
+      location.assign(answer.body.checkoutUrl);
+      return;
+    }
+    setPaying(false);
+    const failure = checkoutFailureOf(answer.status, answer.problem);
+    switch (failure.kind) {
+      case 'email':
+        showEmailError(t(failure.note.key, failure.note.vars));
+        emailInput.focus();
+        return;
+      case 'cart-gone':
+        return lapsed();
+      case 'lines':
+        for (const [productId, note] of failure.lines) lineNotes.set(productId, note);
+        showFormError(t(failure.note.key, failure.note.vars));
+        return reload();
+      case 'summary':
+        showFormError(t(failure.note.key, failure.note.vars));
+        return;
+    }
+  });
+
+  required<HTMLButtonElement>(root, '[data-retry]').addEventListener('click', () => {
+    setState('loading');
+    void reload();
+  });
+
+  // Back from the payment page through the browser's history: the page may come from the
+  // back-forward cache with the Pay button still busy. Start over from the API.
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    setPaying(false);
+    void greet().then(reload);
+  });
+
+  /** Coming back from the payment page: say whether that payment went through. */
+  const greet = async () => {
+    const pending = takePendingCheckout();
+    if (!pending) return;
+    if (pending.email && !emailInput.value) emailInput.value = pending.email;
+    const answer = await shopApi.order(pending.orderId, pending.token);
+    if (!answer.ok) return;
+    const { status } = answer.body;
+    if (status === 'paid' || status === 'paid_needs_attention') {
+      forgetPendingCheckout();
+      const href = `/${lang}/order/?id=${encodeURIComponent(pending.orderId)}&token=${encodeURIComponent(pending.token)}`;
+      showNotice('ok', t('cart.lastOrderPaid'), { href, label: t('cart.viewOrder') });
+    } else {
+      showNotice('info', t('cart.cancelled'));
+    }
+  };
+
+  void greet().then(reload);
+}

@@ -1,0 +1,91 @@
+import type { CartLineView, CartView, Problem, RefusedLine } from './api-types.js';
+import type { TextVars } from './texts.js';
+
+/**
+ * What the cart page says about a line or a refused checkout, as dictionary keys: pure, so the
+ * rules (which problem means what to the shopper) are tested without a browser.
+ */
+export interface Note {
+  readonly key: string;
+  readonly vars?: TextVars;
+  readonly tone: 'warn' | 'bad';
+}
+
+/** The note a line carries from the cart itself: too many asked, or no longer sold. */
+export function lineNote(line: Pick<CartLineView, 'status' | 'available'>): Note | null {
+  if (line.status === 'unavailable') return { key: 'cart.unavailable', tone: 'bad' };
+  if (line.status === 'short') return shortNote(line.available);
+  return null;
+}
+
+/** A line checkout refused (409 with lines[]). */
+export function refusedLineNote(line: RefusedLine): Note {
+  if (line.reason === 'unavailable') return { key: 'cart.unavailable', tone: 'bad' };
+  if (line.reason === 'stale') return { key: 'cart.stale', tone: 'warn' };
+  return shortNote(line.available);
+}
+
+function shortNote(available: number): Note {
+  return available <= 0 ? { key: 'cart.soldOut', tone: 'bad' } : { key: 'cart.short', vars: { n: available }, tone: 'warn' };
+}
+
+/** A 409 on PUT .../lines/{id}: the message next to the line or under the add-to-cart button. */
+export function notEnoughNote(available: number, alreadyInCart = 0): Note {
+  if (available <= 0) return { key: 'stock.out', tone: 'bad' };
+  if (alreadyInCart > 0) return { key: 'buy.onlyLeftInCart', vars: { n: available, inCart: alreadyInCart }, tone: 'warn' };
+  return { key: 'buy.onlyLeft', vars: { n: available }, tone: 'warn' };
+}
+
+/** What a cart needs for checkout: its lines, and whether the API says the total fits one payment. */
+export type CheckoutReadiness = Pick<CartView, 'lines'> & { readonly checkoutTotal?: { readonly payable?: boolean } };
+
+/** Why the Pay button is off, or null when checkout can go ahead. */
+export function checkoutBlocker(cart: CheckoutReadiness): Note | null {
+  if (cart.lines.some((line) => line.status !== 'ok')) return { key: 'cart.fixLines', tone: 'warn' };
+  // Stripe takes at most eight digits of minor units; the API flags a total above that.
+  if (cart.checkoutTotal?.payable === false) return { key: 'cart.tooLarge', tone: 'bad' };
+  return null;
+}
+
+/** Checkout is offered only when every line can be bought as it stands and the total fits one payment. */
+export function canCheckout(cart: CheckoutReadiness): boolean {
+  return cart.lines.length > 0 && checkoutBlocker(cart) === null;
+}
+
+export type CheckoutFailure =
+  | { readonly kind: 'email'; readonly note: Note }
+  | { readonly kind: 'cart-gone'; readonly note: Note }
+  | { readonly kind: 'lines'; readonly note: Note; readonly lines: ReadonlyMap<string, Note> }
+  | { readonly kind: 'summary'; readonly note: Note };
+
+/** Turns a refused POST /api/checkout (status 0: no answer at all) into what the page shows where. */
+export function checkoutFailureOf(status: number, problem: Problem | null): CheckoutFailure {
+  switch (status) {
+    case 400: {
+      const emailError = problem?.errors?.some((error) => error.field === 'email');
+      if (emailError) return { kind: 'email', note: { key: 'cart.emailInvalid', tone: 'bad' } };
+      break;
+    }
+    case 404:
+      return { kind: 'cart-gone', note: { key: 'cart.gone', tone: 'bad' } };
+    case 409: {
+      const lines = problem?.lines ?? [];
+      // 409 without lines: the cart emptied meanwhile (another tab); reloading it shows the empty state.
+      return {
+        kind: 'lines',
+        note: { key: 'cart.linesRefused', tone: 'warn' },
+        lines: new Map(lines.map((line) => [line.productId, refusedLineNote(line)])),
+      };
+    }
+    case 422:
+      return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
+    case 502:
+      return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
+  }
+  return { kind: 'summary', note: { key: 'cart.failed', tone: 'bad' } };
+}
+
+/** A light check before asking the server (which validates properly): something@something.tld. */
+export function looksLikeEmail(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}

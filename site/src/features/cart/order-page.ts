@@ -1,0 +1,129 @@
+import { formatMoney, type Money } from '../../../../functions/domain/money.js';
+import type { Language } from '../../../../functions/domain/languages.js';
+import { shopApi } from './api.js';
+import type { OrderLineView, OrderView } from './api-types.js';
+import { readJson, readTexts, required } from './dom.js';
+import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, statusTone, type OrderLink } from './order-state.js';
+import type { PavilionLabels } from './pavilion-labels.js';
+import { ratesText } from './rates.js';
+import { forgetPendingCheckout, refreshCount } from './session.js';
+import { translatorFor } from './texts.js';
+
+/**
+ * The order page: reads the order with the token from the success URL and, while the payment is
+ * unconfirmed (Stripe's webhook has not arrived yet), asks again every 1.5 s for two minutes.
+ */
+const root = document.querySelector<HTMLElement>('[data-order-page]');
+if (root) start(root);
+
+function start(root: HTMLElement): void {
+  const lang = (root.dataset.lang ?? 'zh') as Language;
+  const locale = root.dataset.locale ?? 'zh-CN';
+  const t = translatorFor(readTexts(root), locale);
+  const pavilions = readJson<PavilionLabels>(root, 'script[data-pavilions]', {});
+  const productHref = (id: string) => (root.dataset.productHref ?? '/{id}/').replace('{id}', encodeURIComponent(id));
+  const money = (value: Money) => formatMoney(value, locale);
+  const dateTime = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+
+  const statusBox = required<HTMLElement>(root, '[data-testid="order-status"]');
+  const lineTemplate = required<HTMLTemplateElement>(root, 'template[data-line-template]');
+
+  const show = (state: 'loading' | 'found' | 'missing') => {
+    root.dataset.state = state;
+    for (const part of root.querySelectorAll<HTMLElement>('[data-when]')) part.hidden = part.dataset.when !== state;
+  };
+
+  const renderLine = (line: OrderLineView): HTMLLIElement => {
+    const item = (lineTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+    item.dataset.productId = line.productId;
+    for (const link of item.querySelectorAll<HTMLAnchorElement>('[data-link]')) link.href = productHref(line.productId);
+    required<HTMLImageElement>(item, '[data-image]').src = line.image ?? `/media/products/${line.productId}.svg`;
+    const pavilion = pavilions[line.pavilion];
+    required<HTMLElement>(item, '[data-flag]').textContent = pavilion?.flag ?? '';
+    required<HTMLElement>(item, '[data-pavilion]').textContent = pavilion?.name ?? line.pavilion;
+    required<HTMLElement>(item, '[data-title]').textContent = line.title[lang];
+    required<HTMLElement>(item, '[data-qty]').textContent = `${line.quantity} × ${money(line.chargedUnitPrice)}`;
+    required<HTMLElement>(item, '[data-line-total]').textContent = money(line.chargedLineTotal);
+    const fulfilment = required<HTMLElement>(item, '[data-fulfilment]');
+    fulfilment.dataset.value = line.fulfilment;
+    fulfilment.textContent = t(`order.fulfilment.${line.fulfilment}`);
+    const shipment = required<HTMLElement>(item, '[data-shipment]');
+    if (line.shipment) {
+      shipment.hidden = false;
+      shipment.textContent = t('order.shipment', {
+        date: line.shipment.shippedAt ? dateTime(line.shipment.shippedAt) : '—',
+        carrier: line.shipment.carrier ?? '—',
+        tracking: line.shipment.trackingNumber ?? '—',
+      });
+    }
+    return item;
+  };
+
+  const render = (order: OrderView) => {
+    const tone = statusTone(order.status);
+    statusBox.dataset.status = order.status;
+    statusBox.dataset.tone = tone;
+    required<HTMLElement>(statusBox, '[data-status-title]').textContent = t(`order.status.${order.status}`);
+    required<HTMLElement>(statusBox, '[data-status-body]').textContent = t(`order.body.${order.status}`);
+    required<HTMLElement>(statusBox, '[data-retry-actions]').hidden = tone !== 'bad';
+
+    required<HTMLElement>(root, '[data-order-id]').textContent = order.orderId;
+    required<HTMLElement>(root, '[data-placed]').textContent = t('order.placed', { date: dateTime(order.createdAt) });
+    required<HTMLElement>(root, '[data-lines]').replaceChildren(...order.lines.map(renderLine));
+    const total = required<HTMLElement>(root, '[data-testid="order-total"]');
+    total.textContent = money(order.total);
+    total.dataset.amount = String(order.total.amount);
+    total.dataset.currency = order.total.currency;
+    const firstRate = order.rates[0];
+    required<HTMLElement>(root, '[data-rates]').textContent = firstRate ? t('order.rates', { date: day(firstRate.asOf), rates: ratesText(order.rates, locale) }) : '';
+    show('found');
+  };
+
+  const missing = () => {
+    statusBox.hidden = true;
+    show('missing');
+  };
+
+  // The language links lose the query string; this page needs it to find the order again.
+  const carryQuery = () => {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-testid="language-switch"] a')) {
+      const url = new URL(link.href, location.href);
+      url.search = location.search;
+      link.href = url.pathname + url.search;
+    }
+  };
+
+  const follow = async (link: OrderLink) => {
+    const started = Date.now();
+    let status: OrderView['status'] | null = null;
+    for (;;) {
+      const answer = await shopApi.order(link.id, link.token);
+      if (answer.ok) {
+        const becamePaid = status === null || status === 'pending_payment';
+        status = answer.body.status;
+        render(answer.body);
+        if (status !== 'pending_payment') {
+          forgetPendingCheckout();
+          // A paid order took the cart with it: the header count goes back to nothing.
+          if (becamePaid && (status === 'paid' || status === 'paid_needs_attention')) void refreshCount();
+        }
+      } else if (answer.status === 404 || answer.status === 400) {
+        return missing();
+      } else if (status === null) {
+        required<HTMLElement>(statusBox, '[data-status-body]').textContent = t('order.loadFailed');
+      }
+      if (!keepPolling(status, Date.now() - started)) break;
+      await new Promise((resolve) => setTimeout(resolve, ORDER_POLL_EVERY_MS));
+    }
+    if (status === null || status === 'pending_payment') required<HTMLElement>(statusBox, '[data-slow]').hidden = false;
+  };
+
+  required<HTMLButtonElement>(root, '[data-refresh]').addEventListener('click', () => location.reload());
+
+  const link = orderLinkFrom(location.search);
+  if (!link) return missing();
+  carryQuery();
+  void follow(link);
+}

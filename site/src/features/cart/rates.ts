@@ -1,0 +1,32 @@
+import { convertMoney, minorUnitExponent, multiplyMoney, type ExchangeRate, type Money } from '../../../../functions/domain/money.js';
+
+/**
+ * Rates come from the API as exact fractions of minor units (to per from). Shoppers read
+ * "1 KGS = ¥0.0812": one major unit of the foreign currency in the checkout currency.
+ */
+export function majorUnitRate(rate: Pick<ExchangeRate, 'from' | 'to' | 'numerator' | 'denominator'>): number {
+  const shift = minorUnitExponent(rate.from) - minorUnitExponent(rate.to);
+  return (rate.numerator / rate.denominator) * 10 ** shift;
+}
+
+/** "1 KGS = ¥0.0812", with four significant digits: enough for UZS (0.000592) and USD (7.1) alike. */
+export function rateText(rate: Pick<ExchangeRate, 'from' | 'to' | 'numerator' | 'denominator'>, locale: string): string {
+  const value = new Intl.NumberFormat(locale, { style: 'currency', currency: rate.to, maximumSignificantDigits: 4 }).format(majorUnitRate(rate));
+  return `1 ${rate.from} = ${value}`;
+}
+
+/** All rates of a cart or order in one line (Chinese text separates them with a full-width semicolon). */
+export function ratesText(rates: readonly Pick<ExchangeRate, 'from' | 'to' | 'numerator' | 'denominator'>[], locale: string): string {
+  return rates.map((rate) => rateText(rate, locale)).join(locale.startsWith('zh') ? '；' : '; ');
+}
+
+/**
+ * What a cart line will cost in the checkout currency, computed exactly as checkout does
+ * (functions/domain/pricing.ts chargeIn): the unit price converted and rounded once, times the
+ * quantity. Null when the line is already in that currency or its rate is not in the answer.
+ */
+export function convertedLineTotal(line: { readonly unitPrice: Money; readonly quantity: number }, total: Money, rates: readonly ExchangeRate[]): Money | null {
+  if (line.unitPrice.currency === total.currency) return null;
+  const rate = rates.find((candidate) => candidate.from === line.unitPrice.currency && candidate.to === total.currency);
+  return rate ? multiplyMoney(convertMoney(line.unitPrice, total.currency, rate), line.quantity) : null;
+}

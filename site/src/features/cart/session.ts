@@ -1,0 +1,190 @@
+import type { CurrencyCode } from '../../../../functions/domain/money.js';
+import { shopApi, type ApiResult } from './api.js';
+import type { CartView } from './api-types.js';
+import { cartCookie, cartIdFromCookies, expiredCartCookie } from './cart-cookie.js';
+import { CHECKOUT_CURRENCIES, DEFAULT_CHECKOUT_CURRENCY, isCheckoutCurrency } from './currencies.js';
+
+/**
+ * The browser's side of the cart: the cart_id cookie, the count shown in the header, the
+ * shopper's checkout currency and the order they just went to pay for. Storage may be blocked
+ * (private mode, policy): every use degrades to "not remembered", never to an error.
+ */
+export const CART_COUNT_STORAGE_KEY = 'sco-cart-count';
+const CURRENCY_KEY = 'sco-currency';
+const CHECKOUT_KEY = 'sco-checkout';
+export const CART_COUNT_EVENT = 'sco:cart-count';
+
+const secure = () => location.protocol === 'https:';
+
+export function currentCartId(): string | null {
+  return cartIdFromCookies(document.cookie);
+}
+
+export function rememberCart(id: string): void {
+  document.cookie = cartCookie(id, secure());
+}
+
+/** The cart lapsed or was paid for (the API answers 404): the next add starts a new one. */
+export function forgetCart(): void {
+  document.cookie = expiredCartCookie(secure());
+  announceCount(0, null);
+}
+
+export interface CachedCount {
+  readonly cartId: string | null;
+  readonly count: number;
+  readonly at: number;
+}
+
+/** Tells the header (this tab by event, other tabs through storage) how many items the cart holds. */
+export function announceCount(count: number, cartId: string | null): void {
+  const entry: CachedCount = { cartId, count, at: Date.now() };
+  try {
+    localStorage.setItem(CART_COUNT_STORAGE_KEY, JSON.stringify(entry));
+  } catch {
+    // Not remembered: the header asks the API on the next page.
+  }
+  document.dispatchEvent(new CustomEvent<CachedCount>(CART_COUNT_EVENT, { detail: entry }));
+}
+
+export function cachedCount(): CachedCount | null {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(CART_COUNT_STORAGE_KEY) ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const entry = parsed as Partial<CachedCount>;
+    return Number.isSafeInteger(entry.count) && typeof entry.at === 'number' ? { cartId: entry.cartId ?? null, count: entry.count!, at: entry.at } : null;
+  } catch {
+    return null;
+  }
+}
+
+
+export function preferredCurrency(): CurrencyCode {
+  try {
+    const stored = localStorage.getItem(CURRENCY_KEY) ?? '';
+    return isCheckoutCurrency(stored) ? stored : DEFAULT_CHECKOUT_CURRENCY;
+  } catch {
+    return DEFAULT_CHECKOUT_CURRENCY;
+  }
+}
+
+export function rememberCurrency(currency: CurrencyCode): void {
+  if (!(CHECKOUT_CURRENCIES as readonly string[]).includes(currency)) return;
+  try {
+    localStorage.setItem(CURRENCY_KEY, currency);
+  } catch {
+    // Falls back to CNY next time.
+  }
+}
+
+/** The order the shopper left to pay for, kept for this tab only, so the cart can tell a cancelled payment apart. */
+export interface PendingCheckout {
+  readonly orderId: string;
+  readonly token: string;
+  readonly email: string;
+}
+
+export function rememberCheckout(pending: PendingCheckout): void {
+  try {
+    sessionStorage.setItem(CHECKOUT_KEY, JSON.stringify(pending));
+  } catch {
+    // The cart page simply shows no "payment not completed" note.
+  }
+}
+
+export function takePendingCheckout(): PendingCheckout | null {
+  try {
+    const raw = sessionStorage.getItem(CHECKOUT_KEY);
+    sessionStorage.removeItem(CHECKOUT_KEY);
+    const parsed: unknown = JSON.parse(raw ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const pending = parsed as Partial<PendingCheckout>;
+    return typeof pending.orderId === 'string' && typeof pending.token === 'string'
+      ? { orderId: pending.orderId, token: pending.token, email: typeof pending.email === 'string' ? pending.email : '' }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetPendingCheckout(): void {
+  try {
+    sessionStorage.removeItem(CHECKOUT_KEY);
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+/** The shopper's cart as the API prices it now, or null when they have none (a lapsed one is forgotten). */
+export async function loadCart(currency: CurrencyCode): Promise<ApiResult<CartView> | null> {
+  const id = currentCartId();
+  if (!id) return null;
+  const answer = await shopApi.getCart(id, currency);
+  if (!answer.ok && answer.status === 404) {
+    forgetCart();
+    return null;
+  }
+  if (answer.ok) {
+    rememberCart(answer.body.id);
+    announceCount(answer.body.itemCount, answer.body.id);
+  }
+  return answer;
+}
+
+export type AddOutcome =
+  | { readonly kind: 'added'; readonly cart: CartView; readonly quantity: number }
+  | { readonly kind: 'not-enough'; readonly available: number; readonly inCart: number }
+  | { readonly kind: 'failed' };
+
+/**
+ * Adds `quantity` units to what the cart already holds of a product, starting a cart when there is
+ * none (or the remembered one has lapsed). PUT sets a line's quantity, so the current one is read first.
+ */
+export async function addToCart(productId: string, quantity: number): Promise<AddOutcome> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let cart: CartView | null = null;
+    const id = currentCartId();
+    if (id) {
+      const answer = await shopApi.getCart(id, preferredCurrency());
+      if (answer.ok) cart = answer.body;
+      else if (answer.status === 404) forgetCart();
+      else return { kind: 'failed' };
+    }
+    if (!cart) {
+      const created = await shopApi.createCart();
+      if (!created.ok) return { kind: 'failed' };
+      cart = created.body;
+      rememberCart(cart.id);
+    }
+    const inCart = cart.lines.find((line) => line.productId === productId)?.quantity ?? 0;
+    const answer = await shopApi.setLine(cart.id, productId, inCart + quantity, preferredCurrency());
+    if (answer.ok) {
+      rememberCart(answer.body.id);
+      announceCount(answer.body.itemCount, answer.body.id);
+      return { kind: 'added', cart: answer.body, quantity };
+    }
+    if (answer.status === 409 && typeof answer.problem?.available === 'number') {
+      return { kind: 'not-enough', available: answer.problem.available, inCart };
+    }
+    // The product is gone from the catalogue: nothing can be added.
+    if (answer.status === 404 && answer.problem?.errors?.some((error) => error.field === 'productId')) {
+      return { kind: 'not-enough', available: 0, inCart };
+    }
+    // The cart lapsed between the two calls: start a new one, once.
+    if (answer.status === 404) {
+      forgetCart();
+      continue;
+    }
+    return { kind: 'failed' };
+  }
+  return { kind: 'failed' };
+}
+
+/** Asks the API how many items the cart holds now (after a payment the cart is gone: forget it). */
+export async function refreshCount(): Promise<void> {
+  const id = currentCartId();
+  if (!id) return announceCount(0, null);
+  const answer = await shopApi.getCart(id, preferredCurrency());
+  if (answer.ok) announceCount(answer.body.itemCount, answer.body.id);
+  else if (answer.status === 404) forgetCart();
+}
