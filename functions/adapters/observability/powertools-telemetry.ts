@@ -1,0 +1,27 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { withoutPersonalData, type BusinessMetric, type LogFields, type Telemetry } from '../../ports/telemetry.js';
+
+/**
+ * Powertools for AWS Lambda: structured JSON logs, and metrics as CloudWatch Embedded Metric
+ * Format lines (no API calls, so a metric costs nothing on the request path). Service name and
+ * namespace come from POWERTOOLS_SERVICE_NAME and POWERTOOLS_METRICS_NAMESPACE, set by the CDK stack.
+ */
+export function powertoolsTelemetry(options: { serviceName?: string; namespace?: string } = {}): Telemetry {
+  const logger = new Logger({ serviceName: options.serviceName ?? process.env.POWERTOOLS_SERVICE_NAME ?? 'sco-bazaar' });
+  const metrics = new Metrics({
+    namespace: options.namespace ?? process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ScoBazaar',
+    serviceName: options.serviceName ?? process.env.POWERTOOLS_SERVICE_NAME ?? 'sco-bazaar',
+  });
+  const log = (level: 'info' | 'warn' | 'error', message: string, fields?: LogFields) => logger[level](message, withoutPersonalData(fields));
+  return {
+    info: (message, fields) => log('info', message, fields),
+    warn: (message, fields) => log('warn', message, fields),
+    error: (message, fields) => log('error', message, fields),
+    count(metric: BusinessMetric, value = 1) {
+      metrics.addMetric(metric, MetricUnit.Count, value);
+      // Flushed at once: handlers are Hono apps, not wrapped by the Powertools middleware.
+      metrics.publishStoredMetrics();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Business events the operators watch (CloudWatch metrics in AWS, alarms on the bad ones). */
+export const BUSINESS_METRICS = [
+  'OrdersPaid',
+  'CheckoutRefused',
+  'CheckoutPaymentProviderFailed',
+  'WebhookRejected',
+  'ReservationsReleased',
+] as const;
+export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
+
+/** Log fields are plain values; personal data (emails, addresses, ID numbers) never belongs in them. */
+export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined | readonly string[]>>;
+
+export interface Telemetry {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  count(metric: BusinessMetric, value?: number): void;
+}
+
+/** Field names that would carry personal data: dropped by every adapter, whatever a caller passes. */
+export const PERSONAL_FIELDS = /^(e-?mail|address|phone|name|fullName|realName|idNumber|id_number|passport|token)$/i;
+
+export function withoutPersonalData(fields: LogFields = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && !PERSONAL_FIELDS.test(key)));
+}
