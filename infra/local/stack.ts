@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
@@ -134,9 +134,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const deps = wireDeps(config);
 
     const snapshotPath = join(dataDir, 'catalogue-snapshot.json');
+    const builds = new AbortController();
+    stops.push(async () => builds.abort());
+    // Astro empties its output folder first: build beside the live site and swap, so pages never 404 mid-rebuild.
     const rebuildSite = async () => {
       await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue), snapshotPath);
-      await buildSite({ snapshotPath, outDir: siteDir, quiet: true });
+      const next = `${siteDir}.next-${process.pid}-${Date.now()}`;
+      try {
+        await buildSite({ snapshotPath, outDir: next, quiet: true, signal: builds.signal });
+        await swapFolder(next, siteDir);
+      } finally {
+        await rm(next, { recursive: true, force: true });
+      }
     };
     const withSite = options.site ?? true;
     if (withSite) {
@@ -177,6 +186,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/** Replaces `target` with `fresh` by two renames, so readers see the old site or the new one, never none. */
+async function swapFolder(fresh: string, target: string): Promise<void> {
+  const old = `${target}.old-${Date.now()}`;
+  if (existsSync(target)) await rename(target, old);
+  await rename(fresh, target);
+  await rm(old, { recursive: true, force: true });
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {

@@ -9,7 +9,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
  * Runs `astro build` for site/ in a child process (a fresh Vite each time, so repeated
  * rebuilds by the local server never leak memory), reading the catalogue from `snapshotPath`.
  */
-export function buildSite(options: { snapshotPath: string; outDir: string; quiet?: boolean }): Promise<void> {
+export function buildSite(options: { snapshotPath: string; outDir: string; quiet?: boolean; signal?: AbortSignal }): Promise<void> {
   // Astro keeps its build scratch folder (.astro/) in the working directory when outDir lies
   // outside site/: a private one per build lets builds run side by side (tests, rebuilds).
   // It must sit inside the repo so the built pages still resolve packages from node_modules.
@@ -24,6 +24,8 @@ export function buildSite(options: { snapshotPath: string; outDir: string; quiet
         cwd: scratch,
         env: { ...process.env, CATALOGUE_SNAPSHOT: resolve(options.snapshotPath), ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+        // Stopping the local store must not leave a build running behind it.
+        ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),
       },
     );
     let output = '';

@@ -1,34 +1,29 @@
+import { productIdFor } from '../../../../functions/domain/catalogue.js';
 import { ApiError, api } from './api.js';
+import { CsvSyntaxError, ImportPartFailed, importInParts, type ImportReport } from './csv-parts.js';
 import { $, el } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { tr, type WordKey } from './i18n.js';
 import { fail, startWorkspace } from './workspace.js';
 
-interface RowReport {
-  line: number;
-  sku: string;
-  productId?: string;
-  outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
-  errors?: { field: string; message: string }[];
-}
-interface ImportReport {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  report: RowReport[];
-}
-
-/** Sends a CSV file (picked or dropped) to POST /imports and shows what happened to each row. */
+/**
+ * Sends a CSV file (picked or dropped) to POST /imports and shows what happened to each row. The
+ * API takes 1,000 rows per request, so a larger file goes in parts, one after another, and the
+ * parts' reports are shown as one, with the file's own line numbers (csv-parts.ts).
+ */
 const form = $<HTMLFormElement>('[data-import-form]');
 const picker = $<HTMLInputElement>('[data-file]');
 const banner = $('[data-import-banner]');
+const section = $('[data-report]');
+const summary = $('[data-summary]');
 const onlyRejected = $<HTMLInputElement>('[data-only-rejected]');
 let last: ImportReport | null = null;
+let pavilion = '';
+let busy = false;
 
 void startWorkspace().then((workspace) => {
   if (!workspace) return;
+  pavilion = workspace.pavilion.code;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const file = picker.files?.[0];
@@ -51,36 +46,75 @@ void startWorkspace().then((workspace) => {
 });
 
 async function run(file: File): Promise<void> {
+  if (busy) return;
+  busy = true;
+  const button = $<HTMLButtonElement>('button[type=submit]', form);
+  button.disabled = true;
   banner.hidden = true;
-  const summary = $('[data-summary]');
-  $('[data-report]').hidden = false;
+  last = null;
+  section.hidden = false;
+  section.dataset.state = 'running';
   summary.textContent = tr('import.running', { name: file.name });
   $('[data-report-rows]').replaceChildren();
   try {
-    last = await api<ImportReport>('/imports', { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } });
+    last = await importInParts(await file.text(), {
+      send: (body) => api<ImportReport>('/imports', { method: 'POST', body, headers: { 'content-type': 'text/csv' } }),
+      listingIdOf: (sku) => productIdFor(pavilion, sku),
+      onPart: (part, parts) => (summary.textContent = tr('import.part', { name: file.name, part, parts })),
+    });
+    section.dataset.state = 'done';
     onlyRejected.checked = last.rejected > 0;
     render();
   } catch (error) {
-    $('[data-report]').hidden = true;
-    if (error instanceof ApiError) {
-      banner.hidden = false;
-      const problems = error.errors.map((item) => `${item.field}: ${item.message}`).join(' · ');
-      banner.textContent = [error.title, error.detail, problems].filter(Boolean).join(' — ');
-    } else await fail(error);
+    await refused(error);
+  } finally {
+    busy = false;
+    button.disabled = false;
   }
+}
+
+async function refused(error: unknown): Promise<void> {
+  section.dataset.state = 'failed';
+  section.hidden = !(error instanceof ImportPartFailed && error.done.rows > 0);
+  if (error instanceof CsvSyntaxError) return say(`${tr('import.badCsv')}: ${tr('col.line')} ${error.line}: ${error.reason}`);
+  if (error instanceof ImportPartFailed) {
+    // The parts before the failed one are in the table: they were imported and stay imported.
+    if (error.done.rows > 0) {
+      last = error.done;
+      onlyRejected.checked = false;
+      render();
+    }
+    const before = error.part > 1 ? tr('import.partsBefore') : '';
+    say([`${tr('import.partFailed', { part: error.part, parts: error.parts })}.`, problemText(error.cause), before].filter(Boolean).join(' '));
+    if (!(error.cause instanceof ApiError)) await fail(error.cause);
+    return;
+  }
+  if (error instanceof ApiError) return say(problemText(error));
+  await fail(error);
+}
+
+function problemText(error: unknown): string {
+  if (!(error instanceof ApiError)) return '';
+  const problems = error.errors.map((item) => `${item.field}: ${item.message}`).join(' · ');
+  return [error.title, error.detail, problems].filter(Boolean).join(' — ');
+}
+
+function say(message: string): void {
+  banner.hidden = false;
+  banner.textContent = message;
 }
 
 function render(): void {
   if (!last) return;
   const { rows: total, created, updated, unchanged, rejected } = last;
-  $('[data-summary]').textContent = tr('import.summary', { rows: total, created, updated, unchanged, rejected });
+  summary.textContent = tr('import.summary', { rows: total, created, updated, unchanged, rejected });
   const rows = onlyRejected.checked ? last.report.filter((row) => row.outcome === 'rejected') : last.report;
   // Thousands of rows: build them in one go, as plain nodes.
   $('[data-report-rows]').replaceChildren(
     ...rows.map((row) =>
       el(
         'tr',
-        {},
+        { 'data-line': row.line, 'data-outcome': row.outcome },
         el('td', { class: 'num' }, row.line),
         el('td', {}, row.productId && row.outcome !== 'rejected' ? el('a', { href: `/pavilion/listing/?id=${encodeURIComponent(row.productId)}` }, row.sku) : el('code', {}, row.sku)),
         el('td', {}, el('span', { class: 'ws-badge', 'data-kind': row.outcome }, tr(`outcome.${row.outcome}` as WordKey))),

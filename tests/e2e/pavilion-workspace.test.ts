@@ -1,0 +1,194 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { productIdFor } from '../../functions/domain/catalogue.js';
+import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, csvLine } from '../../functions/domain/listing-import.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { launchBrowser } from '../support/browser.js';
+import { startTestStack } from '../support/local-stack.js';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const LANGUAGES = ['zh', 'ru', 'en'] as const;
+type Texts = Record<(typeof LANGUAGES)[number], string>;
+const HONEY: Record<'title' | 'description' | 'unit' | 'origin' | 'producer', Texts> = {
+  title: { zh: '塔拉斯山地蜂蜜 250克', ru: 'Горный мёд Таласа, 250 г', en: 'Talas mountain honey, 250 g' },
+  description: { zh: '塔拉斯河谷夏季高山花蜜。', ru: 'Летний мёд с альпийских лугов Таласской долины.', en: 'Summer honey from the alpine meadows of the Talas valley.' },
+  unit: { zh: '罐', ru: 'банка', en: 'jar' },
+  origin: { zh: '吉尔吉斯斯坦塔拉斯州', ru: 'Таласская область, Кыргызстан', en: 'Talas region, Kyrgyzstan' },
+  producer: { zh: '塔拉斯养蜂人', ru: 'Пчеловоды Таласа', en: 'Talas Beekeepers' },
+};
+
+/**
+ * The local server rebuilds the site in place after a listing change, and astro empties the folder
+ * first: for a few seconds pages answer 404. Waits until these pages are back.
+ */
+async function servedAfterRebuild(...paths: string[]): Promise<void> {
+  for (const path of paths) {
+    await expect.poll(async () => (await fetch(`${stack.url}${path}`)).status, { timeout: 60_000, interval: 250 }).toBe(200);
+  }
+}
+
+/** A new tab (its own sessionStorage, so its own token) signed in through the pages, as a manager does. */
+async function signInAsKyrgyzManager(): Promise<Page> {
+  await servedAfterRebuild('/pavilion/', '/pavilion/listing/', '/pavilion/import/');
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await page.goto(`${stack.url}/pavilion/`);
+  await page.locator('[data-signin-link]').click();
+  await page.waitForURL(/\/auth\/sign-in$/);
+  await page.locator('form:has(input[name="pavilion"][value="KG"]) button').click();
+  await page.locator('body[data-state="ready"]').waitFor();
+  // The token came back in the fragment and has left the address bar.
+  expect(page.url()).toBe(`${stack.url}/pavilion/`);
+  expect(await page.locator('[data-pavilion]').textContent()).toContain('Kyrgyzstan');
+  return page;
+}
+
+async function openNewListing(page: Page): Promise<(name: string) => ReturnType<Page['locator']>> {
+  await page.locator('[data-workspace] a[href="/pavilion/listing/"]').click();
+  await page.waitForURL(/\/pavilion\/listing\/$/);
+  await page.locator('body[data-state="ready"]').waitFor();
+  return (name) => page.locator(`[data-listing-form] [name="${name}"]`);
+}
+
+it('lets the Kyrgyz manager sign in, write a honey listing in three languages side by side, and see it published on the storefront', async () => {
+  const sku = `KG-TALAS-${Date.now().toString(36).toUpperCase()}`;
+  const id = productIdFor('KG', sku);
+  const page = await signInAsKyrgyzManager();
+  const field = await openNewListing(page);
+
+  await field('sku').fill(sku);
+  await field('category').selectOption('honey');
+  await field('price.amount').fill('1234.50');
+  await field('weightGrams').fill('320');
+  await field('onHand').fill('40');
+  for (const [name, texts] of Object.entries(HONEY)) {
+    for (const lang of LANGUAGES) await field(`${name}.${lang}`).fill(texts[lang]);
+  }
+  await page.locator('[data-save]').click();
+  await page.waitForURL(`${stack.url}/pavilion/listing/?id=${id}`);
+  expect(await field('sku').getAttribute('readonly')).not.toBeNull();
+
+  // Published by the server's own debounced rebuild: nobody runs a deploy. The rebuild empties the
+  // site first, so the workspace is used again only once its pages are back.
+  await servedAfterRebuild(`/zh/products/${id}/`, '/pavilion/', `/zh/pavilions/kg/`);
+
+  await page.locator('[data-nav][href="/pavilion/"]').click();
+  const row = page.locator(`[data-testid="listings"] tr[data-id="${id}"]`);
+  await row.waitFor();
+  const cells = await row.locator('td').allTextContents();
+  expect(cells[1]).toBe(sku);
+  expect(cells[2]).toContain(HONEY.title.en);
+  expect(cells[4]).toContain('1,234.50');
+  expect(cells[5]).toBe('40');
+
+  await page.goto(`${stack.url}/zh/products/${id}/`);
+  expect(await page.locator('h1').textContent()).toBe(HONEY.title.zh);
+  const price = page.locator('[data-testid="price"]').first();
+  expect(await price.getAttribute('data-amount')).toBe('123450');
+  expect(await price.getAttribute('data-currency')).toBe('KGS');
+  expect(await price.textContent()).toContain('1,234.50');
+
+  await page.goto(`${stack.url}/zh/pavilions/kg/`);
+  const card = page.locator(`[data-testid="product-card"][data-product-id="${id}"]`);
+  expect(await card.locator('h3').textContent()).toContain(HONEY.title.zh);
+  expect(await card.locator('[data-testid="card-price"]').textContent()).toContain('1,234.50');
+}, 120_000);
+
+it('shows a missing Russian title next to its field and creates nothing', async () => {
+  const sku = `KG-NO-RU-${Date.now().toString(36).toUpperCase()}`;
+  const page = await signInAsKyrgyzManager();
+  const field = await openNewListing(page);
+
+  await field('sku').fill(sku);
+  await field('category').selectOption('honey');
+  await field('price.amount').fill('500');
+  await field('weightGrams').fill('320');
+  for (const [name, texts] of Object.entries(HONEY)) {
+    for (const lang of LANGUAGES) if (!(name === 'title' && lang === 'ru')) await field(`${name}.${lang}`).fill(texts[lang]);
+  }
+  await page.locator('[data-save]').click();
+
+  const error = page.locator('[data-listing-form] .field:has([name="title.ru"]) .field-error');
+  await expect.poll(() => error.textContent()).toBe('required in Russian');
+  expect(await field('title.ru').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title.ru');
+  expect(page.url()).toBe(`${stack.url}/pavilion/listing/`);
+
+  const token = await stack.signToken('KG');
+  const stored = await fetch(`${stack.url}/api/pavilion/listings/${productIdFor('KG', sku)}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(stored.status).toBe(404);
+}, 60_000);
+
+it('imports a 2,500-row file in parts of at most 1,000 rows and reports every row at its line in the file', async () => {
+  const file = bulkFile(2500);
+  const page = await signInAsKyrgyzManager();
+  await page.locator('[data-nav][href="/pavilion/import/"]').click();
+  await page.locator('body[data-state="ready"]').waitFor();
+  // Every text the summary shows, so the progress is seen however fast the parts go.
+  await page.evaluate(() => {
+    const summary = document.querySelector('[data-summary]')!;
+    const seen: string[] = ((window as unknown as { progress: string[] }).progress = []);
+    new MutationObserver(() => seen.push(summary.textContent ?? '')).observe(summary, { childList: true, characterData: true, subtree: true });
+  });
+
+  await page.locator('[data-file]').setInputFiles({ name: 'kg-bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(file.csv) });
+  await page.locator('[data-import-form] button[type="submit"]').click();
+  await page.locator('[data-report]:not([data-state="running"])').waitFor({ state: 'attached', timeout: 100_000 });
+  const problem = `${await page.locator('[data-import-banner]').textContent()} ${await page.locator('[data-toast]').textContent()}`;
+  expect(await page.locator('[data-report]').getAttribute('data-state'), problem).toBe('done');
+
+  const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+  for (const part of [1, 2, 3]) expect(progress).toContain(`Importing kg-bulk.csv: part ${part} of 3…`);
+  expect(await page.locator('[data-summary]').textContent()).toBe('2,500 rows: 2,498 created, 0 updated, 0 unchanged, 2 rejected.');
+
+  // Rejected rows are shown first, at their lines in the whole file (quoted line breaks included).
+  const rejected = page.locator('[data-report-rows] tr');
+  expect(await rejected.evaluateAll((rows) => rows.map((row) => [(row as HTMLElement).dataset.line, row.querySelectorAll('td')[3]!.textContent]))).toEqual([
+    [String(file.lineOf(1500)), `sku the same listing as line ${file.lineOf(10)} (KG-BULK-10)`],
+    [String(file.lineOf(2000)), 'price a price such as 350.50 (at most 2 decimals)'],
+  ]);
+  await page.locator('[data-only-rejected]').uncheck();
+  const all = page.locator('[data-report-rows] tr');
+  expect(await all.count()).toBe(2500);
+  expect(await all.last().getAttribute('data-line')).toBe(String(file.lineOf(2500)));
+  expect(await all.last().getAttribute('data-outcome')).toBe('created');
+}, 150_000);
+
+/**
+ * A template-shaped file as a spreadsheet saves it: BOM, CRLF between rows, a line break inside
+ * every 7th description. Row 1500 repeats row 10's SKU (a later part than its first) and row 2000
+ * has a price that is not one.
+ */
+function bulkFile(rows: number): { csv: string; lineOf: (row: number) => number } {
+  const lines: string[] = [csvLine(IMPORT_COLUMNS)];
+  // The API reports the line a row starts on, as an editor counts them.
+  const lineOf: number[] = [1];
+  let breaksBefore = 0;
+  for (let i = 1; i <= rows; i++) {
+    lineOf.push(lineOf[i - 1]! + 1 + breaksBefore);
+    const sku = i === 1500 ? 'KG-BULK-10' : `KG-BULK-${i}`;
+    const breaks = i % 7 === 0 ? 1 : 0;
+    const row: Record<string, string> = {
+      ...TEMPLATE_EXAMPLE,
+      sku,
+      title_en: `Mountain honey, lot ${i}`,
+      description_en: breaks ? `Lot ${i}, "first" line\nsecond line` : `Lot ${i}, one line`,
+      price: i === 2000 ? 'six hundred' : '650.00',
+      on_hand: '10',
+    };
+    lines.push(csvLine(IMPORT_COLUMNS.map((column) => row[column] ?? '')));
+    breaksBefore = breaks;
+  }
+  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, lineOf: (row) => lineOf[row]! };
+}
