@@ -18,6 +18,11 @@ export interface Cart {
   readonly updatedAt: string;
   /** Bumped on every change: two tabs editing one cart never lose a write. */
   readonly version: number;
+  /**
+   * The order the cart's latest checkout placed. Written by checkout only, in the transaction that
+   * reserves the stock: a cart holds at most one pending order, and a new checkout releases it first.
+   */
+  readonly pendingOrderId?: string;
 }
 
 export const CART_ID = /^[A-Za-z0-9_-]{22}$/;

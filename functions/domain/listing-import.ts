@@ -3,6 +3,7 @@ import { LANGUAGES } from './languages.js';
 import { contentOf, sameContent, type FieldIssue, type ListingContent } from './listing.js';
 import { isCurrency, minorUnitExponent } from './money.js';
 import type { PavilionCode } from './pavilion.js';
+import { MAX_ON_HAND } from './stock.js';
 
 /**
  * Bulk import of listings from CSV: one row per SKU, idempotent by SKU (the same file twice
@@ -117,7 +118,10 @@ export function readImportRow(record: Record<string, string | undefined>, line: 
     fulfilment: { mode: text('fulfilment_mode'), leadTimeDays: whole('lead_time_days', true) },
     images: text('images').split(/[\s;]+/).filter(Boolean),
   };
-  return { line, sku: text('sku'), content, onHand: whole('on_hand', false), issues };
+  // The same ceiling as a listing created or counted in the workspace: a typo (999999999) is caught, not stocked.
+  const onHand = whole('on_hand', false);
+  if (onHand !== undefined && onHand > MAX_ON_HAND) issues.push({ field: 'on_hand', message: `at most ${MAX_ON_HAND} units on hand` });
+  return { line, sku: text('sku'), content, onHand, issues };
 }
 
 /** `350.5` -> 35050 for exponent 2, exactly (string arithmetic); null when it is not a plain decimal. */

@@ -1,6 +1,7 @@
 import { productIdFor, type Category, type Certificate, type Fulfilment, type Product } from './catalogue.js';
 import type { Localized } from './languages.js';
-import { MAX_AMOUNT, type Money } from './money.js';
+import type { Money } from './money.js';
+import { STRIPE_MAX_AMOUNT } from './payment-methods.js';
 import type { Pavilion } from './pavilion.js';
 
 /**
@@ -33,6 +34,13 @@ export interface FieldIssue {
   readonly message: string;
 }
 
+/**
+ * The highest unit price a listing may ask, in minor units of its pavilion's currency: one unit
+ * above what one payment can carry (Stripe's 8 digits) could never be sold. 999,999.99 KGS is
+ * about 81,000 CNY; the priciest seeded goods stay well below it.
+ */
+export const MAX_UNIT_PRICE = STRIPE_MAX_AMOUNT;
+
 /** Listing images are served by our own origin; anything else (external URLs, `..`) is refused. */
 export const IMAGE_PATH = /^\/media\/(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,200}\.(jpg|jpeg|png|webp|svg)$/;
 export const MAX_IMAGES = 8;
@@ -48,8 +56,8 @@ export function listingRuleIssues(content: ListingContent, pavilion: Pick<Pavili
   if (content.price.currency !== pavilion.currency) {
     issues.push({ field: 'price.currency', message: `the pavilion prices in ${pavilion.currency}` });
   }
-  if (content.price.amount < 1 || content.price.amount > MAX_AMOUNT) {
-    issues.push({ field: 'price.amount', message: 'a price above zero, in minor units' });
+  if (content.price.amount < 1 || content.price.amount > MAX_UNIT_PRICE) {
+    issues.push({ field: 'price.amount', message: `a price above zero and at most ${MAX_UNIT_PRICE} minor units` });
   }
   content.certificates.forEach((certificate, i) => {
     if (!isCalendarDate(certificate.validUntil)) issues.push({ field: `certificates.${i}.validUntil`, message: 'not a real date' });

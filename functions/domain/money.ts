@@ -36,8 +36,18 @@ export function minorUnitExponent(code: string): number {
 /** Alipay and WeChat Pay refuse amounts above 8 digits of minor units (Stripe docs). */
 export const WALLET_MAX_AMOUNT = 99_999_999;
 
-/** The largest amount we ever hold: keeps sums far inside Number.MAX_SAFE_INTEGER. */
+/**
+ * The ceiling of every figure we compute (line totals, subtotals, converted totals). They are
+ * computed exactly with BigInt and held at this ceiling instead of overflowing, so an absurd cart
+ * answers with a figure and a "too large" flag, never a RangeError. It is far above what one
+ * payment can carry (99,999,999 minor units), so a held figure can never be charged.
+ */
 export const MAX_AMOUNT = 1_000_000_000_000;
+
+/** An exact amount (BigInt) as a figure we can hold: itself, or MAX_AMOUNT when it is larger. */
+export function heldAmount(exact: bigint): number {
+  return exact > BigInt(MAX_AMOUNT) ? MAX_AMOUNT : Number(exact);
+}
 
 export function money(amount: number, currency: CurrencyCode): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Money must be a whole number of minor units, got ${amount}`);
@@ -71,12 +81,17 @@ export function formatMoney(value: Money, locale: string): string {
  */
 export function convertMoney(value: Money, to: CurrencyCode, rate: ExchangeRate): Money {
   if (value.currency === to) return value;
+  return money(Number(convertExact(value, to, rate)), to);
+}
+
+/** The conversion as an exact BigInt, for callers that must not throw on a huge result (see heldAmount). */
+export function convertExact(value: Money, to: CurrencyCode, rate: ExchangeRate): bigint {
+  if (value.currency === to) return BigInt(value.amount);
   if (rate.from !== value.currency || rate.to !== to) throw new RangeError(`Rate ${rate.from}->${rate.to} does not convert ${value.currency}->${to}`);
   const scaled = BigInt(value.amount) * BigInt(rate.numerator);
   const denominator = BigInt(rate.denominator);
   const half = denominator / 2n;
-  const rounded = scaled >= 0n ? (scaled + half) / denominator : -((-scaled + half) / denominator);
-  return money(Number(rounded), to);
+  return scaled >= 0n ? (scaled + half) / denominator : -((-scaled + half) / denominator);
 }
 
 /** A rate as an exact fraction of minor units, so conversions never touch floats. */

@@ -25,7 +25,7 @@ export const ORDER_ID = /^ORD-[0-9A-HJKMNP-TV-Z]{16}$/;
 export const RESERVATION_MINUTES = 30;
 export const SESSION_GRACE_MINUTES = 1;
 
-/** Checkout reserves every line in one TransactWriteItems (2 items per line + the order, limit 100). */
+/** Checkout reserves every line in one TransactWriteItems (2 items per line + the order and its cart, limit 100). */
 export const MAX_ORDER_LINES = 40;
 
 export interface OrderLine {

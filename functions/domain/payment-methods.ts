@@ -16,6 +16,11 @@ const WALLET_CURRENCIES: Record<Exclude<PaymentMethod, 'card'>, readonly Currenc
 /** Stripe takes at most eight digits of minor units for a charge in any of our currencies. */
 export const STRIPE_MAX_AMOUNT = 99_999_999;
 
+/** Whether a total can be charged in one payment (checkout refuses it otherwise; the cart shows why). */
+export function fitsOnePayment(total: Money): boolean {
+  return total.amount <= STRIPE_MAX_AMOUNT;
+}
+
 /** Card always; a wallet where it takes the currency and the amount stays under its 8-digit cap. */
 export function paymentMethodsFor(total: Money): PaymentMethod[] {
   const methods: PaymentMethod[] = ['card'];

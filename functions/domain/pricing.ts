@@ -2,7 +2,7 @@ import type { Cart } from './cart.js';
 import type { Product } from './catalogue.js';
 import { availableUnits } from './inventory.js';
 import type { Localized } from './languages.js';
-import { addMoney, convertMoney, money, multiplyMoney, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
+import { convertExact, heldAmount, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
 import type { PavilionCode } from './pavilion.js';
 
 /**
@@ -14,6 +14,10 @@ import type { PavilionCode } from './pavilion.js';
  * one currency (CNY unless the shopper picks another): each unit price is converted with the
  * rate snapshot and rounded once, and the line total is that unit price times the quantity, so
  * our total is exactly the sum Stripe computes from unit_amount x quantity.
+ *
+ * Figures are computed exactly (BigInt) and held at MAX_AMOUNT, so no cart, however absurd
+ * (a legacy price, 999 units, a weak currency), makes pricing throw: checkout refuses a total
+ * that does not fit one payment, and the cart says so.
  */
 export type LineStatus = 'ok' | 'short' | 'unavailable';
 
@@ -59,7 +63,7 @@ export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<strin
       quantity: line.quantity,
       available,
       unitPrice: product.price,
-      lineTotal: multiplyMoney(product.price, line.quantity),
+      lineTotal: { amount: heldAmount(BigInt(product.price.amount) * BigInt(line.quantity)), currency: product.price.currency },
       status,
       productVersion: product.version,
     });
@@ -68,12 +72,11 @@ export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<strin
 }
 
 export function subtotalsOf(lines: readonly Pick<PricedLine, 'lineTotal'>[]): Money[] {
-  const byCurrency = new Map<CurrencyCode, Money>();
+  const byCurrency = new Map<CurrencyCode, bigint>();
   for (const { lineTotal } of lines) {
-    const sum = byCurrency.get(lineTotal.currency);
-    byCurrency.set(lineTotal.currency, sum ? addMoney(sum, lineTotal) : lineTotal);
+    byCurrency.set(lineTotal.currency, (byCurrency.get(lineTotal.currency) ?? 0n) + BigInt(lineTotal.amount));
   }
-  return [...byCurrency.values()];
+  return [...byCurrency].map(([currency, sum]) => ({ amount: heldAmount(sum), currency }));
 }
 
 export interface ChargedLine extends PricedLine {
@@ -83,19 +86,20 @@ export interface ChargedLine extends PricedLine {
 
 export interface Charge {
   readonly lines: readonly ChargedLine[];
+  /** Held at MAX_AMOUNT when larger: such a total never fits one payment anyway. */
   readonly total: Money;
   /** The rates actually used, one per foreign currency, in order of first use. */
   readonly rates: readonly ExchangeRate[];
 }
 
-/** Converts every line into one currency, unit by unit. */
+/** Converts every line into one currency, unit by unit; never throws on a huge figure (see MAX_AMOUNT). */
 export function chargeIn(
   lines: readonly PricedLine[],
   currency: CurrencyCode,
   rateFor: (from: CurrencyCode, to: CurrencyCode) => ExchangeRate,
 ): Charge {
   const rates = new Map<CurrencyCode, ExchangeRate>();
-  let total = money(0, currency);
+  let total = 0n;
   const charged = lines.map((line) => {
     const from = line.unitPrice.currency;
     let rate = rates.get(from);
@@ -103,10 +107,14 @@ export function chargeIn(
       rate = rateFor(from, currency);
       rates.set(from, rate);
     }
-    const chargedUnitPrice = rate ? convertMoney(line.unitPrice, currency, rate) : line.unitPrice;
-    const chargedLineTotal = multiplyMoney(chargedUnitPrice, line.quantity);
-    total = addMoney(total, chargedLineTotal);
-    return { ...line, chargedUnitPrice, chargedLineTotal };
+    const unit = rate ? convertExact(line.unitPrice, currency, rate) : BigInt(line.unitPrice.amount);
+    const lineTotal = unit * BigInt(line.quantity);
+    total += lineTotal;
+    return {
+      ...line,
+      chargedUnitPrice: { amount: heldAmount(unit), currency },
+      chargedLineTotal: { amount: heldAmount(lineTotal), currency },
+    };
   });
-  return { lines: charged, total, rates: [...rates.values()] };
+  return { lines: charged, total: { amount: heldAmount(total), currency }, rates: [...rates.values()] };
 }

@@ -2,7 +2,8 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import { CartFullError, cartExpiresAt, emptyCart, MAX_CART_LINES, setLineQuantity, type Cart } from '../domain/cart.js';
 import { rateBetween } from '../domain/exchange-rates.js';
 import { availableUnits } from '../domain/inventory.js';
-import type { CurrencyCode } from '../domain/money.js';
+import { money, type CurrencyCode } from '../domain/money.js';
+import { fitsOnePayment, STRIPE_MAX_AMOUNT } from '../domain/payment-methods.js';
 import { chargeIn, priceCart } from '../domain/pricing.js';
 import { CartVersionConflictError } from '../ports/cart-store.js';
 import { loadProducts } from '../usecases/load-products.js';
@@ -102,6 +103,8 @@ export function createCartApp(deps: CartDeps) {
         if (error instanceof CartFullError) throw new ProblemError(409, 'The cart is full', { detail: `A cart holds at most ${MAX_CART_LINES} different products.` });
         throw error;
       }
+      // The answer is worked out before the save: whatever fails, fails with the cart unchanged.
+      const view = await cartView(deps, next, currency);
       try {
         await deps.carts.save(next, cart.version);
       } catch (error) {
@@ -109,7 +112,7 @@ export function createCartApp(deps: CartDeps) {
         throw error;
       }
       c.header('cache-control', 'no-store');
-      return c.json(await cartView(deps, next, currency), 200);
+      return c.json(view, 200);
     }
   });
 
@@ -130,7 +133,9 @@ export async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, cu
     lines: priced.lines.map(({ productVersion, ...line }) => line),
     itemCount: buyable.reduce((sum, line) => sum + line.quantity, 0),
     subtotals: [...priced.subtotals],
-    checkoutTotal: { total: charge.total, rates: [...charge.rates] },
+    checkoutTotal: fitsOnePayment(charge.total)
+      ? { total: charge.total, rates: [...charge.rates], payable: true }
+      : { total: charge.total, rates: [...charge.rates], payable: false, reason: 'amount_too_large', maxAmount: money(STRIPE_MAX_AMOUNT, currency) },
     createdAt: cart.createdAt,
     updatedAt: cart.updatedAt,
     expiresAt: cartExpiresAt(cart.updatedAt),

@@ -43,7 +43,13 @@ export function createCheckoutApp(deps: ShopDeps) {
   return app;
 }
 
+/** Every refusal also carries `reason` (the refusal's name), so a client tells two 409s or two 422s apart without reading titles. */
 function toProblem({ refusal }: CheckoutRefusedError): ProblemError {
+  const problem = describe(refusal);
+  return new ProblemError(problem.status, problem.title, { ...problem.extra, reason: refusal.reason });
+}
+
+function describe(refusal: CheckoutRefusedError['refusal']): ProblemError {
   switch (refusal.reason) {
     case 'cart_missing':
       return new ProblemError(404, 'No such cart', { detail: 'The cart does not exist or has lapsed.', errors: [{ field: 'cartId', message: 'no such cart' }] });
@@ -60,6 +66,18 @@ function toProblem({ refusal }: CheckoutRefusedError): ProblemError {
       return new ProblemError(422, 'The order is too large to pay in one go', {
         detail: `The payment provider takes at most 99,999,999 minor units of ${refusal.total.currency}; split the order or choose another currency.`,
         total: refusal.total,
+      });
+    case 'checkout_in_progress':
+      return new ProblemError(409, 'This cart is being checked out already', {
+        detail: 'Another checkout of this cart (another tab?) is under way. Pay there, or try again in a moment.',
+      });
+    case 'earlier_checkout_paid':
+      return new ProblemError(409, 'This cart has been paid for', {
+        detail: 'The payment of the earlier checkout of this cart went through or is on its way; its order page shows its state.',
+      });
+    case 'provider_refused':
+      return new ProblemError(422, 'The payment provider refused this checkout', {
+        detail: `Nothing was reserved or charged. The provider said: ${refusal.message}`,
       });
     case 'provider_failed':
       return new ProblemError(502, 'The payment provider is not answering', { detail: 'Nothing was reserved or charged. Try again in a moment.' });

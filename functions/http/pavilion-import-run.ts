@@ -17,7 +17,12 @@ import type { PavilionDeps } from './pavilion-deps.js';
 import { ProblemError } from './problem.js';
 import { ListingContentSchema } from './schemas/listing.js';
 
-export const MAX_IMPORT_ROWS = 10_000;
+/**
+ * Rows per request. An import runs inside one API request (a Lambda behind API Gateway's 30 s
+ * limit): 1,000 rows take a few seconds even on DynamoDB Local, so a larger file is sent in parts
+ * of at most 1,000 rows, each with the header repeated (the workspace page splits it).
+ */
+export const MAX_IMPORT_ROWS = 1_000;
 /** Parallel single-item writes for updates: fast, yet gentle on an on-demand table. */
 const UPDATE_CONCURRENCY = 8;
 
@@ -32,8 +37,8 @@ export interface RowReport {
 
 /**
  * Imports a CSV of listings for the manager's pavilion: every row is checked on its own, so a bad
- * row is reported and never blocks the good ones; existing listings are read in batches, new ones
- * written in transactions, changed ones updated in parallel.
+ * row is reported and never blocks the good ones; existing listings are read in batches up front,
+ * new ones written with conditional puts, each changed one in a single write, in parallel.
  */
 export async function runImport(deps: PavilionDeps, pavilion: Pavilion, manager: Manager, csv: string, at: string): Promise<RowReport[]> {
   const records = readCsv(csv);
@@ -86,31 +91,36 @@ export async function runImport(deps: PavilionDeps, pavilion: Pavilion, manager:
   return [...reports.values()].sort((a, b) => a.line - b.line);
 }
 
+/**
+ * One write per changed row, from the listing as the batch read found it: the content (a new
+ * version) and the on-hand change go together, conditioned on that listing being unchanged, so
+ * a row is either applied whole or reported for importing again.
+ */
 async function applyUpdate(deps: PavilionDeps, manager: Manager, decision: Extract<ImportDecision, { action: 'update' }>, at: string): Promise<RowReport> {
   const base = { line: decision.line, sku: decision.sku, productId: decision.productId };
-  let current: Product = decision.current;
+  const current: Product = decision.current;
+  const onHand = decision.row.onHand;
+  const plan = onHand === undefined ? null : planStockChange(current, { kind: 'set', onHand });
+  if (plan && !plan.ok && !decision.contentChanged) return { ...base, outcome: 'rejected', errors: [{ field: 'on_hand', message: plan.message }] };
   try {
-    if (decision.contentChanged) {
-      current = await deps.listings.update(decision.productId, manager.pavilion, current.version, decision.row.content, at);
-    }
-    const onHand = decision.row.onHand;
-    if (onHand !== undefined) {
-      const plan = planStockChange(current, { kind: 'set', onHand });
-      if (!plan.ok) return { ...base, outcome: decision.contentChanged ? 'updated' : 'rejected', errors: [{ field: 'on_hand', message: plan.message }] };
-      if (plan.delta !== 0) {
-        await deps.listings.changeStock({
-          id: decision.productId, pavilion: manager.pavilion, delta: plan.delta, reason: 'import', by: manager.subject, at,
-          expect: { stock: current.stock, reserved: current.reserved },
-        });
-      }
-    }
-    deps.onCatalogueChange?.(decision.productId);
-    return { ...base, outcome: 'updated' };
+    await deps.listings.applyImportChange({
+      id: decision.productId,
+      pavilion: manager.pavilion,
+      seen: current,
+      ...(decision.contentChanged ? { content: decision.row.content } : {}),
+      ...(plan?.ok && plan.delta !== 0 ? { stockDelta: plan.delta } : {}),
+      by: manager.subject,
+      at,
+    });
   } catch (error) {
     if (!(error instanceof ListingWriteRefused)) throw error;
-    const field = error.reason === 'stale_version' ? 'sku' : 'on_hand';
+    const field = error.reason === 'stock_moved' ? 'on_hand' : 'sku';
     return { ...base, outcome: 'rejected', errors: [{ field, message: 'the listing changed while importing; import the file again' }] };
   }
+  deps.onCatalogueChange?.(decision.productId);
+  // The content went in; an on hand the stock rules refuse is reported on its own.
+  if (plan && !plan.ok) return { ...base, outcome: 'updated', errors: [{ field: 'on_hand', message: plan.message }] };
+  return { ...base, outcome: 'updated' };
 }
 
 interface CsvRecord {
@@ -123,7 +133,7 @@ export function readCsv(csv: string): CsvRecord[] {
   const firstLine = csv.slice(0, csv.search(/\r?\n|$/));
   // Spreadsheets in Russian and Chinese locales often save with semicolons or tabs.
   const delimiter = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; info: { bytes: number } }[];
   try {
     rows = parse(csv, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024 }) as never;
   } catch (error) {
@@ -141,11 +151,40 @@ export function readCsv(csv: string): CsvRecord[] {
       errors: [...unknown.map((name) => ({ field: name, message: 'unknown column' })), ...missing.map((name) => ({ field: name, message: 'missing column' }))],
     });
   }
-  if (body.length > MAX_IMPORT_ROWS) throw new ProblemError(413, `At most ${MAX_IMPORT_ROWS} rows per file`, { detail: `The file has ${body.length}.` });
-  return body.map(({ record, info }) => ({
-    line: info.lines,
+  if (body.length > MAX_IMPORT_ROWS) {
+    throw new ProblemError(413, `At most ${MAX_IMPORT_ROWS} rows per request`, {
+      detail: `The file has ${body.length} rows. Send it in parts of at most ${MAX_IMPORT_ROWS} rows, each starting with the header row; importing the same rows twice changes nothing.`,
+      maxRows: MAX_IMPORT_ROWS,
+      rows: body.length,
+    });
+  }
+  const lines = startLines(csv, rows.map(({ info }) => info.bytes));
+  return body.map(({ record }, i) => ({
+    line: lines[i + 1]!,
     record: Object.fromEntries(columns.map((name, i) => [name, record[i] ?? ''])),
   }));
+}
+
+/**
+ * The line each record starts on, as a text editor shows the file (CRLF, LF or CR each end one
+ * line, inside quotes too), skipping the empty lines the parser skipped. csv-parse's own
+ * `info.lines` is the line a record ends on, so a description with line breaks would be reported
+ * below its row; its `info.bytes` (the offset just past each record) is exact, and lines are
+ * counted from it.
+ */
+function startLines(csv: string, recordEnds: readonly number[]): number[] {
+  const bytes = new TextEncoder().encode(csv);
+  const LF = 0x0a;
+  const CR = 0x0d;
+  const endsLine = (at: number) => bytes[at] === LF || (bytes[at] === CR && bytes[at + 1] !== LF);
+  let line = 1;
+  let at = 0;
+  return recordEnds.map((end) => {
+    for (; at < end && (bytes[at] === LF || bytes[at] === CR); at++) if (endsLine(at)) line++;
+    const start = line;
+    for (; at < end; at++) if (endsLine(at)) line++;
+    return start;
+  });
 }
 
 /** One message per column is enough to fix a row; more is noise. */

@@ -4,14 +4,15 @@ import { IMPORT_COLUMNS, IMPORT_COLUMN_HELP, importTemplateCsv } from '../domain
 import type { ManagerEnv } from './pavilion-auth.js';
 import { nowIso, ownPavilion } from './pavilion-common.js';
 import type { PavilionDeps } from './pavilion-deps.js';
-import { runImport } from './pavilion-import-run.js';
+import { MAX_IMPORT_ROWS, runImport } from './pavilion-import-run.js';
 import { SECURITY } from './pavilion-listings.js';
 import { ProblemError, problem, problemResponses } from './problem.js';
 import { ImportReportSchema } from './schemas/listing.js';
 
 /**
- * A 5,000-row file with three languages is 2-4 MB. Lambda takes at most 6 MB of request payload
- * (HTTP API allows 10 MB), so 6 MB is the real ceiling in AWS and the limit here too.
+ * A 1,000-row part (MAX_IMPORT_ROWS) with three languages is under 1 MB; a 5,000-row file 2-4 MB.
+ * Lambda takes at most 6 MB of request payload (HTTP API allows 10 MB), so 6 MB is the real
+ * ceiling in AWS and the limit here too.
  */
 export const IMPORT_MAX_BYTES = 6 * 1024 * 1024;
 
@@ -20,7 +21,7 @@ const columnsDoc = IMPORT_COLUMNS.map((column) => `- \`${column}\`${IMPORT_COLUM
 const importListings = createRoute({
   method: 'post', path: '/imports', tags: ['Pavilion'], security: SECURITY,
   summary: 'Creates or updates listings from a CSV file, one report line per row',
-  description: `Body: text/csv (UTF-8, comma, semicolon or tab separated), header row first. Rows are matched to listings by SKU; importing the same file again reports every row unchanged. A bad row is rejected with its reasons and never blocks the others. Columns:\n${columnsDoc}`,
+  description: `Body: text/csv (UTF-8, comma, semicolon or tab separated), header row first. Rows are matched to listings by SKU; importing the same file again reports every row unchanged. A bad row is rejected with its reasons and never blocks the others. At most ${MAX_IMPORT_ROWS} rows per request (413 otherwise): send a larger file in parts, each with the header row; report lines are the lines where rows start in the part sent. Columns:\n${columnsDoc}`,
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
   responses: {
     200: { description: 'What happened to each row', content: { 'application/json': { schema: ImportReportSchema } } },

@@ -39,6 +39,20 @@ export interface StockWrite {
   readonly expect?: { readonly stock: number; readonly reserved: number };
 }
 
+/** One import row's change to an existing listing, written in one round trip. */
+export interface ImportChange {
+  readonly id: string;
+  readonly pavilion: PavilionCode;
+  /** The listing as the import read it: the change applies only while it is still so (version, stock, reserved). */
+  readonly seen: Product;
+  /** New content (a new version), if the row changes any. */
+  readonly content?: ListingContent;
+  /** Change of free stock, recorded as an 'import' movement, if the row changes on hand. */
+  readonly stockDelta?: number;
+  readonly by: string;
+  readonly at: string;
+}
+
 export interface BulkCreateResult {
   readonly created: readonly string[];
   /** Ids that turned out to exist already (someone created them since the plan was made). */
@@ -58,6 +72,12 @@ export interface ListingStore {
   update(id: string, pavilion: PavilionCode, expectedVersion: number, content: ListingContent, at: string): Promise<Product>;
   /** Archives (or restores) a listing and keeps the pavilion's product count in step. */
   setStatus(id: string, pavilion: PavilionCode, status: ProductStatus, expectedVersion: number | undefined, at: string): Promise<Product>;
+  /**
+   * Applies an import row's content and stock change together (one UpdateItem, or one transaction
+   * with the movement record), all or nothing. Refuses with 'stale_version' when the content moved
+   * on, 'stock_moved' when only the stock did, 'missing' or 'not_yours'.
+   */
+  applyImportChange(change: ImportChange): Promise<void>;
   /** Applies a stock delta with its movement record in one transaction; returns the listing after. */
   changeStock(write: StockWrite): Promise<Product>;
   stockMovements(id: string, limit: number): Promise<readonly StockMovement[]>;

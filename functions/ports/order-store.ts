@@ -16,6 +16,14 @@ export class ReservationRefusedError extends Error {
   }
 }
 
+/** Another checkout of the same cart placed its order first (the cart no longer points where this one read it). */
+export class CartCheckoutRaceError extends Error {
+  constructor() {
+    super('Another checkout of this cart placed its order first');
+    this.name = 'CartCheckoutRaceError';
+  }
+}
+
 /** The event id was seen before: its effect has already happened. */
 export class EventAlreadyProcessedError extends Error {
   constructor() {
@@ -48,14 +56,17 @@ export interface OrderStore {
   /**
    * Reserves every line's units (stock -> reserved, only if enough stock and the product version
    * the price came from is current) and writes the pending order and its lines, all or nothing.
-   * Throws ReservationRefusedError naming the lines that could not be reserved.
+   * With the order's cart, it also points the cart at the new order, only if the cart still points
+   * at `cartPendingOrderId` (undefined: at none), so two checkouts of one cart cannot both place one.
+   * Throws ReservationRefusedError naming the lines that could not be reserved, or CartCheckoutRaceError.
    */
-  placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>): Promise<void>;
+  placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>, cartPendingOrderId?: string): Promise<void>;
+  /** Records the session of a pending order that has none yet; throws OrderChangedError when the order was closed meanwhile. */
   attachPaymentSession(orderId: string, sessionId: string): Promise<void>;
   get(orderId: string): Promise<StoredOrder | null>;
   /**
-   * Carries out a decision on an order read with status `order.status`, together with the event's
-   * dedup record. Returns the order's new status. Throws EventAlreadyProcessedError or OrderChangedError.
+   * Carries out a decision on an order as read (its status and payment session), together with the
+   * event's dedup record. Returns the order's new status. Throws EventAlreadyProcessedError or OrderChangedError.
    */
   apply(order: Order, decision: Exclude<OrderDecision, { kind: 'none' }>, options: ApplyOptions): Promise<OrderStatus>;
   /** Pending orders whose reservation lapsed before `now`, oldest first (a Query on the pending index). */

@@ -49,6 +49,22 @@ export class PaymentProviderError extends Error {
   }
 }
 
+/**
+ * The provider answered and refused what we asked (Stripe's invalid_request_error: an amount it does
+ * not take, an email it does not accept ...): asking again the same way fails again, unlike an outage.
+ * `providerMessage` is the provider's own words, which may quote what was sent.
+ */
+export class PaymentRequestRefusedError extends PaymentProviderError {
+  constructor(
+    readonly providerMessage: string,
+    readonly param: string | null,
+    cause?: unknown,
+  ) {
+    super(`The payment provider refused the request: ${providerMessage}`, cause);
+    this.name = 'PaymentRequestRefusedError';
+  }
+}
+
 export interface PaymentGateway {
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
   /** Closes an open session so it can no longer be paid; 'complete' means the shopper already paid (or is paying). */

@@ -2,11 +2,12 @@ import type { Language } from '../domain/languages.js';
 import { rateBetween } from '../domain/exchange-rates.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
 import { addMinutes, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
-import { paymentMethodsFor, STRIPE_MAX_AMOUNT } from '../domain/payment-methods.js';
+import { fitsOnePayment, paymentMethodsFor } from '../domain/payment-methods.js';
 import { chargeIn, priceCart } from '../domain/pricing.js';
-import { ReservationRefusedError, type RefusedLine } from '../ports/order-store.js';
-import { PaymentProviderError } from '../ports/payment-gateway.js';
+import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, type RefusedLine } from '../ports/order-store.js';
+import { PaymentProviderError, PaymentRequestRefusedError } from '../ports/payment-gateway.js';
 import { loadProducts } from './load-products.js';
+import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
 import { newOrderId, newOrderToken, sha256Hex } from './secrets.js';
 import type { ShopDeps } from './shop-deps.js';
 
@@ -31,6 +32,12 @@ export type CheckoutRefusal =
   | { readonly reason: 'cart_empty' }
   | { readonly reason: 'lines_refused'; readonly lines: readonly RefusedLine[] }
   | { readonly reason: 'amount_too_large'; readonly total: Money }
+  /** Another checkout of the same cart (another tab, a double click) is under way or won the race. */
+  | { readonly reason: 'checkout_in_progress' }
+  /** The cart's earlier checkout was paid at the provider (or its payment is on its way): that order stands. */
+  | { readonly reason: 'earlier_checkout_paid' }
+  /** The provider refused what we asked; `message` is its own words with email addresses masked. */
+  | { readonly reason: 'provider_refused'; readonly message: string }
   | { readonly reason: 'provider_failed' };
 
 export class CheckoutRefusedError extends Error {
@@ -42,16 +49,26 @@ export class CheckoutRefusedError extends Error {
 
 /** A price edit racing the checkout makes the reservation refuse the old version: re-price and try again. */
 const MAX_PRICING_ATTEMPTS = 3;
+/** Reading the earlier order again after it moved on (a session attached, a webhook released it). */
+const MAX_RELEASE_ATTEMPTS = 3;
 
 /**
  * Turns a cart into a pending order with its stock reserved and a Stripe Checkout Session.
  * Prices come from the catalogue only; the client sends a cart id, an email and its preferences.
+ *
+ * A cart holds at most one pending order. A shopper who left Stripe's page and checks out again
+ * would otherwise be blocked by their own reservation for 30 minutes (and a loop of checkouts
+ * could hold all the stock): the earlier order is released first, its session closed so it can
+ * no longer be paid, then the cart is reserved anew. The cart records its pending order in the
+ * reserving transaction, conditioned on what this checkout read, so of two checkouts of one cart
+ * racing each other only one places an order.
  */
 export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Promise<PlacedOrder> {
   const now = deps.clock.now();
   const cart = await deps.carts.get(request.cartId, now);
   if (!cart) throw new CheckoutRefusedError({ reason: 'cart_missing' });
   if (cart.lines.length === 0) throw new CheckoutRefusedError({ reason: 'cart_empty' });
+  if (cart.pendingOrderId) await releaseEarlierCheckout(deps, cart.pendingOrderId);
 
   for (let attempt = 1; ; attempt++) {
     const products = await loadProducts(deps.catalogue, cart.lines.map((line) => line.productId));
@@ -65,7 +82,7 @@ export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Prom
     if (refused.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: refused });
 
     const charge = chargeIn(priced.lines, request.currency, rateBetween);
-    if (charge.total.amount > STRIPE_MAX_AMOUNT) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: charge.total });
+    if (!fitsOnePayment(charge.total)) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: charge.total });
 
     const orderId = newOrderId();
     const token = newOrderToken();
@@ -100,8 +117,9 @@ export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Prom
     }));
 
     try {
-      await deps.orders.placeOrder(order, lines, new Map(priced.lines.map((line) => [line.productId, line.productVersion])));
+      await deps.orders.placeOrder(order, lines, new Map(priced.lines.map((line) => [line.productId, line.productVersion])), cart.pendingOrderId);
     } catch (error) {
+      if (error instanceof CartCheckoutRaceError) throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
       if (!(error instanceof ReservationRefusedError)) throw error;
       const final = error.lines.filter((line) => line.reason !== 'stale');
       if (final.length === 0 && attempt < MAX_PRICING_ATTEMPTS) continue;
@@ -132,12 +150,48 @@ export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Prom
     } catch (error) {
       if (!(error instanceof PaymentProviderError)) throw error;
       // The provider's message may quote what it refused (an email address): never log personal data.
-      const detail = error.message.replace(/[^\s@'"]+@[^\s@'"]+/g, '[email]');
+      const detail = maskEmails(error.message);
       console.error(JSON.stringify({ level: 'error', message: 'checkout session failed; releasing the reservation', orderId, detail }));
-      await deps.orders.apply(order, { kind: 'release', status: 'payment_failed' }, { now: deps.clock.now().toISOString(), note: 'the payment provider refused the checkout session' });
+      // A newer checkout of the same cart may have released it already: released either way.
+      await releaseUnpaidOrder(deps.orders, order, 'payment_failed', { now: deps.clock.now().toISOString(), note: 'the payment provider refused the checkout session' });
+      if (error instanceof PaymentRequestRefusedError) throw new CheckoutRefusedError({ reason: 'provider_refused', message: maskEmails(error.providerMessage) });
       throw new CheckoutRefusedError({ reason: 'provider_failed' });
     }
-    await deps.orders.attachPaymentSession(orderId, session.sessionId);
+    try {
+      await deps.orders.attachPaymentSession(orderId, session.sessionId);
+    } catch (error) {
+      if (!(error instanceof OrderChangedError)) throw error;
+      // A newer checkout of the same cart released this order while its session was being made:
+      // close the session so nobody can pay for units no longer held.
+      await closePaymentSession(deps.payments, { orderId, paymentSessionId: session.sessionId });
+      throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
+    }
     return { orderId, token, checkoutUrl: session.url, expiresAt: order.expiresAt, total: charge.total };
   }
+}
+
+/**
+ * Releases the cart's earlier pending order before reserving again: its session is closed first
+ * (exactly as the sweep does), then its units go back in the transaction the webhook uses, so a
+ * checkout.session.expired event racing this releases nothing twice.
+ */
+async function releaseEarlierCheckout(deps: ShopDeps, orderId: string): Promise<void> {
+  for (let attempt = 1; attempt <= MAX_RELEASE_ATTEMPTS; attempt++) {
+    const stored = await deps.orders.get(orderId);
+    if (!stored || stored.order.status !== 'pending_payment') return;
+    const { order } = stored;
+    const session = await closePaymentSession(deps.payments, order);
+    if (session === 'complete') throw new CheckoutRefusedError({ reason: 'earlier_checkout_paid' });
+    if (session === 'unreachable') throw new CheckoutRefusedError({ reason: 'provider_failed' });
+    const released = await releaseUnpaidOrder(deps.orders, order, 'expired', {
+      now: deps.clock.now().toISOString(),
+      note: 'released by a new checkout of the same cart',
+    });
+    if (released) return;
+  }
+  throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
+}
+
+function maskEmails(text: string): string {
+  return text.replace(/[^\s@'"]+@[^\s@'"]+/g, '[email]');
 }

@@ -1,7 +1,8 @@
 import { addMinutes, SESSION_GRACE_MINUTES } from '../domain/order.js';
 import type { Clock } from '../ports/clock.js';
-import { OrderChangedError, type OrderStore } from '../ports/order-store.js';
+import type { OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
+import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
 
 export interface SweepDeps {
   readonly orders: OrderStore;
@@ -41,32 +42,19 @@ export async function sweepExpiredOrders(deps: SweepDeps, now: Date = deps.clock
       skipped++;
       continue;
     }
-    if (order.paymentSessionId) {
-      let session: 'expired' | 'complete' | 'unreachable';
-      try {
-        session = await deps.payments.expireCheckoutSession(order.paymentSessionId);
-      } catch (error) {
-        console.warn(JSON.stringify({ level: 'warn', message: 'could not expire the checkout session', orderId: order.orderId, detail: (error as Error).message }));
-        session = 'unreachable';
-      }
-      if (session === 'complete') {
-        await deps.orders.postponeExpiry(order.orderId, addMinutes(cutoff, ASYNC_PAYMENT_WAIT_MINUTES));
-        postponed++;
-        continue;
-      }
-      // Stripe's session outlives the reservation by a grace minute; past it the session cannot be paid anyway.
-      if (session === 'unreachable' && addMinutes(order.expiresAt, SESSION_GRACE_MINUTES) > cutoff) {
-        skipped++;
-        continue;
-      }
+    const session = await closePaymentSession(deps.payments, order);
+    if (session === 'complete') {
+      await deps.orders.postponeExpiry(order.orderId, addMinutes(cutoff, ASYNC_PAYMENT_WAIT_MINUTES));
+      postponed++;
+      continue;
     }
-    try {
-      await deps.orders.apply(order, { kind: 'release', status: 'expired' }, { now: cutoff, note: 'the reservation lapsed unpaid' });
-      released++;
-    } catch (error) {
-      if (!(error instanceof OrderChangedError)) throw error;
+    // Stripe's session outlives the reservation by a grace minute; past it the session cannot be paid anyway.
+    if (session === 'unreachable' && addMinutes(order.expiresAt, SESSION_GRACE_MINUTES) > cutoff) {
       skipped++;
+      continue;
     }
+    if (await releaseUnpaidOrder(deps.orders, order, 'expired', { now: cutoff, note: 'the reservation lapsed unpaid' })) released++;
+    else skipped++;
   }
   return { released, postponed, skipped };
 }

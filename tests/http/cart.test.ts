@@ -136,6 +136,56 @@ describe('PUT /api/carts/{id}/lines/{productId}', () => {
   });
 });
 
+describe('a cart too large to pay in one payment', () => {
+  // A legacy listing priced at the old ceiling (10,000,000,000.00 KGS): in UZS its totals pass Number.MAX_SAFE_INTEGER.
+  const gold = aProduct({ sku: 'CART-GOLD', stock: 500, price: { amount: 1_000_000_000_000, currency: 'KGS' } });
+
+  it('is shown with its figures held at the ceiling and payable false, never a server error', async () => {
+    await shop.deps.catalogue.putProducts([gold]);
+    const cartId = await shop.newCart({ [gold.id]: 70 });
+    const answer = await shop.call('GET', `/api/carts/${cartId}?currency=UZS`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.checkoutTotal).toMatchObject({
+      total: { amount: 1_000_000_000_000, currency: 'UZS' },
+      payable: false,
+      reason: 'amount_too_large',
+      maxAmount: { amount: 99_999_999, currency: 'UZS' },
+    });
+    const small = await shop.call('GET', `/api/carts/${await shop.newCart({ [jam.id]: 1 })}`);
+    expect(small.body.checkoutTotal).toMatchObject({ payable: true });
+    expect(small.body.checkoutTotal.reason).toBeUndefined();
+  });
+
+  it('answers a quantity change with the cart as saved, flagged not payable', async () => {
+    await shop.deps.catalogue.putProducts([gold]);
+    const cartId = await shop.newCart({ [gold.id]: 70 });
+    const answer = await shop.call('PUT', `/api/carts/${cartId}/lines/${gold.id}?currency=UZS`, { quantity: 80 });
+    expect(answer.status).toBe(200);
+    expect(answer.body.lines[0].quantity).toBe(80);
+    expect(answer.body.checkoutTotal.payable).toBe(false);
+    expect((await shop.call('GET', `/api/carts/${cartId}`)).body.lines[0].quantity).toBe(80);
+  });
+
+  it('leaves the cart unchanged when working out the answer fails', async () => {
+    const cartId = await shop.newCart({ [jam.id]: 1 });
+    const getProduct = shop.deps.catalogue.getProduct.bind(shop.deps.catalogue);
+    let reads = 0;
+    // The handler reads the product once to check stock, then again to price the answer: the second read fails.
+    shop.deps.catalogue.getProduct = async (id) => {
+      reads += 1;
+      if (reads > 1) throw new Error('catalogue unavailable');
+      return getProduct(id);
+    };
+    try {
+      const answer = await shop.call('PUT', `/api/carts/${cartId}/lines/${jam.id}`, { quantity: 3 });
+      expect(answer.status).toBe(500);
+    } finally {
+      shop.deps.catalogue.getProduct = getProduct;
+    }
+    expect((await shop.call('GET', `/api/carts/${cartId}`)).body.lines[0].quantity).toBe(1);
+  });
+});
+
 describe('GET /api/carts/{id}', () => {
   it('answers 404 for an unknown cart and 400 for a malformed id', async () => {
     expect((await shop.call('GET', '/api/carts/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aProduct } from '../fixtures/products.js';
-import { PUBLIC_BASE_URL, startShop, type Shop } from '../support/shop.js';
+import { eventually, PUBLIC_BASE_URL, startShop, type Shop } from '../support/shop.js';
 
 let shop: Shop;
 
@@ -126,12 +126,131 @@ describe('POST /api/checkout', () => {
     shop.stripe.failSessionCreation(1);
     const answer = await shop.checkout(cartId);
     expect(answer.status).toBe(502);
+    expect(answer.body.reason).toBe('provider_failed');
     expect(answer.type).toContain('application/problem+json');
     expect(await shop.units(honey.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
     // The cart is untouched: the shopper can simply try again.
     const retry = await shop.checkout(cartId);
     expect(retry.status).toBe(201);
     expect(await shop.units(honey.id)).toEqual({ stock: 8, reserved: 2, sold: 0 });
+  });
+
+  it('lets a shopper who left Stripe’s page check the same cart out again: the earlier order is released once and its session closed', async () => {
+    const honey = await stocked({ stock: 10 });
+    const cartId = await shop.newCart({ [honey.id]: 5 });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await shop.checkout(cartId));
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(await shop.units(honey.id)).toEqual({ stock: 5, reserved: 5, sold: 0 });
+
+    const [first, second, latest] = answers.map((answer) => answer.body);
+    for (const earlier of [first, second]) {
+      expect((await shop.order(earlier.orderId)).order).toMatchObject({ status: 'expired', note: 'released by a new checkout of the same cart' });
+      expect(sessionFor(earlier.checkoutUrl).session.status).toBe('expired');
+    }
+    expect((await shop.order(latest.orderId)).order.status).toBe('pending_payment');
+    expect(sessionFor(latest.checkoutUrl).session.status).toBe('open');
+    // Stripe's checkout.session.expired events for the closed sessions arrive too and release nothing twice.
+    const closed = [first, second].map((earlier) => earlier.checkoutUrl.split('/pay/')[1]);
+    await eventually(
+      async () => shop.stripe.deliveries.filter((record) => closed.includes(record.event.data.object.id)),
+      (records) => records.length === 2 && records.every((record) => record.delivered),
+    );
+    expect(await shop.units(honey.id)).toEqual({ stock: 5, reserved: 5, sold: 0 });
+  });
+
+  it('never lets two checkouts of one cart hold stock at once, however many run together', async () => {
+    const honey = await stocked({ stock: 10 });
+    const cartId = await shop.newCart({ [honey.id]: 5 });
+    // Started a few milliseconds apart, so some read the cart before an order is placed, some while its session is made, some after.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => new Promise((resolve) => setTimeout(resolve, i * 15)).then(() => shop.checkout(cartId))),
+    );
+    for (const answer of answers) if (answer.status !== 201) expect(answer.body).toMatchObject({ status: 409, reason: 'checkout_in_progress' });
+    const placed = answers.filter((answer) => answer.status === 201).map((answer) => answer.body);
+    expect(placed.length).toBeGreaterThanOrEqual(1);
+    const statuses = await Promise.all(placed.map(async (body) => (await shop.order(body.orderId)).order.status));
+    expect(statuses.filter((status) => status === 'pending_payment')).toHaveLength(1);
+    // Every other order it answered with was released, and its session can no longer be paid.
+    for (const [index, body] of placed.entries()) {
+      if (statuses[index] !== 'pending_payment') expect(sessionFor(body.checkoutUrl).session.status).toBe('expired');
+    }
+    expect(await shop.units(honey.id)).toEqual({ stock: 5, reserved: 5, sold: 0 });
+  });
+
+  it('closes the session of a checkout overtaken by a newer one of the same cart while that session was being made, and answers it 409', async () => {
+    const honey = await stocked({ stock: 10 });
+    const cartId = await shop.newCart({ [honey.id]: 5 });
+    const payments = shop.deps.payments;
+    const create = payments.createCheckoutSession.bind(payments);
+    let overtaken!: () => void;
+    const newerDone = new Promise<void>((resolve) => (overtaken = resolve));
+    let calls = 0;
+    let olderOrderId = '';
+    // The first checkout's session is made only after the second checkout has finished.
+    payments.createCheckoutSession = async (request) => {
+      calls += 1;
+      if (calls === 1) {
+        olderOrderId = request.orderId;
+        await newerDone;
+      }
+      return create(request);
+    };
+    try {
+      const older = shop.checkout(cartId);
+      await eventually(async () => calls, (count) => count === 1);
+      const newer = await shop.checkout(cartId);
+      overtaken();
+      expect(newer.status).toBe(201);
+      const answer = await older;
+      expect(answer.status).toBe(409);
+      expect(answer.body).toMatchObject({ title: 'This cart is being checked out already', reason: 'checkout_in_progress' });
+    } finally {
+      payments.createCheckoutSession = create;
+    }
+    const olderSession = shop.stripe.sessions().find((entry) => entry.session.metadata.orderId === olderOrderId);
+    expect(olderSession?.session.status).toBe('expired');
+    expect((await shop.order(olderOrderId)).order.status).toBe('expired');
+    expect(await shop.units(honey.id)).toEqual({ stock: 5, reserved: 5, sold: 0 });
+  });
+
+  it('refuses a new checkout of a cart whose earlier checkout was paid at Stripe, keeping that order’s units', async () => {
+    const honey = await stocked({ stock: 10 });
+    const cartId = await shop.newCart({ [honey.id]: 4 });
+    const first = await shop.checkout(cartId);
+    const sessionId = first.body.checkoutUrl.split('/pay/')[1];
+    // Paid at Stripe, but the webhook has not got through yet.
+    const apply = shop.deps.orders.apply.bind(shop.deps.orders);
+    shop.deps.orders.apply = async () => {
+      throw new Error('webhook endpoint down');
+    };
+    let eventId: string;
+    try {
+      eventId = (await shop.stripe.pay(sessionId)).event.id;
+      const again = await shop.checkout(cartId);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ title: 'This cart has been paid for', reason: 'earlier_checkout_paid' });
+      expect(await shop.units(honey.id)).toEqual({ stock: 6, reserved: 4, sold: 0 });
+    } finally {
+      shop.deps.orders.apply = apply;
+    }
+    expect(await shop.stripe.resend(eventId)).toBe(200);
+    expect((await shop.order(first.body.orderId)).order.status).toBe('paid');
+    expect(await shop.units(honey.id)).toEqual({ stock: 6, reserved: 0, sold: 4 });
+  });
+
+  it('answers 422 with Stripe’s reason, emails masked, when Stripe refuses the request, and releases the reservation', async () => {
+    const honey = await stocked();
+    const cartId = await shop.newCart({ [honey.id]: 2 });
+    shop.stripe.refuseSessionCreation('Invalid email address: shopper@example.com', 'customer_email');
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(422);
+    expect(answer.type).toContain('application/problem+json');
+    expect(answer.body).toMatchObject({ title: 'The payment provider refused this checkout', reason: 'provider_refused' });
+    expect(answer.body.detail).toContain('Invalid email address: [email]');
+    expect(JSON.stringify(answer.body)).not.toContain('shopper@example.com');
+    expect(await shop.units(honey.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+    expect((await shop.checkout(cartId)).status).toBe(201);
   });
 
   it('answers 404 for an unknown cart and 409 for an empty one', async () => {
@@ -148,6 +267,15 @@ describe('POST /api/checkout', () => {
     const answer = await shop.checkout(cartId);
     expect(answer.status).toBe(422);
     expect(await shop.units(gold.id)).toEqual({ stock: 999, reserved: 0, sold: 0 });
+  });
+
+  it('refuses with 422 a total whose figures pass the safe-integer range, reserving nothing', async () => {
+    const legacy = await stocked({ stock: 500, price: { amount: 1_000_000_000_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [legacy.id]: 70 });
+    const answer = await shop.checkout(cartId, { currency: 'UZS' });
+    expect(answer.status).toBe(422);
+    expect(answer.type).toContain('application/problem+json');
+    expect(await shop.units(legacy.id)).toEqual({ stock: 500, reserved: 0, sold: 0 });
   });
 
   it.each([

@@ -106,28 +106,83 @@ describe('importing listings from CSV', () => {
     expect((await importCsv(`${IMPORT_COLUMNS.join(',')}\n"unclosed,quote`)).status).toBe(400);
   });
 
-  it('imports 5,000 rows in one file, then re-imports them as unchanged', async () => {
+  it('imports 5,000 rows sent as five parts of 1,000 (header repeated), then re-imports them as unchanged', async () => {
+    const countBefore = (await bed.catalogue.getPavilion('KG'))!.productCount;
     const rows: Row[] = Array.from({ length: 5000 }, (_, i) => ({
       sku: `BULK-${String(i).padStart(5, '0')}`,
       title_en: `Bulk item ${i}`,
       price: `${100 + (i % 500)}.${String(i % 100).padStart(2, '0')}`,
       on_hand: String(i % 50),
     }));
-    const body = csv(rows);
+    const parts = Array.from({ length: 5 }, (_, part) => csv(rows.slice(part * 1000, (part + 1) * 1000)));
     const started = performance.now();
-    const first = await importCsv(body);
+    for (const part of parts) {
+      const first = await importCsv(part);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ rows: 1000, created: 1000, rejected: 0 });
+    }
     const firstMs = performance.now() - started;
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ rows: 5000, created: 5000, rejected: 0 });
 
     const againStarted = performance.now();
-    const again = await importCsv(body);
+    for (const part of parts) expect((await importCsv(part)).body).toMatchObject({ rows: 1000, unchanged: 1000 });
     const againMs = performance.now() - againStarted;
-    expect(again.body).toMatchObject({ rows: 5000, unchanged: 5000 });
     // Reported for the record (DynamoDB Local on this machine), not asserted.
-    console.info(`5,000-row import: ${(Buffer.byteLength(body) / 1024 / 1024).toFixed(2)} MB, first ${Math.round(firstMs)} ms, again ${Math.round(againMs)} ms`);
+    console.info(`5,000 rows in five parts: first ${Math.round(firstMs)} ms, again ${Math.round(againMs)} ms`);
 
-    const count = (await bed.catalogue.getPavilion('KG'))!.productCount;
-    expect(count).toBeGreaterThanOrEqual(5000);
+    expect((await bed.catalogue.getPavilion('KG'))!.productCount).toBe(countBefore + 5000);
+  });
+
+  it('refuses a request of more than 1,000 rows with 413, telling the client to send parts, and writes nothing', async () => {
+    const rows: Row[] = Array.from({ length: 1001 }, (_, i) => ({ sku: `CAP-${i}` }));
+    const response = await importCsv(csv(rows));
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ maxRows: 1000, rows: 1001 });
+    expect(response.body.detail).toContain('parts of at most 1000 rows');
+    expect(await bed.listings.get('kg-cap-0')).toBeNull();
+  });
+
+  it('refuses on hand above 1,000,000 when it creates a listing, as the workspace form does', async () => {
+    const response = await importCsv(csv([{ sku: 'IMP-TOO-MANY', on_hand: '999999999' }, { sku: 'IMP-MOST', on_hand: '1000000' }]));
+    expect(response.body.report.map((row: any) => [row.sku, row.outcome])).toEqual([['IMP-TOO-MANY', 'rejected'], ['IMP-MOST', 'created']]);
+    expect(response.body.report[0].errors).toEqual([{ field: 'on_hand', message: 'at most 1000000 units on hand' }]);
+    expect(await bed.listings.get('kg-imp-too-many')).toBeNull();
+  });
+
+  it('refuses a price above 999,999.99, the most one payment carries', async () => {
+    const response = await importCsv(csv([{ sku: 'IMP-DEAR', price: '1000000.00' }, { sku: 'IMP-DEAREST', price: '999999.99' }]));
+    expect(response.body.report.map((row: any) => [row.sku, row.outcome])).toEqual([['IMP-DEAR', 'rejected'], ['IMP-DEAREST', 'created']]);
+    expect(response.body.report[0].errors).toEqual([{ field: 'price', message: expect.stringContaining('99999999') }]);
+  });
+
+  it('reports each row at the line where it starts, also after descriptions with line breaks', async () => {
+    const line = (row: Row) => csvLine(IMPORT_COLUMNS.map((column) => row[column] ?? TEMPLATE_EXAMPLE[column] ?? ''));
+    const body = [
+      csvLine(IMPORT_COLUMNS),
+      line({ sku: 'IMP-LINES-1', description_en: 'First line\r\nsecond line\r\nthird line' }),
+      '',
+      line({ sku: 'IMP-LINES-2', price: 'free' }),
+      line({ sku: 'IMP-LINES-3', description_ru: 'Строка\nещё строка' }),
+      line({ sku: 'IMP-LINES-4' }),
+    ].join('\r\n');
+    const response = await importCsv(`\uFEFF${body}\r\n`);
+    // Line 1 the header; row 1 spans lines 2-4; line 5 is empty; then one line each, the third spanning two.
+    expect(response.body.report.map((row: any) => [row.line, row.sku])).toEqual([[2, 'IMP-LINES-1'], [6, 'IMP-LINES-2'], [7, 'IMP-LINES-3'], [9, 'IMP-LINES-4']]);
+  });
+});
+
+describe('an import row’s change to an existing listing', () => {
+  it('writes its price and its on hand together, or neither when the listing moved since it was read', async () => {
+    await importCsv(csv([{ sku: 'IMP-ATOMIC', price: '100.00', on_hand: '10' }]));
+    const seen = (await bed.listings.get('kg-imp-atomic'))!;
+    await bed.reserve(seen.id, 2);
+    const change = { id: seen.id, pavilion: 'KG' as const, seen, content: { ...seen, price: { amount: 20_000, currency: 'KGS' as const } }, stockDelta: 5, by: 'manager', at: new Date().toISOString() };
+    await expect(bed.listings.applyImportChange(change)).rejects.toMatchObject({ reason: 'stock_moved' });
+    expect(await bed.listings.get(seen.id)).toMatchObject({ price: { amount: 10_000 }, stock: 8, reserved: 2, version: 1 });
+
+    const fresh = (await bed.listings.get(seen.id))!;
+    await bed.listings.applyImportChange({ ...change, seen: fresh });
+    expect(await bed.listings.get(seen.id)).toMatchObject({ price: { amount: 20_000 }, stock: 13, reserved: 2, version: 2 });
+    expect((await bed.listings.stockMovements(seen.id, 5))[0]).toMatchObject({ delta: 5, reason: 'import' });
   });
 });

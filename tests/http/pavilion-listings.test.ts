@@ -64,6 +64,14 @@ describe('creating a listing', () => {
     expect(response.body.errors.map((error: any) => error.field)).toEqual(['price.currency', 'certificates.0.validUntil', 'images.0', 'images.1']);
   });
 
+  it('refuses a unit price above 99,999,999 minor units, the most one payment carries, and takes that price itself', async () => {
+    const tooDear = await kg('POST', '/api/pavilion/listings', aListingBody({ sku: 'TOO-DEAR', price: { amount: 100_000_000, currency: 'KGS' } }));
+    expect(tooDear.status).toBe(400);
+    expect(tooDear.body.errors).toEqual([{ field: 'price.amount', message: expect.stringContaining('99999999') }]);
+    const dearest = await kg('POST', '/api/pavilion/listings', aListingBody({ sku: 'DEAREST', price: { amount: 99_999_999, currency: 'KGS' } }));
+    expect(dearest.status).toBe(201);
+  });
+
   it('answers 400, not 500, to a body that is not JSON', async () => {
     const response = await bed.call('POST', '/api/pavilion/listings', {
       token: bed.tokens.KG, body: '{"sku":', headers: { 'content-type': 'application/json' },

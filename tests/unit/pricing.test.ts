@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCart, setLineQuantity } from '../../functions/domain/cart.js';
 import { rateBetween } from '../../functions/domain/exchange-rates.js';
-import { convertMoney } from '../../functions/domain/money.js';
-import { paymentMethodsFor } from '../../functions/domain/payment-methods.js';
+import { convertMoney, MAX_AMOUNT } from '../../functions/domain/money.js';
+import { fitsOnePayment, paymentMethodsFor } from '../../functions/domain/payment-methods.js';
 import { chargeIn, priceCart } from '../../functions/domain/pricing.js';
 import { aProduct } from '../fixtures/products.js';
 
@@ -53,6 +53,29 @@ describe('chargeIn', () => {
     const charge = chargeIn(priced.lines, 'KGS', rateBetween);
     expect(charge.total).toEqual({ amount: 240_000, currency: 'KGS' });
     expect(charge.rates).toEqual([]);
+  });
+});
+
+describe('pricing far beyond one payment', () => {
+  // A legacy listing at 10,000,000,000.00 KGS: 70 of them in UZS pass Number.MAX_SAFE_INTEGER.
+  const gold = aProduct({ sku: 'P-GOLD', stock: 500, price: { amount: 1_000_000_000_000, currency: 'KGS' } });
+  const vault = new Map([[gold.id, gold]]);
+
+  it('never throws: every figure is computed exactly and held at MAX_AMOUNT', () => {
+    const priced = priceCart(cartOf({ [gold.id]: 70 }), vault);
+    expect(priced.lines[0]!.lineTotal).toEqual({ amount: MAX_AMOUNT, currency: 'KGS' });
+    expect(priced.subtotals).toEqual([{ amount: MAX_AMOUNT, currency: 'KGS' }]);
+    const charge = chargeIn(priced.lines, 'UZS', rateBetween);
+    expect(charge.total).toEqual({ amount: MAX_AMOUNT, currency: 'UZS' });
+    expect(charge.lines[0]!.chargedUnitPrice).toEqual({ amount: MAX_AMOUNT, currency: 'UZS' });
+    expect(fitsOnePayment(charge.total)).toBe(false);
+  });
+
+  it('keeps exact figures below the ceiling, and a total fits one payment up to 99,999,999 minor units', () => {
+    const priced = priceCart(cartOf({ [honey.id]: 3 }), catalogue);
+    expect(chargeIn(priced.lines, 'UZS', rateBetween).total.amount).toBe(3 * convertMoney(honey.price, 'UZS', rateBetween('KGS', 'UZS')).amount);
+    expect(fitsOnePayment({ amount: 99_999_999, currency: 'CNY' })).toBe(true);
+    expect(fitsOnePayment({ amount: 100_000_000, currency: 'CNY' })).toBe(false);
   });
 });
 

@@ -2,13 +2,19 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cartExpiresAt, type Cart } from '../../domain/cart.js';
 import { CartVersionConflictError, type CartStore } from '../../ports/cart-store.js';
+import { withConflictRetry } from './conflict-retry.js';
 
 /** Touching a cart that was saved less than a day ago would only cost writes. */
 const TOUCH_AFTER_MS = 86_400_000;
 
 export const cartKey = (id: string) => ({ PK: `CART#${id}`, SK: 'CART' });
 
-/** Carts live one item each (PK=CART#<id>), with `ttl` (epoch seconds) 30 days after last use. */
+/**
+ * Carts live one item each (PK=CART#<id>), with `ttl` (epoch seconds) 30 days after last use.
+ * Checkout's reserving transaction writes the cart's pendingOrderId (and a sale deletes the cart),
+ * so every single write here retries a TransactionConflict: AWS refuses a write to an item inside
+ * a running transaction (DynamoDB Local never does).
+ */
 export class DynamoCartStore implements CartStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -16,12 +22,14 @@ export class DynamoCartStore implements CartStore {
   ) {}
 
   async create(cart: Cart): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...cartKey(cart.id), type: 'cart', ...cart, lines: [...cart.lines], usedAt: cart.updatedAt, ttl: ttlOf(cart.updatedAt) },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
+    await withConflictRetry(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...cartKey(cart.id), type: 'cart', ...cart, lines: [...cart.lines], usedAt: cart.updatedAt, ttl: ttlOf(cart.updatedAt) },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      ),
     );
   }
 
@@ -35,6 +43,7 @@ export class DynamoCartStore implements CartStore {
       createdAt: Item.createdAt,
       updatedAt: Item.updatedAt,
       version: Item.version,
+      ...(typeof Item.pendingOrderId === 'string' ? { pendingOrderId: Item.pendingOrderId } : {}),
     };
     if (now.getTime() - Date.parse(Item.usedAt ?? Item.updatedAt) > TOUCH_AFTER_MS) await this.touch(id, now);
     return cart;
@@ -42,13 +51,20 @@ export class DynamoCartStore implements CartStore {
 
   async save(cart: Cart, expectedVersion: number): Promise<void> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...cartKey(cart.id), type: 'cart', ...cart, lines: [...cart.lines], usedAt: cart.updatedAt, ttl: ttlOf(cart.updatedAt) },
-          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
+      // Only the shopper's own fields: pendingOrderId belongs to checkout, which may write it meanwhile.
+      await withConflictRetry(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: cartKey(cart.id),
+            UpdateExpression: 'SET #lines = :lines, updatedAt = :updatedAt, version = :version, usedAt = :updatedAt, #ttl = :ttl',
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            ExpressionAttributeNames: { '#lines': 'lines', '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':lines': [...cart.lines], ':updatedAt': cart.updatedAt, ':version': cart.version, ':ttl': ttlOf(cart.updatedAt), ':expected': expectedVersion,
+            },
+          }),
+        ),
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new CartVersionConflictError();
@@ -59,15 +75,17 @@ export class DynamoCartStore implements CartStore {
   async touch(id: string, now: Date): Promise<void> {
     const usedAt = now.toISOString();
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: cartKey(id),
-          UpdateExpression: 'SET usedAt = :usedAt, #ttl = :ttl',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':usedAt': usedAt, ':ttl': ttlOf(usedAt) },
-        }),
+      await withConflictRetry(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: cartKey(id),
+            UpdateExpression: 'SET usedAt = :usedAt, #ttl = :ttl',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: { '#ttl': 'ttl' },
+            ExpressionAttributeValues: { ':usedAt': usedAt, ':ttl': ttlOf(usedAt) },
+          }),
+        ),
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;

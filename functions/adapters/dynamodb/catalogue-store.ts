@@ -12,6 +12,7 @@ import type { Pavilion, PavilionCode } from '../../domain/pavilion.js';
 import type { CatalogueStore, PavilionSummary, ProductPage, ProductQuery } from '../../ports/catalogue-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys, withoutKeys } from './keys.js';
+import { withConflictRetry } from './conflict-retry.js';
 
 /** BatchWriteItem takes at most 25 items (DynamoDB limit). */
 const BATCH_SIZE = 25;
@@ -140,14 +141,17 @@ export class DynamoCatalogueStore implements CatalogueStore {
       count += page.Count ?? 0;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.pavilion(code),
-        UpdateExpression: 'SET productCount = :count',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':count': count },
-      }),
+    // The pavilion item is also written by the listing transactions (their product count): retry a conflict with them.
+    await withConflictRetry(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.pavilion(code),
+          UpdateExpression: 'SET productCount = :count',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':count': count },
+        }),
+      ),
     );
     return count;
   }

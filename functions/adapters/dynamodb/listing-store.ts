@@ -14,7 +14,14 @@ import { EDITABLE_FIELDS, type ListingContent } from '../../domain/listing.js';
 import type { PavilionCode } from '../../domain/pavilion.js';
 import type { StockMovement } from '../../domain/stock.js';
 import type { ProductPage } from '../../ports/catalogue-store.js';
-import { ListingWriteRefused, type BulkCreateResult, type ListingStore, type OwnListingQuery, type StockWrite } from '../../ports/listing-store.js';
+import {
+  ListingWriteRefused,
+  type BulkCreateResult,
+  type ImportChange,
+  type ListingStore,
+  type OwnListingQuery,
+  type StockWrite,
+} from '../../ports/listing-store.js';
 import { productItem, toProduct } from './catalogue-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
@@ -115,8 +122,8 @@ export class DynamoListingStore implements ListingStore {
       let written = 0;
       await forEachConcurrently(chunk, PUT_CONCURRENCY, async (product) => {
         try {
-          await this.doc.send(
-            new PutCommand({ TableName: this.tableName, Item: productItem(product), ConditionExpression: 'attribute_not_exists(PK)' }),
+          await withConflictRetry(() =>
+            this.doc.send(new PutCommand({ TableName: this.tableName, Item: productItem(product), ConditionExpression: 'attribute_not_exists(PK)' })),
           );
           created.push(product.id);
           written += 1;
@@ -125,7 +132,8 @@ export class DynamoListingStore implements ListingStore {
           existed.push(product.id);
         }
       });
-      if (written > 0) await this.doc.send(new UpdateCommand(this.countUpdate(pavilion, written).Update));
+      // The pavilion item is also written by the create and archive transactions: retry a conflict with them.
+      if (written > 0) await withConflictRetry(() => this.doc.send(new UpdateCommand(this.countUpdate(pavilion, written).Update)));
     }
     return { created, existed };
   }
@@ -133,34 +141,75 @@ export class DynamoListingStore implements ListingStore {
   async update(id: string, pavilion: PavilionCode, expectedVersion: number, content: ListingContent, at: string): Promise<Product> {
     const current = await this.ownListing(id, pavilion);
     if (current.version !== expectedVersion) throw new ListingWriteRefused('stale_version', current);
-    // Only the editable fields, the version and the category index are written: stock, reserved
-    // and sold move concurrently with checkout and must never be overwritten by an edit.
-    const indexes = keys.productIndexes({ ...current, category: content.category });
-    const names: Record<string, string> = { '#version': 'version', '#pavilion': 'pavilion', '#updatedAt': 'updatedAt' };
-    const values: Record<string, unknown> = { ':expected': expectedVersion, ':next': expectedVersion + 1, ':pavilion': pavilion, ':at': at };
-    const sets = ['#version = :next', '#updatedAt = :at', 'GSI2PK = :gsi2pk', 'GSI2SK = :gsi2sk'];
-    values[':gsi2pk'] = indexes.GSI2PK;
-    values[':gsi2sk'] = indexes.GSI2SK;
-    for (const field of EDITABLE_FIELDS) {
-      names[`#${field}`] = field;
-      values[`:${field}`] = content[field];
-      sets.push(`#${field} = :${field}`);
-    }
+    const edit = contentEdit(current, content, at);
     try {
-      const { Attributes } = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.product(id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: 'attribute_exists(PK) AND #pavilion = :pavilion AND #version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
+      const { Attributes } = await withConflictRetry(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.product(id),
+            UpdateExpression: `SET ${edit.sets.join(', ')}`,
+            ConditionExpression: 'attribute_exists(PK) AND #pavilion = :pavilion AND #version = :expected',
+            ExpressionAttributeNames: { ...edit.names, '#pavilion': 'pavilion' },
+            ExpressionAttributeValues: { ...edit.values, ':pavilion': pavilion },
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
       );
       return toProduct(Attributes ?? {});
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw await this.refusal(id, pavilion, 'stale_version');
+      throw error;
+    }
+  }
+
+  async applyImportChange(change: ImportChange): Promise<void> {
+    const { seen } = change;
+    const stockMoves = change.stockDelta !== undefined && change.stockDelta !== 0;
+    const edit = change.content ? contentEdit(seen, change.content, change.at) : null;
+    if (!edit && !stockMoves) return;
+    const names: Record<string, string> = { '#pavilion': 'pavilion', ...edit?.names };
+    const values: Record<string, unknown> = { ':pavilion': change.pavilion, ...edit?.values };
+    const conditions = ['attribute_exists(PK)', '#pavilion = :pavilion'];
+    if (edit) conditions.push('#version = :expected');
+    if (stockMoves) {
+      // "On hand is N" was turned into a delta from the stock and reserved read: it holds only if they have not moved.
+      Object.assign(names, { '#stock': 'stock', '#reserved': 'reserved' });
+      Object.assign(values, { ':delta': change.stockDelta, ':seenStock': seen.stock, ':seenReserved': seen.reserved });
+      conditions.push('#stock = :seenStock', '#reserved = :seenReserved');
+    }
+    const update = {
+      TableName: this.tableName,
+      Key: keys.product(change.id),
+      UpdateExpression: [edit ? `SET ${edit.sets.join(', ')}` : '', stockMoves ? 'ADD #stock :delta' : ''].filter(Boolean).join(' '),
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+    try {
+      if (!stockMoves) {
+        await withConflictRetry(() => this.doc.send(new UpdateCommand(update)));
+        return;
+      }
+      // The content, the stock and its movement record: one round trip, all or nothing.
+      const movement: StockMovement = { productId: change.id, delta: change.stockDelta!, reason: 'import', by: change.by, at: change.at };
+      await withConflictRetry(() =>
+        this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: update },
+              { Put: { TableName: this.tableName, Item: { PK: keys.product(change.id).PK, SK: `STOCK#${change.at}#${randomUUID().slice(0, 8)}`, type: 'stock-movement', ...movement } } },
+            ],
+          }),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || failedConditions(error)?.includes(0)) {
+        const refusal = await this.refusal(change.id, change.pavilion, 'stale_version');
+        // Same version: only the stock moved (a checkout reserved units meanwhile).
+        if (refusal.current && refusal.current.version === seen.version && stockMoves) throw new ListingWriteRefused('stock_moved', refusal.current);
+        throw refusal;
+      }
       throw error;
     }
   }
@@ -288,6 +337,26 @@ export class DynamoListingStore implements ListingStore {
     if (current.pavilion !== pavilion) return new ListingWriteRefused('not_yours', null);
     return new ListingWriteRefused(expected, current);
   }
+}
+
+/**
+ * The SET clauses of a content edit: only the editable fields, the version and the category index.
+ * Stock, reserved and sold move concurrently with checkout and must never be overwritten by an edit.
+ * Conditioned on `:expected`, the version the edit was made on.
+ */
+function contentEdit(current: Product, content: ListingContent, at: string) {
+  const indexes = keys.productIndexes({ ...current, category: content.category });
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = {
+    ':expected': current.version, ':next': current.version + 1, ':at': at, ':gsi2pk': indexes.GSI2PK, ':gsi2sk': indexes.GSI2SK,
+  };
+  const sets = ['#version = :next', '#updatedAt = :at', 'GSI2PK = :gsi2pk', 'GSI2SK = :gsi2sk'];
+  for (const field of EDITABLE_FIELDS) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = content[field];
+    sets.push(`#${field} = :${field}`);
+  }
+  return { sets, names, values };
 }
 
 async function forEachConcurrently<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
@@ -8,6 +9,7 @@ import {
 import type { Product } from '../../domain/catalogue.js';
 import type { Order, OrderDecision, OrderLine, OrderStatus } from '../../domain/order.js';
 import {
+  CartCheckoutRaceError,
   EventAlreadyProcessedError,
   OrderChangedError,
   ReservationRefusedError,
@@ -37,7 +39,7 @@ export class DynamoOrderStore implements OrderStore {
     private readonly tableName: string,
   ) {}
 
-  async placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>): Promise<void> {
+  async placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>, cartPendingOrderId?: string): Promise<void> {
     const reservations: TransactItem[] = order.lines.map((line) => ({
       Update: {
         TableName: this.tableName,
@@ -48,8 +50,23 @@ export class DynamoOrderStore implements OrderStore {
         ExpressionAttributeValues: { ':q': line.quantity, ':active': 'active', ':version': productVersions.get(line.productId) ?? -1 },
       },
     }));
+    // The cart points at its one pending order; the condition lets only one of two racing checkouts of it through.
+    const cartClaim: TransactItem[] = order.cartId
+      ? [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: cartKey(order.cartId),
+              UpdateExpression: 'SET pendingOrderId = :order',
+              ConditionExpression: `attribute_exists(PK) AND ${cartPendingOrderId ? 'pendingOrderId = :previous' : 'attribute_not_exists(pendingOrderId)'}`,
+              ExpressionAttributeValues: { ':order': order.orderId, ...(cartPendingOrderId ? { ':previous': cartPendingOrderId } : {}) },
+            },
+          },
+        ]
+      : [];
     const writes: TransactItem[] = [
       ...reservations,
+      ...cartClaim,
       {
         Put: {
           TableName: this.tableName,
@@ -65,6 +82,7 @@ export class DynamoOrderStore implements OrderStore {
       await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: writes })));
     } catch (error) {
       const failed = failedConditions(error);
+      if (cartClaim.length > 0 && failed?.includes(reservations.length)) throw new CartCheckoutRaceError();
       if (!failed?.some((index) => index < reservations.length)) throw error;
       throw new ReservationRefusedError(await this.refusedLines(order, productVersions, failed));
     }
@@ -97,17 +115,24 @@ export class DynamoOrderStore implements OrderStore {
   }
 
   async attachPaymentSession(orderId: string, sessionId: string): Promise<void> {
-    await withConflictRetry(() =>
-      this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: orderKeys.order(orderId),
-          UpdateExpression: 'SET paymentSessionId = :session',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':session': sessionId },
-        }),
-      ),
-    );
+    try {
+      await withConflictRetry(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: orderKeys.order(orderId),
+            UpdateExpression: 'SET paymentSessionId = :session',
+            // A newer checkout of the same cart may have released the order meanwhile: then the session must not be handed out.
+            ConditionExpression: '#status = :pending AND (attribute_not_exists(paymentSessionId) OR paymentSessionId = :session)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':session': sessionId, ':pending': 'pending_payment' },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new OrderChangedError();
+      throw error;
+    }
   }
 
   async get(orderId: string): Promise<StoredOrder | null> {
@@ -195,9 +220,14 @@ export class DynamoOrderStore implements OrderStore {
           TableName: this.tableName,
           Key: orderKeys.order(order.orderId),
           UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''} REMOVE GSI2PK, GSI2SK`,
-          ConditionExpression: '#status = :from',
+          // Decided on the order as read: its status and its payment session (one attached since means: decide again).
+          ConditionExpression: `#status = :from AND ${order.paymentSessionId ? 'paymentSessionId = :session' : 'attribute_not_exists(paymentSessionId)'}`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': status, ':from': order.status, ':now': options.now, ...(options.note ? { ':note': options.note } : {}) },
+          ExpressionAttributeValues: {
+            ':status': status, ':from': order.status, ':now': options.now,
+            ...(options.note ? { ':note': options.note } : {}),
+            ...(order.paymentSessionId ? { ':session': order.paymentSessionId } : {}),
+          },
         },
       });
       const productIndexes = new Map<number, string>();

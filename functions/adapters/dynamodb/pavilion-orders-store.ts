@@ -9,6 +9,7 @@ import {
   type Shipment,
 } from '../../ports/pavilion-orders-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { withConflictRetry } from './conflict-retry.js';
 import { withoutKeys } from './keys.js';
 import { orderKeys } from './order-keys.js';
 
@@ -55,20 +56,23 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
   async markShipped(shipment: Shipment): Promise<OrderLine> {
     const key = orderKeys.line(shipment.orderId, shipment.lineNo);
     try {
-      const { Attributes } = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: 'SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at',
-          // The pavilion comes from the verified token: a manager can only ship their own, paid, unshipped lines.
-          ConditionExpression: 'attribute_exists(PK) AND #pavilion = :mine AND #fulfilment = :toShip',
-          ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion' },
-          ExpressionAttributeValues: {
-            ':shipped': 'shipped', ':toShip': 'to_ship', ':mine': shipment.pavilion,
-            ':carrier': shipment.carrier, ':tracking': shipment.trackingNumber, ':at': shipment.shippedAt,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
+      // The order's lines are written by the payment transactions too: retry a conflict with one of them.
+      const { Attributes } = await withConflictRetry(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at',
+            // The pavilion comes from the verified token: a manager can only ship their own, paid, unshipped lines.
+            ConditionExpression: 'attribute_exists(PK) AND #pavilion = :mine AND #fulfilment = :toShip',
+            ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion' },
+            ExpressionAttributeValues: {
+              ':shipped': 'shipped', ':toShip': 'to_ship', ':mine': shipment.pavilion,
+              ':carrier': shipment.carrier, ':tracking': shipment.trackingNumber, ':at': shipment.shippedAt,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
       );
       return toOrderLine(Attributes ?? {});
     } catch (error) {

@@ -4,6 +4,7 @@ import type { PaymentOutcome } from '../../domain/order.js';
 import {
   InvalidWebhookError,
   PaymentProviderError,
+  PaymentRequestRefusedError,
   type CheckoutSession,
   type CheckoutSessionRequest,
   type PaymentEvent,
@@ -53,6 +54,8 @@ export class StripePaymentGateway implements PaymentGateway {
       return { sessionId: session.id, url: session.url };
     } catch (error) {
       if (error instanceof PaymentProviderError) throw error;
+      // Stripe refusing our parameters (HTTP 400/404 invalid_request_error) is an answer, not an outage.
+      if (isInvalidRequest(error)) throw new PaymentRequestRefusedError((error as Error).message, (error as { param?: string }).param ?? null, error);
       throw new PaymentProviderError(`Stripe refused the checkout session: ${(error as Error).message}`, error);
     }
   }
@@ -87,6 +90,12 @@ export class StripePaymentGateway implements PaymentGateway {
     }
     return toPaymentEvent(event);
   }
+}
+
+/** stripe-node's StripeInvalidRequestError, told by its type fields (this file imports only Stripe's types). */
+function isInvalidRequest(error: unknown): boolean {
+  const { type, rawType } = (error ?? {}) as { type?: string; rawType?: string };
+  return type === 'StripeInvalidRequestError' || rawType === 'invalid_request_error';
 }
 
 const OUTCOMES: Record<string, (session: Stripe.Checkout.Session) => PaymentOutcome | null> = {

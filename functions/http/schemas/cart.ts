@@ -43,7 +43,16 @@ export const CartSchema = z
     itemCount: z.number().int().nonnegative(),
     subtotals: z.array(MoneySchema).openapi({ description: 'One per pavilion currency, over the lines that can be bought' }),
     checkoutTotal: z
-      .object({ total: MoneySchema, rates: z.array(ExchangeRateSchema) })
+      .object({
+        total: MoneySchema.openapi({ description: 'Held at 1,000,000,000,000 minor units when larger' }),
+        rates: z.array(ExchangeRateSchema),
+        payable: z.boolean().openapi({ description: 'Whether this total fits one payment; checkout answers 422 when it does not' }),
+        reason: z
+          .enum(['amount_too_large'])
+          .optional()
+          .openapi({ description: 'Why it is not payable: above maxAmount, the most one payment carries (lower quantities or pick another currency)' }),
+        maxAmount: MoneySchema.optional().openapi({ description: 'The most one payment carries in this currency; given when payable is false' }),
+      })
       .openapi({ description: 'What checkout would charge now in the asked currency (default CNY), converted unit by unit at the rates shown' }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES, SKU } from '../../domain/catalogue.js';
-import { MAX_IMAGES } from '../../domain/listing.js';
+import { MAX_IMAGES, MAX_UNIT_PRICE } from '../../domain/listing.js';
 import { ORDER_ID } from '../../domain/order.js';
 import { MAX_ON_HAND, STOCK_REASONS } from '../../domain/stock.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES } from '../../ports/image-store.js';
@@ -28,7 +28,11 @@ export const ListingContentSchema = z
     unit: localizedText(40, 'UnitText'),
     price: z
       .object({
-        amount: z.number().int('whole minor units (fen, tyiyn, kopeks)').min(1, 'above zero'),
+        amount: z
+          .number()
+          .int('whole minor units (fen, tyiyn, kopeks)')
+          .min(1, 'above zero')
+          .max(MAX_UNIT_PRICE, `at most ${MAX_UNIT_PRICE} minor units (999,999.99): one payment carries no more`),
         currency: CurrencySchema,
       })
       .strict(),

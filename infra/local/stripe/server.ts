@@ -42,6 +42,8 @@ export interface LocalStripe {
   pay(sessionId: string): Promise<DeliveryRecord>;
   /** The next `count` session creations fail with a 500 api_error, as when Stripe has an outage. */
   failSessionCreation(count?: number): void;
+  /** The next session creation is refused with a 400 invalid_request_error saying `message`, as when Stripe will not take a parameter. */
+  refuseSessionCreation(message: string, param?: string): void;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
   const idempotency = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const sender = new WebhookSender(options.webhookUrl, options.webhookSecret, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
   let failuresToInject = 0;
+  let refusalToInject: { message: string; param?: string } | null = null;
   let baseUrl = '';
   const nowMs = options.now ?? Date.now;
 
@@ -94,6 +97,11 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
       if (failuresToInject > 0) {
         failuresToInject -= 1;
         throw new StripeRequestError(500, 'api_error', 'An unexpected error occurred (injected by the local Stripe).');
+      }
+      if (refusalToInject) {
+        const { message, param } = refusalToInject;
+        refusalToInject = null;
+        throw new StripeRequestError(400, 'invalid_request_error', message, param);
       }
       const { session, lines } = buildSession(parseStripeForm(body), now, options.publicUrl ?? baseUrl);
       stored.set(session.id, { session, lines });
@@ -195,6 +203,9 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     },
     failSessionCreation(count = 1) {
       failuresToInject = count;
+    },
+    refuseSessionCreation(message, param) {
+      refusalToInject = { message, ...(param ? { param } : {}) };
     },
   };
 }

@@ -1,0 +1,96 @@
+import { TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
+import { DynamoCatalogueStore, productItem } from '../../functions/adapters/dynamodb/catalogue-store.js';
+import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
+import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
+import { emptyCart, setLineQuantity } from '../../functions/domain/cart.js';
+import { contentOf } from '../../functions/domain/listing.js';
+import { aProduct } from '../fixtures/products.js';
+
+/**
+ * AWS refuses a single write to an item that a running transaction holds (TransactionConflictException);
+ * DynamoDB Local never does, so these stores are driven by a stand-in client that raises it once.
+ */
+type Command = GetCommand | PutCommand | UpdateCommand | { constructor: { name: string }; input: Record<string, unknown> };
+
+function clientConflictingOnce(conflictOn: (command: Command) => boolean, answer: (command: Command) => unknown = () => ({})) {
+  const sent: string[] = [];
+  let conflicts = 0;
+  const doc = {
+    async send(command: Command) {
+      sent.push(command.constructor.name);
+      if (conflicts === 0 && conflictOn(command)) {
+        conflicts += 1;
+        throw new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} });
+      }
+      return answer(command);
+    },
+  };
+  return { doc: doc as unknown as DynamoDBDocumentClient, sent, conflicts: () => conflicts };
+}
+
+const isUpdate = (command: Command) => command instanceof UpdateCommand;
+const isPut = (command: Command) => command instanceof PutCommand;
+
+describe('single writes that can meet a checkout transaction on AWS', () => {
+  it('a listing edit retries a TransactionConflict on the product item and is saved', async () => {
+    const product = aProduct();
+    const client = clientConflictingOnce(isUpdate, (command) =>
+      command instanceof GetCommand ? { Item: productItem(product) } : { Attributes: productItem({ ...product, version: 2 }) },
+    );
+    const store = new DynamoListingStore(client.doc, 'table');
+    const saved = await store.update(product.id, 'KG', 1, contentOf(product), '2026-02-01T00:00:00.000Z');
+    expect(saved.version).toBe(2);
+    expect(client.conflicts()).toBe(1);
+    expect(client.sent.filter((name) => name === 'UpdateCommand')).toHaveLength(2);
+  });
+
+  it('a bulk creation retries a conflict on a new listing and on the pavilion’s product count', async () => {
+    for (const conflictOn of [isPut, isUpdate]) {
+      const client = clientConflictingOnce(conflictOn);
+      const store = new DynamoListingStore(client.doc, 'table');
+      const result = await store.createMany('KG', [aProduct(), aProduct()]);
+      expect(result.created).toHaveLength(2);
+      expect(client.conflicts()).toBe(1);
+    }
+  });
+
+  it('an import row’s content change retries a conflict on the product item', async () => {
+    const product = aProduct();
+    const client = clientConflictingOnce(isUpdate);
+    const store = new DynamoListingStore(client.doc, 'table');
+    await store.applyImportChange({
+      id: product.id, pavilion: 'KG', seen: product, content: { ...contentOf(product), price: { amount: 1, currency: 'KGS' } }, by: 'manager', at: '2026-02-01T00:00:00.000Z',
+    });
+    expect(client.conflicts()).toBe(1);
+    expect(client.sent.filter((name) => name === 'UpdateCommand')).toHaveLength(2);
+  });
+
+  it('a cart change, a cart visit and a new cart retry a conflict on the cart item', async () => {
+    const cart = setLineQuantity(emptyCart('c'.repeat(22), '2026-02-01T00:00:00.000Z'), 'kg-honey', 1, '2026-02-01T00:00:00.000Z');
+    for (const [conflictOn, write] of [
+      [isUpdate, (store: DynamoCartStore) => store.save(cart, 0)],
+      [isUpdate, (store: DynamoCartStore) => store.touch(cart.id, new Date('2026-02-03T00:00:00.000Z'))],
+      [isPut, (store: DynamoCartStore) => store.create(cart)],
+    ] as const) {
+      const client = clientConflictingOnce(conflictOn);
+      await write(new DynamoCartStore(client.doc, 'table'));
+      expect(client.conflicts()).toBe(1);
+    }
+  });
+
+  it('a product recount and a shipment retry a conflict on their item', async () => {
+    const recount = clientConflictingOnce(isUpdate, () => ({ Count: 3 }));
+    expect(await new DynamoCatalogueStore(recount.doc, 'table').recountProducts('KG')).toBe(3);
+    expect(recount.conflicts()).toBe(1);
+
+    const shipping = clientConflictingOnce(isUpdate, () => ({ Attributes: { orderId: 'ORD-1', lineNo: 1, pavilion: 'KG', fulfilment: 'shipped' } }));
+    const line = await new DynamoPavilionOrdersStore(shipping.doc, 'table').markShipped({
+      orderId: 'ORD-1', lineNo: 1, pavilion: 'KG', carrier: 'EMS', trackingNumber: 'EA123456789KG', shippedAt: '2026-02-01T00:00:00.000Z',
+    });
+    expect(line.fulfilment).toBe('shipped');
+    expect(shipping.conflicts()).toBe(1);
+  });
+});
