@@ -104,6 +104,10 @@ describe('what the cart page says about lines and a refused checkout', () => {
     const emailProblem = { title: 'The request is not valid', status: 400, errors: [{ field: 'email', message: 'an email address' }] };
     expect(checkoutFailureOf(400, emailProblem)).toMatchObject({ kind: 'email', note: { key: 'cart.emailInvalid' } });
     expect(checkoutFailureOf(404, { title: 'No such cart', status: 404 })).toMatchObject({ kind: 'cart-gone' });
+    expect(checkoutFailureOf(409, { title: 'In progress', status: 409, reason: 'checkout_in_progress' })).toMatchObject({ kind: 'summary', note: { key: 'cart.inProgress' } });
+    expect(checkoutFailureOf(409, { title: 'Paid', status: 409, reason: 'earlier_checkout_paid' })).toMatchObject({ kind: 'summary', note: { key: 'cart.alreadyPaid' } });
+    expect(checkoutFailureOf(422, { title: 'Refused', status: 422, reason: 'provider_refused' })).toMatchObject({ kind: 'summary', note: { key: 'cart.providerRefused' } });
+    expect(checkoutFailureOf(422, { title: 'Too large', status: 422, reason: 'amount_too_large' })).toMatchObject({ kind: 'summary', note: { key: 'cart.tooLarge' } });
     const refused = checkoutFailureOf(409, {
       title: 'Some lines cannot be bought as they are',
       status: 409,

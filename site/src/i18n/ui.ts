@@ -159,6 +159,9 @@ const en = {
   'cart.linesRefused': 'Some items changed while you were shopping: see the notes next to them.',
   'cart.tooLarge': 'The total is too large for one payment. Remove some items or choose another currency.',
   'cart.providerDown': 'The payment service is not answering. Nothing was reserved or charged; please try again in a moment.',
+  'cart.inProgress': 'This cart is being paid for in another tab or window. Finish there, or try again in a moment.',
+  'cart.alreadyPaid': 'An earlier payment for this cart went through or is on its way. Check your order page before paying again.',
+  'cart.providerRefused': 'The payment service refused this checkout. Nothing was reserved or charged; check your email address and try again.',
   'cart.failed': 'Something went wrong. Please try again.',
 
   'order.title': 'Your order',
@@ -345,6 +348,9 @@ const zh: Dictionary = {
   'cart.linesRefused': '部分商品在您选购期间有变化，请查看商品旁的提示。',
   'cart.tooLarge': '总额超出单笔支付上限，请删除部分商品或选择其他币种。',
   'cart.providerDown': '支付服务暂无响应。未保留商品也未扣款，请稍后重试。',
+  'cart.inProgress': '此购物车正在另一个标签页或窗口中付款。请在那里完成，或稍后重试。',
+  'cart.alreadyPaid': '此购物车的上一次付款已成功或正在处理。再次付款前请先查看订单页面。',
+  'cart.providerRefused': '支付服务拒绝了本次结算。未保留商品也未扣款；请检查邮箱地址后重试。',
   'cart.failed': '出错了，请重试。',
 
   'order.title': '您的订单',
@@ -531,6 +537,9 @@ const ru: Dictionary = {
   'cart.linesRefused': 'Пока вы выбирали, некоторые товары изменились: смотрите пометки рядом с ними.',
   'cart.tooLarge': 'Сумма слишком велика для одного платежа. Удалите часть товаров или выберите другую валюту.',
   'cart.providerDown': 'Платёжный сервис не отвечает. Ничего не зарезервировано и не списано; попробуйте чуть позже.',
+  'cart.inProgress': 'Эта корзина уже оплачивается в другой вкладке или окне. Завершите оплату там или попробуйте чуть позже.',
+  'cart.alreadyPaid': 'Предыдущая оплата этой корзины прошла или ещё обрабатывается. Проверьте страницу заказа, прежде чем платить снова.',
+  'cart.providerRefused': 'Платёжный сервис отклонил оформление. Ничего не зарезервировано и не списано; проверьте адрес почты и попробуйте снова.',
   'cart.failed': 'Что-то пошло не так. Попробуйте ещё раз.',
 
   'order.title': 'Ваш заказ',

@@ -19,6 +19,8 @@ export interface Problem {
   readonly status: number;
   readonly detail?: string;
   readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  /** Checkout refusals name themselves (functions/http/checkout-app.ts), so two 409s or two 422s can be told apart. */
+  readonly reason?: string;
   /** 409 on a cart line: how many the shopper can still have. */
   readonly available?: number;
   readonly requested?: number;

@@ -69,6 +69,8 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
     case 404:
       return { kind: 'cart-gone', note: { key: 'cart.gone', tone: 'bad' } };
     case 409: {
+      if (problem?.reason === 'checkout_in_progress') return { kind: 'summary', note: { key: 'cart.inProgress', tone: 'warn' } };
+      if (problem?.reason === 'earlier_checkout_paid') return { kind: 'summary', note: { key: 'cart.alreadyPaid', tone: 'warn' } };
       const lines = problem?.lines ?? [];
       // 409 without lines: the cart emptied meanwhile (another tab); reloading it shows the empty state.
       return {
@@ -78,6 +80,7 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
       };
     }
     case 422:
+      if (problem?.reason === 'provider_refused') return { kind: 'summary', note: { key: 'cart.providerRefused', tone: 'bad' } };
       return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
     case 502:
       return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
