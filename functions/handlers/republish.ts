@@ -1,5 +1,6 @@
 import { CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 
 /**
  * Republishes the static site when the catalogue changes: the table's stream (filtered to
@@ -71,6 +72,6 @@ export const handler = async (event: DynamoDBStreamEvent, context: { getRemainin
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     remainingMs: () => context.getRemainingTimeInMillis(),
   });
-  console.log(JSON.stringify({ message: 'republish', outcome, records: event.Records.length }));
+  sharedPowertoolsTelemetry().info('republish', { outcome, records: event.Records.length });
   return outcome;
 };

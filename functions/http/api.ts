@@ -7,8 +7,9 @@ import { createOrderApp } from './order-app.js';
 import { createPavilionApp } from './pavilion-app.js';
 import { pavilionDepsOf, type PavilionDeps } from './pavilion-deps.js';
 import { createWebhookApp } from './webhook-app.js';
+import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 import { shopDepsOf, type ShopDeps } from '../usecases/shop-deps.js';
-import { notFound, onError } from './problem.js';
+import { errorHandler, notFound } from './problem.js';
 import { createRouter } from './router.js';
 
 /** Everything the HTTP apps need, wired by a handler (AWS) or the local runner. */
@@ -32,7 +33,8 @@ export type ApiAppName = keyof typeof API_APPS;
 /** Mounts apps under /api with the shared error mapping; the OpenAPI document is always served. */
 export function createApi(deps: ApiDeps, names: readonly ApiAppName[] = Object.keys(API_APPS) as ApiAppName[]) {
   const root = createRouter();
-  root.onError(onError);
+  // An API wired without telemetry (a catalogue-only test) still logs its 500s, through Powertools.
+  root.onError(errorHandler(() => deps.telemetry ?? sharedPowertoolsTelemetry()));
   root.notFound(notFound);
   root.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   for (const name of names) root.route('/api', API_APPS[name](deps));

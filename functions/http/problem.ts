@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import type { Telemetry } from '../ports/telemetry.js';
 
 /** RFC 9457 problem details: every error this API gives has this shape and media type. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -83,17 +84,23 @@ export class ProblemError extends Error {
   }
 }
 
-/** Last line of defence: the client learns nothing internal, and known client faults stay 4xx. */
-export function onError(error: Error, c: Context): Response {
-  if (error instanceof ProblemError) return problem(error.status, error.title, error.extra);
-  if (error instanceof HTTPException) {
-    const status = error.status as ContentfulStatusCode;
-    if (status === 400 && /JSON/i.test(error.message)) return problem(400, 'The body is not valid JSON');
-    return problem(status, error.message || 'Request refused');
-  }
-  if (error instanceof SyntaxError) return problem(400, 'The body is not valid JSON');
-  console.error(JSON.stringify({ level: 'error', message: 'unhandled', path: c.req.path, error: error.name, detail: error.message }));
-  return problem(500, 'Something went wrong on our side', { detail: 'The error has been logged.' });
+/**
+ * Last line of defence: the client learns nothing internal, and known client faults stay 4xx.
+ * The telemetry is looked up only when something unexpected happened (it is made on first use).
+ */
+export function errorHandler(telemetry: () => Telemetry) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof ProblemError) return problem(error.status, error.title, error.extra);
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode;
+      if (status === 400 && /JSON/i.test(error.message)) return problem(400, 'The body is not valid JSON');
+      return problem(status, error.message || 'Request refused');
+    }
+    if (error instanceof SyntaxError) return problem(400, 'The body is not valid JSON');
+    // The route's pattern, not the path: a cart's id in a path is the key to that cart.
+    telemetry().error('unhandled', { method: c.req.method, route: c.req.routePath, error: error.name, detail: error.message });
+    return problem(500, 'Something went wrong on our side', { detail: 'The error has been logged.' });
+  };
 }
 
 export function notFound(c: Context): Response {

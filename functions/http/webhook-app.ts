@@ -33,7 +33,7 @@ const stripeWebhook = createRoute({
   },
 });
 
-export function createWebhookApp(deps: Pick<ShopDeps, 'orders' | 'payments' | 'clock'>) {
+export function createWebhookApp(deps: Pick<ShopDeps, 'orders' | 'payments' | 'clock' | 'telemetry'>) {
   const app = createRouter();
   app.openAPIRegistry.registerPath(stripeWebhook);
   app.use('/webhooks/stripe', jsonBodyGuard(256 * 1024));
@@ -47,7 +47,9 @@ export function createWebhookApp(deps: Pick<ShopDeps, 'orders' | 'payments' | 'c
       event = await deps.payments.verifyWebhook(rawBody, signature);
     } catch (error) {
       if (!(error instanceof InvalidWebhookError)) throw error;
-      console.warn(JSON.stringify({ level: 'warn', message: 'webhook signature refused', detail: error.message }));
+      // A rotated or wrong signing secret shows here first, as every one of Stripe's deliveries failing.
+      deps.telemetry.count('WebhookRejected');
+      deps.telemetry.warn('webhook signature refused', { detail: error.message });
       return problem(400, 'The signature does not verify', { detail: 'Bad, stale or foreign Stripe-Signature.' });
     }
     const outcome = await settlePaymentEvent(deps, event);

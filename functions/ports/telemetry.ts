@@ -24,3 +24,8 @@ export const PERSONAL_FIELDS = /^(e-?mail|address|phone|name|fullName|realName|i
 export function withoutPersonalData(fields: LogFields = {}): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && !PERSONAL_FIELDS.test(key)));
 }
+
+/** For free text from elsewhere (a payment provider's error message may quote the address it refused). */
+export function maskEmails(text: string): string {
+  return text.replace(/[^\s@'"]+@[^\s@'"]+/g, '[email]');
+}

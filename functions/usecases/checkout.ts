@@ -6,6 +6,7 @@ import { fitsOnePayment, paymentMethodsFor } from '../domain/payment-methods.js'
 import { chargeIn, priceCart } from '../domain/pricing.js';
 import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, type RefusedLine } from '../ports/order-store.js';
 import { PaymentProviderError, PaymentRequestRefusedError } from '../ports/payment-gateway.js';
+import { maskEmails, type LogFields, type Telemetry } from '../ports/telemetry.js';
 import { loadProducts } from './load-products.js';
 import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
 import { newOrderId, newOrderToken, sha256Hex } from './secrets.js';
@@ -64,6 +65,17 @@ const MAX_RELEASE_ATTEMPTS = 3;
  * racing each other only one places an order.
  */
 export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Promise<PlacedOrder> {
+  try {
+    const placed = await reserveAndOpenSession(deps, request);
+    deps.telemetry.info('order placed', { orderId: placed.orderId, amount: placed.total.amount, currency: placed.total.currency, expiresAt: placed.expiresAt });
+    return placed;
+  } catch (error) {
+    if (error instanceof CheckoutRefusedError) reportRefusal(deps.telemetry, error.refusal);
+    throw error;
+  }
+}
+
+async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): Promise<PlacedOrder> {
   const now = deps.clock.now();
   const cart = await deps.carts.get(request.cartId, now);
   if (!cart) throw new CheckoutRefusedError({ reason: 'cart_missing' });
@@ -151,7 +163,7 @@ export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Prom
       if (!(error instanceof PaymentProviderError)) throw error;
       // The provider's message may quote what it refused (an email address): never log personal data.
       const detail = maskEmails(error.message);
-      console.error(JSON.stringify({ level: 'error', message: 'checkout session failed; releasing the reservation', orderId, detail }));
+      deps.telemetry.error('checkout session failed; releasing the reservation', { orderId, error: error.name, detail });
       // A newer checkout of the same cart may have released it already: released either way.
       await releaseUnpaidOrder(deps.orders, order, 'payment_failed', { now: deps.clock.now().toISOString(), note: 'the payment provider refused the checkout session' });
       if (error instanceof PaymentRequestRefusedError) throw new CheckoutRefusedError({ reason: 'provider_refused', message: maskEmails(error.providerMessage) });
@@ -163,7 +175,7 @@ export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Prom
       if (!(error instanceof OrderChangedError)) throw error;
       // A newer checkout of the same cart released this order while its session was being made:
       // close the session so nobody can pay for units no longer held.
-      await closePaymentSession(deps.payments, { orderId, paymentSessionId: session.sessionId });
+      await closePaymentSession(deps, { orderId, paymentSessionId: session.sessionId });
       throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
     }
     return { orderId, token, checkoutUrl: session.url, expiresAt: order.expiresAt, total: charge.total };
@@ -180,7 +192,7 @@ async function releaseEarlierCheckout(deps: ShopDeps, orderId: string): Promise<
     const stored = await deps.orders.get(orderId);
     if (!stored || stored.order.status !== 'pending_payment') return;
     const { order } = stored;
-    const session = await closePaymentSession(deps.payments, order);
+    const session = await closePaymentSession(deps, order);
     if (session === 'complete') throw new CheckoutRefusedError({ reason: 'earlier_checkout_paid' });
     if (session === 'unreachable') throw new CheckoutRefusedError({ reason: 'provider_failed' });
     const released = await releaseUnpaidOrder(deps.orders, order, 'expired', {
@@ -192,6 +204,33 @@ async function releaseEarlierCheckout(deps: ShopDeps, orderId: string): Promise<
   throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
 }
 
-function maskEmails(text: string): string {
-  return text.replace(/[^\s@'"]+@[^\s@'"]+/g, '[email]');
+/**
+ * Operators watch refusals (the 409s and 422s: stock gone, an order too large, the provider
+ * refusing) and the provider's outages (502) apart; a missing cart (404) is only logged. The
+ * reason and the products are logged, never the shopper's email or the cart id (it opens the cart).
+ */
+function reportRefusal(telemetry: Telemetry, refusal: CheckoutRefusal): void {
+  if (refusal.reason === 'provider_failed') {
+    telemetry.count('CheckoutPaymentProviderFailed');
+    telemetry.warn('checkout refused', { reason: refusal.reason });
+    return;
+  }
+  if (refusal.reason !== 'cart_missing') telemetry.count('CheckoutRefused');
+  telemetry.info('checkout refused', { reason: refusal.reason, ...refusalDetails(refusal) });
+}
+
+function refusalDetails(refusal: CheckoutRefusal): LogFields {
+  switch (refusal.reason) {
+    case 'lines_refused':
+      return {
+        products: refusal.lines.map((line) => line.productId),
+        lines: refusal.lines.map((line) => `${line.productId}: ${line.reason}, ${line.requested} asked, ${line.available} available`),
+      };
+    case 'amount_too_large':
+      return { amount: refusal.total.amount, currency: refusal.total.currency };
+    case 'provider_refused':
+      return { detail: refusal.message };
+    default:
+      return {};
+  }
 }

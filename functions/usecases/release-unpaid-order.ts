@@ -1,6 +1,7 @@
 import type { Order } from '../domain/order.js';
 import { OrderChangedError, type ApplyOptions, type OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
+import { maskEmails, type Telemetry } from '../ports/telemetry.js';
 
 /**
  * The two steps that put an unpaid order's units back, shared by the sweep (a reservation lapsed)
@@ -12,12 +13,15 @@ import type { PaymentGateway } from '../ports/payment-gateway.js';
 /** none: the order has no session yet; unreachable: the provider did not answer (the session may still be open). */
 export type SessionClosing = 'expired' | 'complete' | 'unreachable' | 'none';
 
-export async function closePaymentSession(payments: PaymentGateway, order: Pick<Order, 'orderId' | 'paymentSessionId'>): Promise<SessionClosing> {
+export async function closePaymentSession(
+  deps: { readonly payments: PaymentGateway; readonly telemetry: Telemetry },
+  order: Pick<Order, 'orderId' | 'paymentSessionId'>,
+): Promise<SessionClosing> {
   if (!order.paymentSessionId) return 'none';
   try {
-    return await payments.expireCheckoutSession(order.paymentSessionId);
+    return await deps.payments.expireCheckoutSession(order.paymentSessionId);
   } catch (error) {
-    console.warn(JSON.stringify({ level: 'warn', message: 'could not expire the checkout session', orderId: order.orderId, detail: (error as Error).message }));
+    deps.telemetry.warn('could not expire the checkout session', { orderId: order.orderId, error: (error as Error).name, detail: maskEmails((error as Error).message) });
     return 'unreachable';
   }
 }

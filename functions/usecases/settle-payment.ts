@@ -2,6 +2,7 @@ import { decide, ORDER_ID, type OrderStatus } from '../domain/order.js';
 import type { Clock } from '../ports/clock.js';
 import { EventAlreadyProcessedError, OrderChangedError, type OrderStore } from '../ports/order-store.js';
 import type { PaymentEvent } from '../ports/payment-gateway.js';
+import type { Telemetry } from '../ports/telemetry.js';
 
 export type SettleResult =
   | { readonly result: 'applied'; readonly status: OrderStatus }
@@ -15,16 +16,20 @@ const MAX_ATTEMPTS = 5;
  * however often events arrive: each attempt reads the order, decides from its current status and
  * writes conditioned on that status together with the event id, so a race only means deciding again.
  */
-export async function settlePaymentEvent(deps: { orders: OrderStore; clock: Clock }, event: PaymentEvent): Promise<SettleResult> {
+export async function settlePaymentEvent(
+  deps: { readonly orders: OrderStore; readonly clock: Clock; readonly telemetry: Telemetry },
+  event: PaymentEvent,
+): Promise<SettleResult> {
+  const { telemetry } = deps;
   if (!event.outcome) return { result: 'ignored' };
   if (!event.orderId || !ORDER_ID.test(event.orderId)) {
-    log('warn', 'payment event for no order of ours', { eventId: event.eventId, type: event.type });
+    telemetry.warn('payment event for no order of ours', { eventId: event.eventId, type: event.type });
     return { result: 'unknown_order' };
   }
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = await deps.orders.get(event.orderId);
     if (!stored) {
-      log('warn', 'payment event for an unknown order', { eventId: event.eventId, type: event.type, orderId: event.orderId });
+      telemetry.warn('payment event for an unknown order', { eventId: event.eventId, type: event.type, orderId: event.orderId });
       return { result: 'unknown_order' };
     }
     const { order } = stored;
@@ -38,8 +43,11 @@ export async function settlePaymentEvent(deps: { orders: OrderStore; clock: Cloc
             : null;
     if (mismatch) {
       // Amounts are not personal data; the shopper's email never appears in logs.
-      log('error', 'payment event does not match its order; refused', {
-        eventId: event.eventId, type: event.type, orderId: order.orderId, mismatch, expected: order.total, received: event.amount,
+      telemetry.count('WebhookRejected');
+      telemetry.error('payment event does not match its order; refused', {
+        eventId: event.eventId, type: event.type, orderId: order.orderId, mismatch,
+        expectedAmount: order.total.amount, expectedCurrency: order.total.currency,
+        receivedAmount: event.amount?.amount, receivedCurrency: event.amount?.currency,
       });
       return { result: 'mismatch', reason: `the event's ${mismatch} does not match the order` };
     }
@@ -47,7 +55,10 @@ export async function settlePaymentEvent(deps: { orders: OrderStore; clock: Cloc
     if (decision.kind === 'none') return { result: 'no_change' };
     try {
       const status = await deps.orders.apply(order, decision, { now: deps.clock.now().toISOString(), eventId: event.eventId });
-      log('info', 'payment event applied', { eventId: event.eventId, type: event.type, orderId: order.orderId, from: order.status, to: status });
+      telemetry.info('payment event applied', { eventId: event.eventId, type: event.type, orderId: order.orderId, from: order.status, to: status });
+      // Counted here, after the write that recorded the event id: a redelivered event never gets this far.
+      if (status === 'paid') telemetry.count('OrdersPaid');
+      if (status === 'paid_needs_attention') telemetry.error('paid order cannot be fulfilled; refund or restock it', { orderId: order.orderId, eventId: event.eventId });
       return { result: 'applied', status };
     } catch (error) {
       if (error instanceof EventAlreadyProcessedError) return { result: 'duplicate' };
@@ -56,11 +67,4 @@ export async function settlePaymentEvent(deps: { orders: OrderStore; clock: Cloc
     }
   }
   throw new Error(`Order ${event.orderId} kept changing while event ${event.eventId} was applied`);
-}
-
-function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ level, message, ...fields });
-  if (level === 'error') console.error(line);
-  else if (level === 'warn') console.warn(line);
-  else console.info(line);
 }

@@ -3,6 +3,7 @@ import type { CatalogueStore } from '../ports/catalogue-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
+import type { Telemetry } from '../ports/telemetry.js';
 
 /** What the cart, checkout, order and webhook flows need; wired by handlers/wire.ts or the local runner. */
 export interface ShopDeps {
@@ -13,9 +14,11 @@ export interface ShopDeps {
   readonly clock: Clock;
   /** The site's public origin, for Stripe's success and cancel URLs (no trailing slash). */
   readonly publicBaseUrl: string;
+  /** Structured logs without personal data, and the business metrics operators watch. */
+  readonly telemetry: Telemetry;
 }
 
-const SHOP_DEP_NAMES = ['catalogue', 'carts', 'orders', 'payments', 'clock', 'publicBaseUrl'] as const;
+const SHOP_DEP_NAMES = ['catalogue', 'carts', 'orders', 'payments', 'clock', 'publicBaseUrl', 'telemetry'] as const;
 
 /**
  * The shop's deps out of a partly wired set: each is looked up when a request first needs it,

@@ -2,12 +2,14 @@ import { addMinutes, SESSION_GRACE_MINUTES } from '../domain/order.js';
 import type { Clock } from '../ports/clock.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
+import type { Telemetry } from '../ports/telemetry.js';
 import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
 
 export interface SweepDeps {
   readonly orders: OrderStore;
   readonly payments: PaymentGateway;
   readonly clock?: Clock;
+  readonly telemetry: Telemetry;
 }
 
 export interface SweepReport {
@@ -42,7 +44,7 @@ export async function sweepExpiredOrders(deps: SweepDeps, now: Date = deps.clock
       skipped++;
       continue;
     }
-    const session = await closePaymentSession(deps.payments, order);
+    const session = await closePaymentSession(deps, order);
     if (session === 'complete') {
       await deps.orders.postponeExpiry(order.orderId, addMinutes(cutoff, ASYNC_PAYMENT_WAIT_MINUTES));
       postponed++;
@@ -56,5 +58,9 @@ export async function sweepExpiredOrders(deps: SweepDeps, now: Date = deps.clock
     if (await releaseUnpaidOrder(deps.orders, order, 'expired', { now: cutoff, note: 'the reservation lapsed unpaid' })) released++;
     else skipped++;
   }
-  return { released, postponed, skipped };
+  const report = { released, postponed, skipped };
+  deps.telemetry.info('sweep finished', report);
+  // Only a sweep that released something counts: a quiet sweep every few minutes adds no data point.
+  if (released > 0) deps.telemetry.count('ReservationsReleased', released);
+  return report;
 }

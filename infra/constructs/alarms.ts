@@ -16,6 +16,8 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
+import type { BusinessMetric } from '../../functions/ports/telemetry.js';
+import { METRICS_NAMESPACE } from './app-function.js';
 
 export interface AlarmsProps {
   readonly httpApi: HttpApi;
@@ -29,7 +31,7 @@ export interface AlarmsProps {
 
 const PERIOD = Duration.minutes(5);
 
-/** The alarms an operator acts on: the API failing, a function failing, the table throttling, work parked in the failures queue. */
+/** The alarms an operator acts on: the API failing, a function failing, the table throttling, work parked in the failures queue, Stripe's webhooks refused or its API down. */
 export class Alarms extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
@@ -76,6 +78,27 @@ export class Alarms extends Construct {
       description: 'A schedule run, sweep or republish batch failed after its retries: see the failures queue',
       metric: props.failures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
       threshold: 0,
+      evaluationPeriods: 1,
+    });
+
+    // Business metrics the functions count through Powertools (functions/ports/telemetry.ts).
+    this.addBusiness(props, 'webhooks', 'WebhookRejected', {
+      description: 'Stripe webhooks refused: a bad or stale signature (signing secret rotated?) or an event not matching its order',
+      threshold: 0,
+    });
+    this.addBusiness(props, 'shop', 'CheckoutPaymentProviderFailed', {
+      description: 'More than 2 checkouts in 5 minutes failed because Stripe did not answer',
+      threshold: 2,
+    });
+  }
+
+  /** Powertools publishes each metric with a `service` dimension, the counting function's service name (its key in props.functions). */
+  private addBusiness(props: AlarmsProps, service: string, metricName: BusinessMetric, spec: { description: string; threshold: number }) {
+    if (!props.functions.has(service)) return;
+    this.add(metricName, {
+      description: spec.description,
+      metric: new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service }, period: PERIOD, statistic: 'Sum' }),
+      threshold: spec.threshold,
       evaluationPeriods: 1,
     });
   }

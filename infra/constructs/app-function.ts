@@ -52,6 +52,8 @@ export class AppFunction extends NodejsFunction {
         externalModules: [],
         forceDockerBundling: false,
         logLevel: LogLevel.ERROR,
+        // Licence comments go to a file beside the bundle, so the bundle ends with its export and source map.
+        esbuildArgs: { '--legal-comments': 'external' },
         // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
         banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },

@@ -14,6 +14,7 @@ import { createApi } from '../../functions/http/api.js';
 import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/token-issuer/start.js';
 import { aPavilion } from '../fixtures/products.js';
 import { createTestTable } from '../support/table.js';
+import { RecordingTelemetry } from '../support/telemetry.js';
 
 export const KG = aPavilion();
 export const RU = aPavilion({ code: 'RU', currency: 'RUB', name: { zh: '俄罗斯', ru: 'Россия', en: 'Russia' }, flag: '🇷🇺' });
@@ -39,6 +40,7 @@ export async function startPavilionTestbed() {
   const images = new LocalImageStore({ mediaDir });
   const changes: string[] = [];
   const listings = new DynamoListingStore(table.doc, table.tableName);
+  const telemetry = new RecordingTelemetry();
   const api = createApi(
     {
       catalogue,
@@ -49,6 +51,7 @@ export async function startPavilionTestbed() {
       uploads: images,
       pavilionSignInUrl: `${issuer.issuer}/sign-in`,
       onCatalogueChange: (id) => changes.push(id),
+      telemetry,
     },
     ['pavilion', 'catalogue'],
   );
@@ -112,7 +115,7 @@ export async function startPavilionTestbed() {
     return item;
   }
 
-  return { table, catalogue, listings, issuer, api, call, tokens, mediaDir, changes, reserve, putOrderLine, stop: () => issuer.stop() };
+  return { table, catalogue, listings, issuer, api, call, tokens, mediaDir, changes, telemetry, reserve, putOrderLine, stop: () => issuer.stop() };
 }
 
 /** A complete, valid listing as a manager would send it. */

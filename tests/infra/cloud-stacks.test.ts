@@ -333,6 +333,14 @@ describe('the stateless stack: schedules, republishing, alarms, outputs', () => 
     expect(alarms.some((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
   });
 
+  it('alarms on any refused Stripe webhook and on Stripe failing checkouts, from the metrics the functions count', () => {
+    const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const rejected = alarms.find((a) => a.MetricName === 'WebhookRejected');
+    expect(rejected).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'webhooks' }], Statistic: 'Sum', Period: 300, Threshold: 0 });
+    const providerDown = alarms.find((a) => a.MetricName === 'CheckoutPaymentProviderFailed');
+    expect(providerDown).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'shop' }], Threshold: 2 });
+  });
+
   it('outputs the site URL, the API URL and the user pool id', () => {
     const outputs = stateless.toJSON().Outputs;
     expect(renderIntrinsic(outputs.SiteUrl.Value)).toBe('https://shop.example.com');

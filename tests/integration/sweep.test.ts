@@ -42,8 +42,10 @@ describe('sweepExpiredOrders', () => {
 
   it('releases a lapsed reservation exactly once when Stripe’s expiry event never comes, however many sweeps run at once', async () => {
     const { product, orderId } = await pendingOrder(3);
+    const countedBefore = shop.telemetry.total('ReservationsReleased');
     const reports = await Promise.all([1, 2, 3].map(() => sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(31))));
     expect(reports.reduce((sum, report) => sum + report.released, 0)).toBe(1);
+    expect(shop.telemetry.total('ReservationsReleased') - countedBefore).toBe(1);
     expect((await shop.order(orderId)).order.status).toBe('expired');
     expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
     expect((await sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(60))).released).toBe(0);

@@ -16,6 +16,7 @@ import { freePort } from '../../infra/local/free-port.js';
 import { startLocalStripe, type LocalStripe } from '../../infra/local/stripe/server.js';
 import { aPavilion } from '../fixtures/products.js';
 import { createTestTable } from './table.js';
+import { RecordingTelemetry } from './telemetry.js';
 
 export const PUBLIC_BASE_URL = 'https://bazaar.test';
 
@@ -46,13 +47,15 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     expiryCheckMs: 200,
   });
   const clock = new ShiftedClock();
+  const telemetry = new RecordingTelemetry();
   const deps: ShopDeps = {
     catalogue,
     carts: new DynamoCartStore(table.doc, table.tableName),
-    orders: new DynamoOrderStore(table.doc, table.tableName),
+    orders: new DynamoOrderStore(table.doc, table.tableName, telemetry),
     payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_local', apiBase: stripe.url }), webhookSecret),
     clock,
     publicBaseUrl: PUBLIC_BASE_URL,
+    telemetry,
   };
   const api = createApi(deps);
   const server = await new Promise<ServerType>((resolve) => {
@@ -72,6 +75,7 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     deps,
     stripe,
     clock,
+    telemetry,
     table,
     webhookSecret,
     webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,

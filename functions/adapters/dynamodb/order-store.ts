@@ -18,6 +18,7 @@ import {
   type RefusedLine,
   type StoredOrder,
 } from '../../ports/order-store.js';
+import type { Telemetry } from '../../ports/telemetry.js';
 import { cartKey } from './cart-store.js';
 import { keys, withoutKeys } from './keys.js';
 import { orderKeys, PENDING_ORDERS_PARTITION } from './order-keys.js';
@@ -37,6 +38,7 @@ export class DynamoOrderStore implements OrderStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly telemetry: Telemetry,
   ) {}
 
   async placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>, cartPendingOrderId?: string): Promise<void> {
@@ -276,7 +278,7 @@ export class DynamoOrderStore implements OrderStore {
         if (failedProducts.length === 0) throw error;
         if (move?.from === 'stock') throw new StockGoneError();
         // A product item that no longer exists cannot hold units: carry on without it, loudly.
-        console.warn(JSON.stringify({ level: 'warn', message: 'order refers to a missing product', orderId: order.orderId, products: failedProducts }));
+        this.telemetry.warn('order refers to a missing product', { orderId: order.orderId, products: failedProducts });
         for (const id of failedProducts) skipped.add(id);
       }
     }
