@@ -42,13 +42,9 @@ export interface Fulfilment {
   readonly leadTimeDays: number;
 }
 
-export interface Product {
-  /** URL-safe and stable: `<pavilion code lower case>-<sku slug>`, so a pavilion's SKU maps to one product. */
-  readonly id: string;
-  readonly pavilion: PavilionCode;
-  readonly sku: string;
+/** What a pavilion manager writes about a product; everything else on a product belongs to the system. */
+export interface ProductContent {
   readonly category: Category;
-  readonly status: ProductStatus;
   readonly title: Localized;
   readonly description: Localized;
   readonly unit: Localized;
@@ -60,6 +56,14 @@ export interface Product {
   readonly fulfilment: Fulfilment;
   /** Site-relative image URLs (`/media/...`), first one is the cover. */
   readonly images: readonly string[];
+}
+
+export interface Product extends ProductContent {
+  /** URL-safe and stable: `<pavilion code lower case>-<sku slug>`, so a pavilion's SKU maps to one product. */
+  readonly id: string;
+  readonly pavilion: PavilionCode;
+  readonly sku: string;
+  readonly status: ProductStatus;
   /** Units free to sell. Checkout moves units from stock to reserved, payment from reserved to sold. */
   readonly stock: number;
   readonly reserved: number;

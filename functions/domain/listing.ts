@@ -1,4 +1,4 @@
-import { productIdFor, type Category, type Certificate, type Fulfilment, type Product } from './catalogue.js';
+import { productIdFor, type Product, type ProductContent } from './catalogue.js';
 import type { Localized } from './languages.js';
 import type { Money } from './money.js';
 import { STRIPE_MAX_AMOUNT } from './payment-methods.js';
@@ -9,19 +9,7 @@ import type { Pavilion } from './pavilion.js';
  * reserved and sold belong to the stock rules and to checkout, and the id, SKU, pavilion and
  * dates are fixed by the system.
  */
-export interface ListingContent {
-  readonly category: Category;
-  readonly title: Localized;
-  readonly description: Localized;
-  readonly unit: Localized;
-  readonly price: Money;
-  readonly weightGrams: number;
-  readonly origin: Localized;
-  readonly producer: Localized;
-  readonly certificates: readonly Certificate[];
-  readonly fulfilment: Fulfilment;
-  readonly images: readonly string[];
-}
+export type ListingContent = ProductContent;
 
 /** The fields an edit may write; an update names only these, so it can never touch stock, reserved or sold. */
 export const EDITABLE_FIELDS = [
