@@ -1,14 +1,13 @@
-import { formatMoney, type CurrencyCode, type Money } from '../../../../functions/domain/money.js';
-import type { Language } from '../../../../functions/domain/languages.js';
+import type { CurrencyCode } from '../../../../functions/domain/money.js';
 import { paymentMethodsFor } from '../../../../functions/domain/payment-methods.js';
 import { shopApi } from './api.js';
 import type { CartLineView, CartView } from './api-types.js';
 import { isCheckoutCurrency } from './currencies.js';
-import { readJson, readTexts, required } from './dom.js';
+import { required } from './dom.js';
+import { fillProduct, readIsland, showState } from './island.js';
 import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, looksLikeEmail, notEnoughNote, type Note } from './notes.js';
-import type { PavilionLabels } from './pavilion-labels.js';
 import { parseQuantity } from './quantity.js';
-import { convertedLineTotal, ratesText } from './rates.js';
+import { convertedLineTotal, rateDate, ratesText } from './rates.js';
 import {
   announceCount,
   currentCartId,
@@ -20,7 +19,6 @@ import {
   rememberCurrency,
   takePendingCheckout,
 } from './session.js';
-import { translatorFor } from './texts.js';
 
 /**
  * The cart page: lines with quantity and remove, subtotals per pavilion currency, the total in
@@ -33,12 +31,8 @@ const root = document.querySelector<HTMLElement>('[data-cart-page]');
 if (root) start(root);
 
 function start(root: HTMLElement): void {
-  const lang = (root.dataset.lang ?? 'zh') as Language;
-  const locale = root.dataset.locale ?? 'zh-CN';
-  const t = translatorFor(readTexts(root), locale);
-  const pavilions = readJson<PavilionLabels>(root, 'script[data-pavilions]', {});
-  const productHref = (id: string) => (root.dataset.productHref ?? '/{id}/').replace('{id}', encodeURIComponent(id));
-  const money = (value: Money) => formatMoney(value, locale);
+  const island = readIsland(root);
+  const { lang, locale, t, money } = island;
 
   const lineTemplate = required<HTMLTemplateElement>(root, 'template[data-line-template]');
   const linesList = required<HTMLUListElement>(root, '[data-lines]');
@@ -57,10 +51,7 @@ function start(root: HTMLElement): void {
   const lineNotes = new Map<string, Note>();
   currencySelect.value = currency;
 
-  const setState = (state: State) => {
-    root.dataset.state = state;
-    for (const part of root.querySelectorAll<HTMLElement>('[data-when]')) part.hidden = part.dataset.when !== state;
-  };
+  const setState = (state: State) => showState(island, state);
 
   const showNotice = (tone: 'info' | 'ok' | 'warn' | 'bad', text: string, link?: { href: string; label: string }) => {
     const notice = required<HTMLElement>(root, '[data-notice]');
@@ -91,16 +82,8 @@ function start(root: HTMLElement): void {
 
   const renderLine = (item: HTMLLIElement, line: CartLineView) => {
     const title = line.title[lang];
-    item.dataset.productId = line.productId;
+    fillProduct(island, item, line);
     item.dataset.status = line.status;
-    for (const link of item.querySelectorAll<HTMLAnchorElement>('[data-link]')) link.href = productHref(line.productId);
-    const image = required<HTMLImageElement>(item, '[data-image]');
-    const src = line.image ?? `/media/products/${line.productId}.svg`;
-    if (image.getAttribute('src') !== src) image.src = src;
-    const pavilion = pavilions[line.pavilion];
-    required<HTMLElement>(item, '[data-flag]').textContent = pavilion?.flag ?? '';
-    required<HTMLElement>(item, '[data-pavilion]').textContent = pavilion?.name ?? line.pavilion;
-    required<HTMLElement>(item, '[data-title]').textContent = title;
     required<HTMLElement>(item, '[data-unit]').textContent = line.unit[lang];
     required<HTMLElement>(item, '[data-each]').textContent = t('cart.each', { price: money(line.unitPrice) });
 
@@ -155,7 +138,7 @@ function start(root: HTMLElement): void {
     totalElement.dataset.currency = total.currency;
     const firstRate = rates[0];
     required<HTMLElement>(root, '[data-rate-note]').textContent = firstRate
-      ? t('cart.rateNote', { date: rateDate(firstRate.asOf), rates: ratesText(rates, locale) })
+      ? t('cart.rateNote', { date: rateDate(firstRate.asOf, locale), rates: ratesText(rates, locale) })
       : t('cart.noConversion', { currency: currencyLabel(total.currency) });
 
     payLabel.textContent = t('cart.pay', { total: money(total) });
@@ -191,9 +174,6 @@ function start(root: HTMLElement): void {
       return code;
     }
   };
-
-  const rateDate = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
   // ---- loading and changing ----
 

@@ -1,13 +1,10 @@
-import { formatMoney, type Money } from '../../../../functions/domain/money.js';
-import type { Language } from '../../../../functions/domain/languages.js';
 import { shopApi } from './api.js';
 import type { OrderLineView, OrderView } from './api-types.js';
-import { readJson, readTexts, required } from './dom.js';
+import { required } from './dom.js';
+import { fillProduct, readIsland, showState } from './island.js';
 import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, statusTone, type OrderLink } from './order-state.js';
-import type { PavilionLabels } from './pavilion-labels.js';
-import { ratesText } from './rates.js';
+import { rateDate, ratesText } from './rates.js';
 import { forgetPendingCheckout, refreshCount } from './session.js';
-import { translatorFor } from './texts.js';
 
 /**
  * The order page: reads the order with the token from the success URL and, while the payment is
@@ -17,33 +14,18 @@ const root = document.querySelector<HTMLElement>('[data-order-page]');
 if (root) start(root);
 
 function start(root: HTMLElement): void {
-  const lang = (root.dataset.lang ?? 'zh') as Language;
-  const locale = root.dataset.locale ?? 'zh-CN';
-  const t = translatorFor(readTexts(root), locale);
-  const pavilions = readJson<PavilionLabels>(root, 'script[data-pavilions]', {});
-  const productHref = (id: string) => (root.dataset.productHref ?? '/{id}/').replace('{id}', encodeURIComponent(id));
-  const money = (value: Money) => formatMoney(value, locale);
+  const island = readIsland(root);
+  const { locale, t, money } = island;
   const dateTime = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
   const statusBox = required<HTMLElement>(root, '[data-testid="order-status"]');
   const lineTemplate = required<HTMLTemplateElement>(root, 'template[data-line-template]');
 
-  const show = (state: 'loading' | 'found' | 'missing') => {
-    root.dataset.state = state;
-    for (const part of root.querySelectorAll<HTMLElement>('[data-when]')) part.hidden = part.dataset.when !== state;
-  };
+  const show = (state: 'loading' | 'found' | 'missing') => showState(island, state);
 
   const renderLine = (line: OrderLineView): HTMLLIElement => {
     const item = (lineTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
-    item.dataset.productId = line.productId;
-    for (const link of item.querySelectorAll<HTMLAnchorElement>('[data-link]')) link.href = productHref(line.productId);
-    required<HTMLImageElement>(item, '[data-image]').src = line.image ?? `/media/products/${line.productId}.svg`;
-    const pavilion = pavilions[line.pavilion];
-    required<HTMLElement>(item, '[data-flag]').textContent = pavilion?.flag ?? '';
-    required<HTMLElement>(item, '[data-pavilion]').textContent = pavilion?.name ?? line.pavilion;
-    required<HTMLElement>(item, '[data-title]').textContent = line.title[lang];
+    fillProduct(island, item, line);
     required<HTMLElement>(item, '[data-qty]').textContent = `${line.quantity} × ${money(line.chargedUnitPrice)}`;
     required<HTMLElement>(item, '[data-line-total]').textContent = money(line.chargedLineTotal);
     const fulfilment = required<HTMLElement>(item, '[data-fulfilment]');
@@ -77,7 +59,7 @@ function start(root: HTMLElement): void {
     total.dataset.amount = String(order.total.amount);
     total.dataset.currency = order.total.currency;
     const firstRate = order.rates[0];
-    required<HTMLElement>(root, '[data-rates]').textContent = firstRate ? t('order.rates', { date: day(firstRate.asOf), rates: ratesText(order.rates, locale) }) : '';
+    required<HTMLElement>(root, '[data-rates]').textContent = firstRate ? t('order.rates', { date: rateDate(firstRate.asOf, locale), rates: ratesText(order.rates, locale) }) : '';
     show('found');
   };
 

@@ -20,6 +20,11 @@ export function ratesText(rates: readonly Pick<ExchangeRate, 'from' | 'to' | 'nu
   return rates.map((rate) => rateText(rate, locale)).join(locale.startsWith('zh') ? '；' : '; ');
 }
 
+/** The day a rate snapshot is from ("2025-11-28" or a full ISO time), in the shopper's locale; read in UTC, as it was taken. */
+export function rateDate(asOf: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(asOf.length === 10 ? `${asOf}T00:00:00Z` : asOf));
+}
+
 /**
  * What a cart line will cost in the checkout currency, computed exactly as checkout does
  * (functions/domain/pricing.ts chargeIn): the unit price converted and rounded once, times the

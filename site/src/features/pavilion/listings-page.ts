@@ -1,11 +1,11 @@
 import { CATEGORY_NAMES, type Category } from '../../../../functions/domain/catalogue.js';
-import { api } from './api.js';
 import { $, el } from './dom.js';
 import { count, money } from './format.js';
 import { applyLanguage, currentLanguage, tr, type WordKey } from './i18n.js';
-import type { Listing, Page } from './listing-types.js';
+import type { Listing } from './listing-types.js';
+import { pagedList, wireTabs } from './paged-list.js';
 import { stockForm } from './stock-form.js';
-import { fail, startWorkspace } from './workspace.js';
+import { startWorkspace } from './workspace.js';
 
 /**
  * The listings table: own listings by status, newest first, 100 a page. `/` jumps to the filter,
@@ -13,43 +13,24 @@ import { fail, startWorkspace } from './workspace.js';
  */
 const rows = $('[data-rows]');
 const empty = $('[data-empty]');
-const more = $<HTMLButtonElement>('[data-more]');
 const filter = $<HTMLInputElement>('[data-filter]');
 const dialog = $<HTMLDialogElement>('[data-stock-dialog]');
 let status = 'active';
-let cursor: string | null = null;
-let loaded: Listing[] = [];
+const listings = pagedList<Listing>({ path: '/listings', limit: 100, filter: () => ({ status }), render });
 
 void startWorkspace().then(async (workspace) => {
   if (!workspace) return;
   wire();
-  await load(true);
+  await listings.load(true);
 });
-
-async function load(reset: boolean): Promise<void> {
-  if (reset) {
-    loaded = [];
-    cursor = null;
-  }
-  const query = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
-  try {
-    const page = await api<Page<Listing>>(`/listings?${query}`);
-    loaded = [...loaded, ...page.items];
-    cursor = page.nextCursor;
-    render();
-  } catch (error) {
-    await fail(error);
-  }
-}
 
 function render(): void {
   const needle = filter.value.trim().toLowerCase();
   const visible = needle
-    ? loaded.filter((listing) => [listing.sku, listing.title.zh, listing.title.ru, listing.title.en].some((text) => text.toLowerCase().includes(needle)))
-    : loaded;
+    ? listings.items.filter((listing) => [listing.sku, listing.title.zh, listing.title.ru, listing.title.en].some((text) => text.toLowerCase().includes(needle)))
+    : listings.items;
   rows.replaceChildren(...visible.map(row));
   empty.hidden = visible.length > 0;
-  more.hidden = cursor === null;
 }
 
 function row(listing: Listing): HTMLTableRowElement {
@@ -78,7 +59,7 @@ function openStock(listing: Listing): void {
   const body = $('[data-stock-body]');
   body.replaceChildren(
     stockForm(listing, (after) => {
-      loaded = loaded.map((item) => (item.id === after.id ? after : item));
+      listings.replace(after, (item) => item.id === after.id);
       render();
       dialog.close();
       rows.querySelector<HTMLElement>(`[data-stock="${CSS.escape(after.id)}"]`)?.focus();
@@ -89,18 +70,14 @@ function openStock(listing: Listing): void {
 }
 
 function wire(): void {
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('[data-tabs] button')) {
-    tab.addEventListener('click', () => {
-      status = tab.dataset.status ?? '';
-      for (const other of document.querySelectorAll('[data-tabs] button')) other.setAttribute('aria-pressed', String(other === tab));
-      void load(true);
-    });
-  }
+  wireTabs((value) => {
+    status = value;
+    void listings.load(true);
+  });
   filter.addEventListener('input', render);
-  more.addEventListener('click', () => void load(false));
   rows.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-stock]');
-    const listing = button && loaded.find((item) => item.id === button.dataset.stock);
+    const listing = button && listings.items.find((item) => item.id === button.dataset.stock);
     if (listing) openStock(listing);
   });
   $('[data-close]', dialog).addEventListener('click', () => dialog.close());

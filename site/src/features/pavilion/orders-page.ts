@@ -3,7 +3,8 @@ import { $, el, toast } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { count, dateTime, money } from './format.js';
 import { currentLanguage, tr, type WordKey } from './i18n.js';
-import type { Localized, Page } from './listing-types.js';
+import type { Localized } from './listing-types.js';
+import { pagedList, wireTabs } from './paged-list.js';
 import { fail, startWorkspace } from './workspace.js';
 
 interface Line {
@@ -25,43 +26,21 @@ interface Line {
 /** The pavilion's paid order lines, newest first; each line to ship has its own small form (Enter sends it). */
 const rows = $('[data-rows]');
 let fulfilment = 'to_ship';
-let cursor: string | null = null;
-let loaded: Line[] = [];
+const lines = pagedList<Line>({ path: '/orders', limit: 50, filter: () => ({ fulfilment }), render });
 
 void startWorkspace().then(async (workspace) => {
   if (!workspace) return;
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('[data-tabs] button')) {
-    tab.addEventListener('click', () => {
-      fulfilment = tab.dataset.fulfilment ?? '';
-      for (const other of document.querySelectorAll('[data-tabs] button')) other.setAttribute('aria-pressed', String(other === tab));
-      void load(true);
-    });
-  }
-  $('[data-more]').addEventListener('click', () => void load(false));
+  wireTabs((value) => {
+    fulfilment = value;
+    void lines.load(true);
+  });
   document.addEventListener('workspace:language', render);
-  await load(true);
+  await lines.load(true);
 });
 
-async function load(reset: boolean): Promise<void> {
-  if (reset) {
-    loaded = [];
-    cursor = null;
-  }
-  const query = new URLSearchParams({ limit: '50', ...(fulfilment ? { fulfilment } : {}), ...(cursor ? { cursor } : {}) });
-  try {
-    const page = await api<Page<Line>>(`/orders?${query}`);
-    loaded = [...loaded, ...page.items];
-    cursor = page.nextCursor;
-    render();
-  } catch (error) {
-    await fail(error);
-  }
-}
-
 function render(): void {
-  rows.replaceChildren(...loaded.map(row));
-  $('[data-empty]').hidden = loaded.length > 0;
-  $('[data-more]').hidden = cursor === null;
+  rows.replaceChildren(...lines.items.map(row));
+  $('[data-empty]').hidden = lines.items.length > 0;
 }
 
 function row(line: Line): HTMLTableRowElement {
@@ -98,7 +77,7 @@ function shipForm(line: Line): HTMLFormElement {
         method: 'POST',
         json: { carrier: String(data.get('carrier') ?? ''), trackingNumber: String(data.get('trackingNumber') ?? '') },
       });
-      loaded = loaded.map((item) => (item.orderId === shipped.orderId && item.lineNo === shipped.lineNo ? shipped : item));
+      lines.replace(shipped, (item) => item.orderId === shipped.orderId && item.lineNo === shipped.lineNo);
       render();
       toast(tr('orders.shipped'));
       rows.querySelector<HTMLInputElement>('input[name=carrier]')?.focus();
