@@ -16,7 +16,7 @@ const MAX_INLINE_SCRIPTS = 12;
  * built site by hash (Astro inlines its island loader and small scripts). Styles: 'unsafe-inline'
  * because Astro inlines small stylesheets and style attributes, which hashes cannot cover.
  */
-export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = []): string {
+export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = [], uploadOrigins: readonly string[] = []): string {
   const scriptSources = ["'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)];
   return [
     "default-src 'self'",
@@ -24,7 +24,8 @@ export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = []
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // The workspace PUTs listing images straight to the images bucket through presigned URLs.
+    ["connect-src 'self'", ...uploadOrigins].join(' '),
     `form-action 'self' ${STRIPE_CHECKOUT_ORIGIN}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",

@@ -135,17 +135,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const snapshotPath = join(dataDir, 'catalogue-snapshot.json');
     const builds = new AbortController();
-    stops.push(async () => builds.abort());
+    const running = new Set<Promise<void>>();
+    // Stop the build, then wait for its clean-up, so no half-built folder outlives the store.
+    stops.push(async () => {
+      builds.abort();
+      await Promise.allSettled(running);
+    });
     // Astro empties its output folder first: build beside the live site and swap, so pages never 404 mid-rebuild.
-    const rebuildSite = async () => {
-      await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue), snapshotPath);
-      const next = `${siteDir}.next-${process.pid}-${Date.now()}`;
-      try {
-        await buildSite({ snapshotPath, outDir: next, quiet: true, signal: builds.signal });
-        await swapFolder(next, siteDir);
-      } finally {
-        await rm(next, { recursive: true, force: true });
-      }
+    const rebuildSite = () => {
+      const build = (async () => {
+        await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue), snapshotPath);
+        const next = `${siteDir}.next-${process.pid}-${Date.now()}`;
+        try {
+          await buildSite({ snapshotPath, outDir: next, quiet: true, signal: builds.signal });
+          await swapFolder(next, siteDir);
+        } finally {
+          await rm(next, { recursive: true, force: true });
+        }
+      })();
+      running.add(build);
+      return build.finally(() => running.delete(build));
     };
     const withSite = options.site ?? true;
     if (withSite) {

@@ -18,8 +18,10 @@ export function createStaticApp(options: { siteDir: string; mediaDir: string }) 
   });
   app.get('*', async (c, next) => {
     // `/zh/products/x` without the trailing slash: send the browser to the directory, as S3 website hosting does.
-    const path = c.req.path;
-    if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path) && existsSync(join(options.siteDir, path, 'index.html'))) {
+    // One leading slash only: `//evil.example` in a Location header would be another host.
+    const path = `/${c.req.path.replace(/^[/\\]+/, '')}`;
+    const safe = !path.includes('\\') && !path.split('/').includes('..');
+    if (safe && !path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path) && existsSync(join(options.siteDir, path, 'index.html'))) {
       const url = new URL(c.req.url);
       return c.redirect(`${path}/${url.search}`, 301);
     }

@@ -180,13 +180,14 @@ describe('the stateless stack: site and CloudFront', () => {
 
   it('sends a CSP that allows our scripts and the built site’s inline scripts by hash, and Stripe only as a form target', () => {
     const policy = only(stateless, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
-    const csp: string = policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const csp = renderIntrinsic(policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
     const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
     const [fixtureHash] = inlineScriptHashes(FIXTURE_SITE_DIST);
     expect(directives['script-src']).toEqual(["'self'", `'${fixtureHash}'`]);
     expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives['img-src']).toEqual(["'self'", 'data:']);
-    expect(directives['connect-src']).toEqual(["'self'"]);
+    // …and the images bucket, where the workspace uploads through presigned URLs.
+    expect(directives['connect-src']).toEqual(["'self'", expect.stringMatching(/^https:\/\/\$\{Import:.*\}$/)]);
     expect(directives['form-action']).toEqual(["'self'", 'https://checkout.stripe.com']);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(policy.SecurityHeadersConfig).toMatchObject({
