@@ -5,14 +5,16 @@ import { sameDigest, sha256Hex } from '../usecases/secrets.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { ProblemError, problemResponses } from './problem.js';
 import { createRouter } from './router.js';
-import { OrderParams, OrderQuery, OrderSchema } from './schemas/checkout.js';
+import { OrderHeaders, OrderParams, OrderQuery, OrderSchema } from './schemas/checkout.js';
 
 const getOrder = createRoute({
   method: 'get',
   path: '/orders/{id}',
   tags: ['Checkout'],
   summary: 'An order’s status and lines, for the shopper who holds its token',
-  request: { params: OrderParams, query: OrderQuery },
+  description:
+    'Send the order token in the x-order-token header. The ?token= query parameter is deprecated and will be removed in the next release: query strings are kept in access logs.',
+  request: { params: OrderParams, query: OrderQuery, headers: OrderHeaders },
   responses: {
     200: { description: 'The order', content: { 'application/json': { schema: OrderSchema } } },
     ...problemResponses(400, 404),
@@ -24,7 +26,14 @@ export function createOrderApp(deps: Pick<ShopDeps, 'orders'>) {
 
   app.openapi(getOrder, async (c) => {
     const { id } = c.req.valid('param');
-    const { token } = c.req.valid('query');
+    // The header is the way; ?token= is still read for one release (links already in emails and tabs).
+    const token = c.req.valid('header')['x-order-token'] ?? c.req.valid('query').token;
+    if (!token) {
+      throw new ProblemError(400, 'Order token required', {
+        detail: 'Send the order token from the confirmation link in the x-order-token header.',
+        errors: [{ field: 'x-order-token', message: 'required' }],
+      });
+    }
     const stored = await deps.orders.get(id);
     // A wrong token looks exactly like a missing order: the answer never confirms an id exists.
     if (!stored || !sameDigest(stored.order.tokenHash, await sha256Hex(token))) {

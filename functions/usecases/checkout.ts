@@ -155,7 +155,8 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
         paymentMethods: paymentMethodsFor(charge.total),
         email: request.email,
         language: request.language,
-        successUrl: `${base}/${request.language}/order/?id=${orderId}&token=${token}`,
+        // The token rides in the fragment: browsers never send it, so no server or access log sees it.
+        successUrl: `${base}/${request.language}/order/?id=${orderId}#token=${token}`,
         cancelUrl: `${base}/${request.language}/cart/`,
         expiresAt: new Date(Date.parse(order.expiresAt) + SESSION_GRACE_MINUTES * 60_000),
       });

@@ -43,6 +43,12 @@ async function addToCartAndOpenIt(page: Page, lang: string, quantity: number): P
   await page.waitForURL(new RegExp(`/${lang}/cart/$`));
 }
 
+function expectTokenOnlyInFragment(href: string): void {
+  const url = new URL(href);
+  expect(url.search).not.toContain('token=');
+  expect(url.hash).toMatch(/^#token=[A-Za-z0-9_-]{43}$/);
+}
+
 async function checkOut(page: Page, email: string): Promise<void> {
   await page.locator('[data-testid="checkout-email"]').fill(email);
   await page.locator('[data-testid="checkout-submit"]').click();
@@ -72,9 +78,16 @@ it('lets a shopper buy honey from its product page, pay on the Stripe page and s
 
   await checkOut(page, 'shopper@example.com');
   await page.locator('[data-testid="pay"]').click();
-  await page.waitForURL(/\/zh\/order\/\?id=ORD-[0-9A-Z]{16}&token=/);
+  await page.waitForURL((url) => url.pathname === '/zh/order/' && /^ORD-[0-9A-Z]{16}$/.test(url.searchParams.get('id') ?? ''));
+  // The token rides in the fragment, never the query: CloudFront's access logs keep query strings.
+  expectTokenOnlyInFragment(page.url());
   await expect.poll(() => page.locator('[data-testid="order-status"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
   expect(await page.locator('[data-testid="order-line"]').count()).toBe(1);
+  // Switching language keeps the order in view, still without the token in the query.
+  await page.locator('[data-testid="language-switch"] a[data-lang="en"]').first().click();
+  await page.waitForURL((url) => url.pathname === '/en/order/');
+  expectTokenOnlyInFragment(page.url());
+  await expect.poll(() => page.locator('[data-testid="order-status"]').getAttribute('data-status')).toBe('paid');
   // The paid order took the cart with it.
   await expect.poll(() => page.locator('[data-testid="cart-count"]').isHidden()).toBe(true);
 

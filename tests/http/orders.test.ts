@@ -23,7 +23,7 @@ async function placed() {
 describe('GET /api/orders/{id}', () => {
   it('shows the shopper holding the token the order’s status, total, rates and lines, and never the email', async () => {
     const { orderId, orderToken, honey, chocolate } = await placed();
-    const answer = await shop.call('GET', `/api/orders/${orderId}?token=${orderToken}`);
+    const answer = await shop.call('GET', `/api/orders/${orderId}`, undefined, { 'x-order-token': orderToken });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       orderId,
@@ -46,7 +46,7 @@ describe('GET /api/orders/{id}', () => {
     const { orderId, orderToken, checkoutUrl } = await placed();
     await fetch(`${checkoutUrl}/pay`, { method: 'POST', body: new URLSearchParams({ payment_method: 'card' }), redirect: 'manual' });
     const paid = await eventually(
-      () => shop.call('GET', `/api/orders/${orderId}?token=${orderToken}`),
+      () => shop.call('GET', `/api/orders/${orderId}`, undefined, { 'x-order-token': orderToken }),
       (answer) => answer.body.status === 'paid',
     );
     expect(paid.body.paidAt).toEqual(expect.any(String));
@@ -61,7 +61,7 @@ describe('GET /api/orders/{id}', () => {
         ExpressionAttributeValues: { ':shipped': 'shipped', ':carrier': 'Russian Post', ':tracking': 'RA123456789RU', ':at': '2026-02-01T10:00:00.000Z' },
       }),
     );
-    const shipped = await shop.call('GET', `/api/orders/${orderId}?token=${orderToken}`);
+    const shipped = await shop.call('GET', `/api/orders/${orderId}`, undefined, { 'x-order-token': orderToken });
     expect(shipped.body.lines[0].shipment).toBeNull();
     expect(shipped.body.lines[1]).toMatchObject({
       fulfilment: 'shipped',
@@ -72,19 +72,30 @@ describe('GET /api/orders/{id}', () => {
   it('answers 404 for a wrong token and for an unknown order, alike', async () => {
     const { orderId, orderToken } = await placed();
     const wrongToken = orderToken.slice(0, -1) + (orderToken.endsWith('A') ? 'B' : 'A');
-    const wrong = await shop.call('GET', `/api/orders/${orderId}?token=${wrongToken}`);
-    const unknown = await shop.call('GET', `/api/orders/ORD-0000000000000000?token=${orderToken}`);
+    const wrong = await shop.call('GET', `/api/orders/${orderId}`, undefined, { 'x-order-token': wrongToken });
+    const unknown = await shop.call('GET', '/api/orders/ORD-0000000000000000', undefined, { 'x-order-token': orderToken });
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it('answers 400 for a malformed id or a missing token', async () => {
+  it('still accepts the token in the query for links sent before it moved to the header, with the same 404 for a wrong one', async () => {
+    const { orderId, orderToken } = await placed();
+    const answer = await shop.call('GET', `/api/orders/${orderId}?token=${orderToken}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.orderId).toBe(orderId);
+    const wrongToken = orderToken.slice(0, -1) + (orderToken.endsWith('A') ? 'B' : 'A');
+    expect((await shop.call('GET', `/api/orders/${orderId}?token=${wrongToken}`)).status).toBe(404);
+  });
+
+  it('answers 400 for a malformed id, a malformed token header or no token at all', async () => {
     const { orderId } = await placed();
-    expect((await shop.call('GET', `/api/orders/not-an-order?token=${'a'.repeat(43)}`)).status).toBe(400);
+    expect((await shop.call('GET', '/api/orders/not-an-order', undefined, { 'x-order-token': 'a'.repeat(43) })).status).toBe(400);
+    expect((await shop.call('GET', `/api/orders/${orderId}`, undefined, { 'x-order-token': 'short' })).status).toBe(400);
     const missing = await shop.call('GET', `/api/orders/${orderId}`);
     expect(missing.status).toBe(400);
     expect(missing.type).toContain('application/problem+json');
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'x-order-token' })]);
   });
 });
 
@@ -93,6 +104,13 @@ describe('GET /api/openapi.json', () => {
     const { body } = await shop.call('GET', '/api/openapi.json');
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/api/carts', '/api/carts/{id}', '/api/carts/{id}/lines/{productId}', '/api/checkout', '/api/orders/{id}', '/api/webhooks/stripe']),
+    );
+    const orderParameters = body.paths['/api/orders/{id}'].get.parameters;
+    expect(orderParameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'x-order-token', in: 'header' }),
+        expect.objectContaining({ name: 'token', in: 'query', deprecated: true }),
+      ]),
     );
     expect(body.paths['/api/webhooks/stripe'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'stripe-signature', in: 'header' })]));
   });

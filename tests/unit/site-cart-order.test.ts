@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { keepPolling, ORDER_POLL_FOR_MS, orderLinkFrom, statusTone } from '../../site/src/features/cart/order-state.js';
+import { keepPolling, ORDER_POLL_FOR_MS, orderLinkFrom, orderPageSuffix, statusTone } from '../../site/src/features/cart/order-state.js';
 
 const TOKEN = 'jixIFeG3SonpVLI794fA6ekXc3snGFtVLZXhAV8bgp8';
 
 describe('the order page', () => {
-  it('finds the order id and token in the success URL Stripe returns to', () => {
-    expect(orderLinkFrom(`?id=ORD-180BJZHDASASSD23&token=${TOKEN}`)).toEqual({ id: 'ORD-180BJZHDASASSD23', token: TOKEN });
+  it('finds the order id in the query and the token in the fragment of the success URL Stripe returns to', () => {
+    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23', `#token=${TOKEN}`)).toEqual({ id: 'ORD-180BJZHDASASSD23', token: TOKEN });
+  });
+
+  it('still opens links sent before the token moved out of the query', () => {
+    expect(orderLinkFrom(`?id=ORD-180BJZHDASASSD23&token=${TOKEN}`, '')).toEqual({ id: 'ORD-180BJZHDASASSD23', token: TOKEN });
+  });
+
+  it('falls back to the token this tab remembered for that order when the fragment was lost, and only for that order', () => {
+    const remembered = (id: string) => (id === 'ORD-180BJZHDASASSD23' ? TOKEN : null);
+    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23', '', remembered)).toEqual({ id: 'ORD-180BJZHDASASSD23', token: TOKEN });
+    expect(orderLinkFrom('?id=ORD-280BJZHDASASSD23', '', remembered)).toBeNull();
+  });
+
+  it('prefers the token in the fragment over a remembered one, and skips a malformed fragment', () => {
+    const other = 'A'.repeat(43);
+    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23', `#token=${TOKEN}`, () => other)?.token).toBe(TOKEN);
+    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23', '#token=short', () => other)?.token).toBe(other);
   });
 
   it('treats a link without a well-formed id or token as no order at all', () => {
-    expect(orderLinkFrom('')).toBeNull();
-    expect(orderLinkFrom(`?id=ORD-180BJZHDASASSD23`)).toBeNull();
-    expect(orderLinkFrom(`?id=../../carts&token=${TOKEN}`)).toBeNull();
-    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23&token=short')).toBeNull();
+    expect(orderLinkFrom('', '')).toBeNull();
+    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23', '')).toBeNull();
+    expect(orderLinkFrom('?id=../../carts', `#token=${TOKEN}`, () => TOKEN)).toBeNull();
+    expect(orderLinkFrom('?id=ORD-180BJZHDASASSD23', '#token=short')).toBeNull();
+  });
+
+  it('puts only the order id in the query of the order page address, the token in its fragment', () => {
+    const suffix = orderPageSuffix({ id: 'ORD-180BJZHDASASSD23', token: TOKEN });
+    expect(suffix).toBe(`?id=ORD-180BJZHDASASSD23#token=${TOKEN}`);
+    const url = new URL(`https://shop.example/en/order/${suffix}`);
+    expect(url.search).not.toContain('token');
+    expect(orderLinkFrom(url.search, url.hash)).toEqual({ id: 'ORD-180BJZHDASASSD23', token: TOKEN });
   });
 
   it('keeps asking while the payment is unconfirmed, for two minutes at most', () => {

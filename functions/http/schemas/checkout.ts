@@ -31,8 +31,27 @@ export const OrderIdSchema = z.string().regex(ORDER_ID, 'an order id such as ORD
 
 export const OrderParams = z.object({ id: OrderIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'ORD-7K3M9Q2D5X8B1N4R' }) });
 
+const OrderToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the order token from the success URL');
+
+/**
+ * The order token travels in a header: query strings land in CloudFront's access logs, headers do not.
+ * Header names arrive lower-cased, so the key is too. Not strict: a browser sends many other headers.
+ */
+export const OrderHeaders = z.object({
+  'x-order-token': OrderToken.optional().openapi({
+    param: { name: 'x-order-token', in: 'header' },
+    description: 'The order token from the fragment of the success URL (#token=…). Required unless the deprecated ?token= is given.',
+  }),
+});
+
+/** Deprecated: kept for one release so links in already-sent emails and open tabs keep working. */
 export const OrderQuery = z
-  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the order token from the success URL') })
+  .object({
+    token: OrderToken.optional().openapi({
+      param: { name: 'token', in: 'query', deprecated: true },
+      description: 'Deprecated, use the x-order-token header: a token in the query string is written to access logs. Removed in the next release.',
+    }),
+  })
   .strict();
 
 export const OrderLineSchema = z

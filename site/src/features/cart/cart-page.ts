@@ -6,6 +6,7 @@ import { isCheckoutCurrency } from './currencies.js';
 import { required } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
 import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, looksLikeEmail, notEnoughNote, type Note } from './notes.js';
+import { orderPageSuffix } from './order-state.js';
 import { parseQuantity } from './quantity.js';
 import { convertedLineTotal, rateDate, ratesText } from './rates.js';
 import {
@@ -338,7 +339,7 @@ function start(root: HTMLElement): void {
     const { status } = answer.body;
     if (status === 'paid' || status === 'paid_needs_attention') {
       forgetPendingCheckout();
-      const href = `/${lang}/order/?id=${encodeURIComponent(pending.orderId)}&token=${encodeURIComponent(pending.token)}`;
+      const href = `/${lang}/order/${orderPageSuffix({ id: pending.orderId, token: pending.token })}`;
       showNotice('ok', t('cart.lastOrderPaid'), { href, label: t('cart.viewOrder') });
     } else {
       showNotice('info', t('cart.cancelled'));

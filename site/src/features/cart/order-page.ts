@@ -2,12 +2,12 @@ import { shopApi } from './api.js';
 import type { OrderLineView, OrderView } from './api-types.js';
 import { required } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
-import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, statusTone, type OrderLink } from './order-state.js';
+import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
 import { rateDate, ratesText } from './rates.js';
-import { forgetPendingCheckout, refreshCount } from './session.js';
+import { forgetPendingCheckout, refreshCount, rememberedOrderToken, rememberOrderToken } from './session.js';
 
 /**
- * The order page: reads the order with the token from the success URL and, while the payment is
+ * The order page: reads the order with the token from the success URL's fragment and, while the payment is
  * unconfirmed (Stripe's webhook has not arrived yet), asks again every 1.5 s for two minutes.
  */
 const root = document.querySelector<HTMLElement>('[data-order-page]');
@@ -68,12 +68,10 @@ function start(root: HTMLElement): void {
     show('missing');
   };
 
-  // The language links lose the query string; this page needs it to find the order again.
-  const carryQuery = () => {
-    for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-testid="language-switch"] a')) {
-      const url = new URL(link.href, location.href);
-      url.search = location.search;
-      link.href = url.pathname + url.search;
+  // The language links lose the query and the fragment; this page needs both to find the order again.
+  const carryLink = (link: OrderLink) => {
+    for (const anchor of document.querySelectorAll<HTMLAnchorElement>('[data-testid="language-switch"] a')) {
+      anchor.href = new URL(anchor.href, location.href).pathname + orderPageSuffix(link);
     }
   };
 
@@ -104,8 +102,13 @@ function start(root: HTMLElement): void {
 
   required<HTMLButtonElement>(root, '[data-refresh]').addEventListener('click', () => location.reload());
 
-  const link = orderLinkFrom(location.search);
+  const link = orderLinkFrom(location.search, location.hash, rememberedOrderToken);
   if (!link) return missing();
-  carryQuery();
+  rememberOrderToken(link);
+  // An old link (?token= in the query) or a fragment lost on the way: from here on the address holds
+  // the token only in its fragment, so a reload or a bookmark never sends it to a server.
+  const wanted = orderPageSuffix(link);
+  if (location.search + location.hash !== wanted) history.replaceState(history.state, '', location.pathname + wanted);
+  carryLink(link);
   void follow(link);
 }

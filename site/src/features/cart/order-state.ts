@@ -15,13 +15,28 @@ export interface OrderLink {
   readonly token: string;
 }
 
-/** The order id and token from the success URL (?id=ORD-…&token=…), or null when they are missing or malformed. */
-export function orderLinkFrom(search: string): OrderLink | null {
-  const params = new URLSearchParams(search);
-  const id = params.get('id') ?? '';
-  const token = params.get('token') ?? '';
-  return ORDER_ID.test(id) && ORDER_TOKEN.test(token) ? { id, token } : null;
+/**
+ * The order id and token the page was opened with: the id from the query, the token from the
+ * fragment (`?id=ORD-…#token=…`, the success URL: a fragment never reaches a server or its access log).
+ * Links sent before that change carry `&token=` in the query and still work; a reload or a language
+ * switch that lost the fragment finds the token this tab remembered for that id.
+ * Null when the id or the token is missing or malformed.
+ */
+export function orderLinkFrom(search: string, hash: string, remembered: (id: string) => string | null = () => null): OrderLink | null {
+  const id = new URLSearchParams(search).get('id') ?? '';
+  if (!ORDER_ID.test(id)) return null;
+  const candidates = [new URLSearchParams(hash.replace(/^#/, '')).get('token'), new URLSearchParams(search).get('token'), remembered(id)];
+  const token = candidates.find((candidate): candidate is string => candidate !== null && ORDER_TOKEN.test(candidate));
+  return token ? { id, token } : null;
 }
+
+/** Where the order page should be for this order: the id in the query, the token only in the fragment. */
+export function orderPageSuffix(link: OrderLink): string {
+  return `?id=${encodeURIComponent(link.id)}#token=${link.token}`;
+}
+
+/** The sessionStorage key under which a tab remembers an order's token. */
+export const orderTokenKey = (id: string) => `sco-order-token:${id}`;
 
 /** Whether to ask again: while no answer has come yet or the payment is unconfirmed, within the time limit. */
 export function keepPolling(status: OrderStatus | null, elapsedMs: number): boolean {

@@ -3,6 +3,7 @@ import { shopApi, type ApiResult } from './api.js';
 import type { CartView } from './api-types.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from './cart-cookie.js';
 import { CHECKOUT_CURRENCIES, DEFAULT_CHECKOUT_CURRENCY, isCheckoutCurrency } from './currencies.js';
+import { orderTokenKey, type OrderLink } from './order-state.js';
 
 /**
  * The browser's side of the cart: the cart_id cookie, the count shown in the header, the
@@ -112,6 +113,26 @@ export function forgetPendingCheckout(): void {
     sessionStorage.removeItem(CHECKOUT_KEY);
   } catch {
     // Nothing to forget.
+  }
+}
+
+/**
+ * The order page's token, kept for this tab by order id: a reload or a language switch that
+ * lost the URL fragment still finds the order.
+ */
+export function rememberOrderToken(link: OrderLink): void {
+  try {
+    sessionStorage.setItem(orderTokenKey(link.id), link.token);
+  } catch {
+    // The fragment in the URL is then the only copy.
+  }
+}
+
+export function rememberedOrderToken(id: string): string | null {
+  try {
+    return sessionStorage.getItem(orderTokenKey(id));
+  } catch {
+    return null;
   }
 }
 
