@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   /** Where the workspace sends managers to sign in (Cognito managed login URL; locally /auth/sign-in). */
   AUTH_SIGN_IN_URL: z.string().min(1).optional(),
+  /** Where sign-out ends the identity provider's session (Cognito's /logout; locally /auth/sign-out). */
+  AUTH_SIGN_OUT_URL: z.string().min(1).optional(),
   /** Listing images: the bucket in AWS (presigned uploads), or a local folder served at MEDIA_BASE_URL. */
   IMAGES_BUCKET: z.string().min(3).optional(),
   MEDIA_DIR: z.string().min(1).optional(),

@@ -18,6 +18,7 @@ export function wirePavilionDeps(config: Config, doc: DynamoDBDocumentClient): P
     listings: new DynamoListingStore(doc, config.TABLE_NAME),
     pavilionOrders: new DynamoPavilionOrdersStore(doc, config.TABLE_NAME),
     ...(config.AUTH_SIGN_IN_URL ? { pavilionSignInUrl: config.AUTH_SIGN_IN_URL } : {}),
+    ...(config.AUTH_SIGN_OUT_URL ? { pavilionSignOutUrl: config.AUTH_SIGN_OUT_URL } : {}),
   };
   if (config.AUTH_ISSUER && config.AUTH_AUDIENCE) {
     deps.tokens = new JwtTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL });

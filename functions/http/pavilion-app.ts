@@ -17,7 +17,7 @@ export type { PavilionDeps } from './pavilion-deps.js';
 
 const sessionConfig = createRoute({
   method: 'get', path: '/pavilion/session-config', tags: ['Pavilion'],
-  summary: 'Where managers sign in (public: the sign-in page needs it before there is a token)',
+  summary: 'Where managers sign in and out (public: the sign-in page needs it before there is a token)',
   responses: { 200: { description: 'Sign-in settings', content: { 'application/json': { schema: SessionConfigSchema } } } },
 });
 
@@ -48,7 +48,8 @@ export function createPavilionApp(deps: PavilionDeps) {
   // Public routes first: they answer before the workspace's token check, which covers /pavilion/*.
   app.openapi(sessionConfig, (c) => {
     c.header('cache-control', 'public, max-age=300');
-    return c.json({ signInUrl: deps.pavilionSignInUrl ?? '/auth/sign-in' }, 200);
+    const signOutUrl = deps.pavilionSignOutUrl;
+    return c.json({ signInUrl: deps.pavilionSignInUrl ?? '/auth/sign-in', ...(signOutUrl ? { signOutUrl } : {}) }, 200);
   });
   registerImportTemplate(app);
   registerUploadReceiver(app, deps);

@@ -16,6 +16,8 @@ export interface PavilionDeps {
   readonly uploads?: UploadReceiver;
   /** Where managers sign in (the local issuer's page, or Cognito's managed login). */
   readonly pavilionSignInUrl?: string;
+  /** Ends the identity provider's session too (Cognito's /logout); without it sign-out only forgets the token. */
+  readonly pavilionSignOutUrl?: string;
   /** Told after every successful listing or stock change (the local server rebuilds the site). */
   readonly onCatalogueChange?: (productId: string) => void;
   readonly now?: () => Date;
@@ -40,7 +42,7 @@ export function pavilionDepsOf(deps: Partial<PavilionDeps> & { readonly clock?: 
       },
     });
   }
-  for (const name of ['uploads', 'pavilionSignInUrl', 'onCatalogueChange'] as const) Object.defineProperty(view, name, { get: () => deps[name] });
+  for (const name of ['uploads', 'pavilionSignInUrl', 'pavilionSignOutUrl', 'onCatalogueChange'] as const) Object.defineProperty(view, name, { get: () => deps[name] });
   Object.defineProperty(view, 'now', { get: () => deps.now ?? (deps.clock ? () => deps.clock!.now() : undefined) });
   return view as unknown as PavilionDeps;
 }

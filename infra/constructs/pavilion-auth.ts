@@ -124,6 +124,9 @@ export class PavilionSignIn extends Construct {
       'scope=openid+email',
       `redirect_uri=${props.siteUrl}${PAVILION_CALLBACK_PATH}`,
     ].join('&');
+    // Ends the managed login's own session (on a shared computer the next Sign in would otherwise skip the
+    // password); logout_uri must be one of the client's logoutUrls.
+    const signOutUrl = `${domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${props.siteUrl}/pavilion/`;
 
     const issuer = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${userPool.userPoolId}`;
     this.environment = {
@@ -131,6 +134,7 @@ export class PavilionSignIn extends Construct {
       AUTH_AUDIENCE: this.client.userPoolClientId,
       AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
       AUTH_SIGN_IN_URL: signInUrl,
+      AUTH_SIGN_OUT_URL: signOutUrl,
     };
   }
 }

@@ -128,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_AUDIENCE: LOCAL_AUDIENCE,
       AUTH_JWKS_URL: issuer.jwksUrl,
       AUTH_SIGN_IN_URL: issuer.signInUrl,
+      AUTH_SIGN_OUT_URL: issuer.signOutUrl,
       MEDIA_DIR: mediaDir,
       MEDIA_BASE_URL: '/media',
     });

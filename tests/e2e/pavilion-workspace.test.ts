@@ -45,7 +45,8 @@ async function signInAsKyrgyzManager(): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   await page.goto(`${stack.url}/pavilion/`);
   await page.locator('[data-signin-link]').click();
-  await page.waitForURL(/\/auth\/sign-in$/);
+  // The link carries this tab's state and nonce; the answer must bring them back.
+  await page.waitForURL(/\/auth\/sign-in\?state=[\w-]+&nonce=[\w-]+$/);
   await page.locator('form:has(input[name="pavilion"][value="KG"]) button').click();
   await page.locator('body[data-state="ready"]').waitFor();
   // The token came back in the fragment and has left the address bar.
@@ -53,6 +54,27 @@ async function signInAsKyrgyzManager(): Promise<Page> {
   expect(await page.locator('[data-pavilion]').textContent()).toContain('Kyrgyzstan');
   return page;
 }
+
+it('does not let a planted sign-in link put the manager into someone else’s pavilion', async () => {
+  await servedAfterRebuild('/pavilion/');
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const attackersToken = await stack.signToken('RU');
+  await page.goto(`${stack.url}/pavilion/#id_token=${encodeURIComponent(attackersToken)}`);
+
+  await page.locator('body[data-state="signed-out"]').waitFor();
+  expect(await page.locator('[data-signin-message]').textContent()).toBe('Sign-in link not accepted, please sign in again.');
+  expect(await page.locator('[data-workspace]').isHidden()).toBe(true);
+  expect(page.url()).toBe(`${stack.url}/pavilion/`);
+  expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
+}, 60_000);
+
+it('signs the manager out and back to the sign-in panel', async () => {
+  const page = await signInAsKyrgyzManager();
+  await page.locator('[data-sign-out]').click();
+  await page.locator('body[data-state="signed-out"]').waitFor();
+  expect(page.url()).toBe(`${stack.url}/pavilion/`);
+  expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
+}, 60_000);
 
 async function openNewListing(page: Page): Promise<(name: string) => ReturnType<Page['locator']>> {
   await page.locator('[data-workspace] a[href="/pavilion/listing/"]').click();

@@ -1,9 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, base64url } from 'jose';
+import { SignJWT, base64url, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTemplateCsv } from '../../functions/domain/listing-import.js';
+import { createApi } from '../../functions/http/api.js';
 import { createTokenIssuer } from '../../infra/local/token-issuer/issuer.js';
 import { AUDIENCE, KG, RU, aListingBody, anEdit, startPavilionTestbed, type Testbed } from './pavilion-testbed.js';
 
@@ -158,6 +159,14 @@ describe('public workspace routes', () => {
     const response = await bed.call('GET', '/api/pavilion/session-config');
     expect(response.status).toBe(200);
     expect(response.body.signInUrl).toBe(`${bed.issuer.issuer}/sign-in`);
+    expect(response.body).not.toHaveProperty('signOutUrl');
+  });
+
+  it('tell the page where signing out ends the sign-in session too, when one is configured', async () => {
+    const api = createApi({ catalogue: bed.catalogue, pavilionSignInUrl: bed.issuer.signInUrl, pavilionSignOutUrl: bed.issuer.signOutUrl }, ['pavilion']);
+    const response = await api.request('/api/pavilion/session-config');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ signInUrl: `${bed.issuer.issuer}/sign-in`, signOutUrl: `${bed.issuer.issuer}/sign-out` });
   });
 
   it('serve the CSV template without a token', async () => {
@@ -171,5 +180,44 @@ describe('public workspace routes', () => {
     const html = await page.text();
     expect(html).toContain(RU.name.en);
     expect(html).toContain(KG.name.zh);
+  });
+});
+
+describe('the local token issuer, like Cognito’s implicit flow', () => {
+  const signIn = (form: Record<string, string>) =>
+    fetch(`${bed.issuer.issuer}/sign-in`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
+
+  it('carries state and nonce from the sign-in request through its form', async () => {
+    const html = await (await fetch(`${bed.issuer.issuer}/sign-in?state=s-123&nonce=n-456`)).text();
+    expect(html).toContain('<input type="hidden" name="state" value="s-123">');
+    expect(html).toContain('<input type="hidden" name="nonce" value="n-456">');
+  });
+
+  it('puts the nonce in the ID token and returns the state beside it in the fragment', async () => {
+    const response = await signIn({ pavilion: 'RU', state: 's-123', nonce: 'n-456' });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(/^\/pavilion\/#id_token=[\w.-]+&state=s-123$/);
+    const token = new URLSearchParams(location.split('#')[1]).get('id_token')!;
+    expect(decodeJwt(token).nonce).toBe('n-456');
+    // The API does not care about the nonce: the token works like any other.
+    expect((await bed.call('GET', '/api/pavilion/me', { token })).body.manager.pavilion).toBe('RU');
+  });
+
+  it('signs in without state or nonce when none were sent, as Cognito does', async () => {
+    const location = (await signIn({ pavilion: 'KG' })).headers.get('location')!;
+    expect(location).toMatch(/^\/pavilion\/#id_token=[\w.-]+$/);
+    expect(decodeJwt(new URLSearchParams(location.split('#')[1]).get('id_token')!)).not.toHaveProperty('nonce');
+  });
+
+  it('refuses a state or nonce that is not plain URL-safe text', async () => {
+    expect((await fetch(`${bed.issuer.issuer}/sign-in?state=${encodeURIComponent('"><script>')}`)).status).toBe(400);
+    expect((await signIn({ pavilion: 'KG', nonce: 'x'.repeat(257) })).status).toBe(400);
+  });
+
+  it('signs out by sending the browser back to the workspace', async () => {
+    const response = await fetch(bed.issuer.signOutUrl, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/pavilion/');
   });
 });

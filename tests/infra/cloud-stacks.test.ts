@@ -284,6 +284,9 @@ describe('the stateless stack: functions and API', () => {
       expect(renderIntrinsic(env.AUTH_SIGN_IN_URL)).toMatch(
         /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=token&scope=openid\+email&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
       );
+      expect(renderIntrinsic(env.AUTH_SIGN_OUT_URL)).toMatch(
+        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/logout\?client_id=\$\{Ref:PavilionSignInSite.*\}&logout_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
+      );
     }
   });
 });

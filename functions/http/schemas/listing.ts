@@ -216,7 +216,7 @@ export const ShipmentSchema = z
 
 export const SessionConfigSchema = z
   .object({
-    signInUrl: z.string().openapi({ description: 'Where a manager signs in; it comes back to /pavilion/#token=…' }),
+    signInUrl: z.string().openapi({ description: 'Where a manager signs in; it comes back to /pavilion/#id_token=…&state=… (the page adds its own state and nonce)' }),
     signOutUrl: z.string().optional(),
   })
   .openapi('PavilionSessionConfig');

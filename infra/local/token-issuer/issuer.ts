@@ -13,7 +13,7 @@ export interface TokenIssuerOptions {
   /** The app client id the API expects in `aud`. */
   readonly audience: string;
   readonly pavilions: readonly Pavilion[];
-  /** Where sign-in sends the browser, with `#id_token=…` (the fragment never reaches a server log). */
+  /** Where sign-in and sign-out send the browser; sign-in adds `#id_token=…&state=…` (the fragment never reaches a server log). */
   readonly workspaceUrl?: string;
 }
 
@@ -27,6 +27,8 @@ export interface SignOptions {
   readonly tokenUse?: 'id' | 'access';
   /** How the pavilion is named: both (default), only the custom attribute, only the group, or not at all (tests). */
   readonly pavilionIn?: 'both' | 'attribute' | 'group' | 'none';
+  /** The `nonce` the sign-in request carried, echoed in the ID token as Cognito does. */
+  readonly nonce?: string;
 }
 
 export interface TokenIssuer {
@@ -35,6 +37,8 @@ export interface TokenIssuer {
   readonly jwksUrl: string;
   readonly audience: string;
   readonly signInUrl: string;
+  /** Cognito's /logout stand-in: there is no session here to end, so it only goes back to the workspace. */
+  readonly signOutUrl: string;
   /** The published key set, for a verifier in the same process that should not fetch it over HTTP. */
   readonly jwks: JWTVerifyGetKey;
   signToken(pavilion: PavilionCode, options?: SignOptions): Promise<string>;
@@ -59,6 +63,7 @@ export async function createTokenIssuer(options: TokenIssuerOptions): Promise<To
     jwksUrl: `${issuer}/.well-known/jwks.json`,
     audience: options.audience,
     signInUrl: `${issuer}/sign-in`,
+    signOutUrl: `${issuer}/sign-out`,
     jwks: createLocalJWKSet({ keys: [key.publicJwk] }),
     signToken,
   };
@@ -68,7 +73,7 @@ export async function createTokenIssuer(options: TokenIssuerOptions): Promise<To
 export function createTokenIssuerApp(
   options: TokenIssuerOptions,
   key: SigningKey,
-  signToken: (pavilion: PavilionCode) => Promise<string>,
+  signToken: (pavilion: PavilionCode, options?: SignOptions) => Promise<string>,
 ): Hono {
   const app = new Hono();
   const known = new Map(options.pavilions.map((pavilion) => [pavilion.code, pavilion]));
@@ -89,20 +94,48 @@ export function createTokenIssuerApp(
     }),
   );
   app.get('/sign-in', (c) => {
+    const binding = bindingOf({ state: c.req.query('state'), nonce: c.req.query('nonce') });
+    if (!binding) return c.text('state and nonce must be 1 to 256 URL-safe characters', 400);
     c.header('cache-control', 'no-store');
-    // The page posts back to this very path, wherever the issuer is mounted.
-    return c.html(signInPage([...known.values()], c.req.path));
+    // The page posts back to this very path, wherever the issuer is mounted, carrying state and nonce along.
+    return c.html(signInPage([...known.values()], c.req.path, binding));
   });
   app.post('/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const code = typeof form['pavilion'] === 'string' ? form['pavilion'] : '';
     if (!known.has(code)) return c.text('Unknown pavilion', 400);
-    const token = await signToken(code);
+    const binding = bindingOf({ state: form['state'], nonce: form['nonce'] });
+    if (!binding) return c.text('state and nonce must be 1 to 256 URL-safe characters', 400);
+    const token = await signToken(code, binding.nonce ? { nonce: binding.nonce } : {});
     c.header('cache-control', 'no-store');
-    // Fixed destination (no open redirect); the token rides in the fragment, as Cognito's implicit flow does.
-    return c.redirect(`${workspaceUrl}#id_token=${encodeURIComponent(token)}`, 303);
+    // Fixed destination (no open redirect); the token and the state ride in the fragment, as in Cognito's implicit flow.
+    const state = binding.state ? `&state=${encodeURIComponent(binding.state)}` : '';
+    return c.redirect(`${workspaceUrl}#id_token=${encodeURIComponent(token)}${state}`, 303);
+  });
+  app.get('/sign-out', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.redirect(workspaceUrl, 302);
   });
   return app;
+}
+
+/** A sign-in's state and nonce, each optional as with Cognito; undefined when one is malformed. */
+export interface SignInBinding {
+  readonly state?: string;
+  readonly nonce?: string;
+}
+
+const BINDING_VALUE = /^[\w.~-]{1,256}$/;
+
+function bindingOf(raw: { state: unknown; nonce: unknown }): SignInBinding | undefined {
+  const binding: { state?: string; nonce?: string } = {};
+  for (const name of ['state', 'nonce'] as const) {
+    const value = raw[name];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string' || !BINDING_VALUE.test(value)) return undefined;
+    binding[name] = value;
+  }
+  return binding;
 }
 
 async function signWith(key: SigningKey, options: SignOptions & { issuer: string; audience: string }, pavilion: PavilionCode): Promise<string> {
@@ -113,6 +146,7 @@ async function signWith(key: SigningKey, options: SignOptions & { issuer: string
   if (where === 'both' || where === 'attribute') claims[PAVILION_CLAIM] = pavilion;
   if (where === 'both' || where === 'group') claims['cognito:groups'] = [`${PAVILION_GROUP_PREFIX}${pavilion}`];
   if (tokenUse === 'access') claims['client_id'] = options.audience;
+  if (options.nonce && tokenUse === 'id') claims['nonce'] = options.nonce;
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: key.publicJwk.kid ?? '', typ: 'JWT' })
     .setIssuer(options.issuer)

@@ -1,15 +1,22 @@
 import type { Pavilion } from '../../../functions/domain/pavilion.js';
+import type { SignInBinding } from './issuer.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
-/** The local stand-in for Cognito's managed login: one demo manager per pavilion, one click each. */
-export function signInPage(pavilions: readonly Pavilion[], action: string): string {
+/**
+ * The local stand-in for Cognito's managed login: one demo manager per pavilion, one click each.
+ * The request's state and nonce go along as hidden fields, so the answer carries them as Cognito's does.
+ */
+export function signInPage(pavilions: readonly Pavilion[], action: string, binding: SignInBinding = {}): string {
+  const carried = (['state', 'nonce'] as const)
+    .map((name) => (binding[name] ? `\n        <input type="hidden" name="${name}" value="${escape(binding[name])}">` : ''))
+    .join('');
   const rows = pavilions
     .map(
       (pavilion) => `
       <li><form method="post" action="${escape(action)}">
-        <input type="hidden" name="pavilion" value="${escape(pavilion.code)}">
+        <input type="hidden" name="pavilion" value="${escape(pavilion.code)}">${carried}
         <button type="submit"><span class="flag" aria-hidden="true">${escape(pavilion.flag)}</span>
           <span><strong>${escape(pavilion.name.en)}</strong> · ${escape(pavilion.name.ru)} · ${escape(pavilion.name.zh)}</span>
           <small>Demo manager, ${escape(pavilion.code)} pavilion</small></button>

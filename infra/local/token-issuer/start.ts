@@ -15,6 +15,7 @@ export interface RunningTokenIssuer {
   readonly jwksUrl: string;
   readonly audience: string;
   readonly signInUrl: string;
+  readonly signOutUrl: string;
   signToken(pavilion: PavilionCode, options?: SignOptions): Promise<string>;
   stop(): Promise<void>;
 }
@@ -32,6 +33,7 @@ export async function startTokenIssuer(options: StartTokenIssuerOptions): Promis
     jwksUrl: issuer.jwksUrl,
     audience: issuer.audience,
     signInUrl: issuer.signInUrl,
+    signOutUrl: issuer.signOutUrl,
     signToken: issuer.signToken,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -61,9 +61,15 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
   return body as T;
 }
 
+export interface SessionConfig {
+  readonly signInUrl: string;
+  /** Ends the identity provider's session too (Cognito's /logout); absent where there is none. */
+  readonly signOutUrl?: string;
+}
+
 /** Public, token-free settings of the sign-in. */
-export async function sessionConfig(): Promise<{ signInUrl: string }> {
+export async function sessionConfig(): Promise<SessionConfig> {
   const response = await fetch('/api/pavilion/session-config');
   if (!response.ok) return { signInUrl: '/auth/sign-in' };
-  return (await response.json()) as { signInUrl: string };
+  return (await response.json()) as SessionConfig;
 }

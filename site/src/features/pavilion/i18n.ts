@@ -20,6 +20,7 @@ export const WORDS = {
   'signin.button': e('Sign in', 'Войти', '登录'),
   'signin.expired': e('Your session has ended. Please sign in again.', 'Сеанс завершён. Войдите снова.', '会话已结束，请重新登录。'),
   'signin.forbidden': e('This account does not manage a pavilion.', 'Эта учётная запись не управляет павильоном.', '此账号未关联任何展馆。'),
+  'signin.rejected': e('Sign-in link not accepted, please sign in again.', 'Ссылка для входа не принята, войдите снова.', '登录链接无效，请重新登录。'),
   'common.loading': e('Loading…', 'Загрузка…', '加载中…'),
   'common.more': e('Load more', 'Показать ещё', '加载更多'),
   'common.cancel': e('Cancel', 'Отмена', '取消'),

@@ -1,7 +1,7 @@
 import { ApiError, SignedOut, api, sessionConfig } from './api.js';
 import { $, toast } from './dom.js';
-import { WORKSPACE_LANGUAGES, applyLanguage, currentLanguage, setLanguage, tr, type WorkspaceLanguage } from './i18n.js';
-import { captureTokenFromUrl, currentToken, forgetToken } from './session.js';
+import { WORKSPACE_LANGUAGES, applyLanguage, currentLanguage, setLanguage, tr, type WordKey, type WorkspaceLanguage } from './i18n.js';
+import { beginSignIn, captureTokenFromUrl, currentToken, forgetToken } from './session.js';
 
 export interface Pavilion {
   readonly code: string;
@@ -22,7 +22,10 @@ export interface Workspace {
 export async function startWorkspace(): Promise<Workspace | null> {
   applyLanguage();
   wireChrome();
-  captureTokenFromUrl();
+  if (captureTokenFromUrl() === 'rejected') {
+    await showSignIn('rejected');
+    return null;
+  }
   if (!currentToken()) {
     await showSignIn('none');
     return null;
@@ -51,17 +54,26 @@ export async function fail(error: unknown): Promise<void> {
   toast(String(error), 'bad');
 }
 
-async function showSignIn(reason: SignedOut['reason']): Promise<void> {
+/** Why the sign-in panel shows: the API's reasons, or a sign-in answer this tab did not ask for. */
+type SignInReason = SignedOut['reason'] | 'rejected';
+
+const SIGN_IN_MESSAGES: Record<Exclude<SignInReason, 'none'>, WordKey> = {
+  expired: 'signin.expired',
+  forbidden: 'signin.forbidden',
+  rejected: 'signin.rejected',
+};
+
+async function showSignIn(reason: SignInReason): Promise<void> {
   document.body.dataset.state = 'signed-out';
   $('[data-workspace]').hidden = true;
   const panel = $('[data-signin]');
   panel.hidden = false;
   const message = $('[data-signin-message]');
   message.hidden = reason === 'none';
-  if (reason !== 'none') message.dataset.i18n = reason === 'forbidden' ? 'signin.forbidden' : 'signin.expired';
+  if (reason !== 'none') message.dataset.i18n = SIGN_IN_MESSAGES[reason];
   applyLanguage(panel);
   const link = $<HTMLAnchorElement>('[data-signin-link]');
-  link.href = (await sessionConfig()).signInUrl;
+  link.href = beginSignIn((await sessionConfig()).signInUrl);
   link.focus();
 }
 
@@ -71,9 +83,13 @@ function wireChrome(): void {
   select.addEventListener('change', () => {
     if ((WORKSPACE_LANGUAGES as readonly string[]).includes(select.value)) setLanguage(select.value as WorkspaceLanguage);
   });
-  $('[data-sign-out]').addEventListener('click', () => {
+  $('[data-sign-out]').addEventListener('click', async () => {
     forgetToken();
-    void showSignIn('none');
+    // Forgetting the token is not enough on a shared computer: the identity provider's own session
+    // would sign the next person straight back in. Its sign-out page ends it and returns here.
+    const { signOutUrl } = await sessionConfig();
+    if (signOutUrl) location.assign(signOutUrl);
+    else await showSignIn('none');
   });
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     if (new URL(link.href).pathname === location.pathname) link.setAttribute('aria-current', 'page');
