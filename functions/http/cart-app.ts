@@ -1,10 +1,11 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { CartFullError, cartExpiresAt, emptyCart, MAX_CART_LINES, setLineQuantity, type Cart } from '../domain/cart.js';
+import { goodsValueInCny, PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../domain/cross-border.js';
 import { rateBetween } from '../domain/exchange-rates.js';
 import { availableUnits } from '../domain/inventory.js';
 import { money, type CurrencyCode } from '../domain/money.js';
 import { fitsOnePayment, STRIPE_MAX_AMOUNT } from '../domain/payment-methods.js';
-import { chargeIn, priceCart } from '../domain/pricing.js';
+import { chargeIn, priceCart, type Charge, type PricedLine } from '../domain/pricing.js';
 import { CartVersionConflictError } from '../ports/cart-store.js';
 import { loadProducts } from '../usecases/load-products.js';
 import { newCartId } from '../usecases/secrets.js';
@@ -133,11 +134,20 @@ export async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, cu
     lines: priced.lines.map(({ productVersion, ...line }) => line),
     itemCount: buyable.reduce((sum, line) => sum + line.quantity, 0),
     subtotals: [...priced.subtotals],
-    checkoutTotal: fitsOnePayment(charge.total)
-      ? { total: charge.total, rates: [...charge.rates], payable: true }
-      : { total: charge.total, rates: [...charge.rates], payable: false, reason: 'amount_too_large', maxAmount: money(STRIPE_MAX_AMOUNT, currency) },
+    checkoutTotal: checkoutTotalOf(charge, buyable, currency),
     createdAt: cart.createdAt,
     updatedAt: cart.updatedAt,
     expiresAt: cartExpiresAt(cart.updatedAt),
   };
+}
+
+/**
+ * Whether checkout would take this total, and why not. The cross-border limit comes first: it
+ * holds in every currency, so choosing another currency (the remedy for a too-large amount) cannot lift it.
+ */
+function checkoutTotalOf(charge: Charge, buyable: readonly PricedLine[], currency: CurrencyCode): z.infer<typeof CartSchema>['checkoutTotal'] {
+  const shown = { total: charge.total, rates: [...charge.rates] };
+  if (!withinPerOrderLimit(goodsValueInCny(buyable, rateBetween))) return { ...shown, payable: false, reason: 'over_cross_border_limit', limit: PER_ORDER_LIMIT_CNY };
+  if (!fitsOnePayment(charge.total)) return { ...shown, payable: false, reason: 'amount_too_large', maxAmount: money(STRIPE_MAX_AMOUNT, currency) };
+  return { ...shown, payable: true };
 }

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { formatMoney } from '../domain/money.js';
 import { CheckoutRefusedError, placeOrder } from '../usecases/checkout.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
@@ -66,6 +67,12 @@ function describe(refusal: CheckoutRefusedError['refusal']): ProblemError {
       return new ProblemError(422, 'The order is too large to pay in one go', {
         detail: `The payment provider takes at most 99,999,999 minor units of ${refusal.total.currency}; split the order or choose another currency.`,
         total: refusal.total,
+      });
+    case 'over_cross_border_limit':
+      return new ProblemError(422, 'The order is over China’s cross-border limit', {
+        detail: `China’s cross-border e-commerce rules allow at most ${formatMoney(refusal.limit, 'en')} of goods per order; this one comes to ${formatMoney(refusal.value, 'en')}. Remove some items to continue.`,
+        value: refusal.value,
+        limit: refusal.limit,
       });
     case 'checkout_in_progress':
       return new ProblemError(409, 'This cart is being checked out already', {

@@ -1,3 +1,4 @@
+import { goodsValueInCny, PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../domain/cross-border.js';
 import type { Language } from '../domain/languages.js';
 import { rateBetween } from '../domain/exchange-rates.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
@@ -33,6 +34,8 @@ export type CheckoutRefusal =
   | { readonly reason: 'cart_empty' }
   | { readonly reason: 'lines_refused'; readonly lines: readonly RefusedLine[] }
   | { readonly reason: 'amount_too_large'; readonly total: Money }
+  /** China's cross-border per-order limit: `value` is the goods in CNY, `limit` the most one order may carry. */
+  | { readonly reason: 'over_cross_border_limit'; readonly value: Money; readonly limit: Money }
   /** Another checkout of the same cart (another tab, a double click) is under way or won the race. */
   | { readonly reason: 'checkout_in_progress' }
   /** The cart's earlier checkout was paid at the provider (or its payment is on its way): that order stands. */
@@ -92,6 +95,10 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       return [];
     });
     if (refused.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: refused });
+
+    // Every order ships to China: its goods must stay within the per-order limit, in whatever currency it is paid.
+    const valueInCny = goodsValueInCny(priced.lines, rateBetween);
+    if (!withinPerOrderLimit(valueInCny)) throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value: valueInCny, limit: PER_ORDER_LIMIT_CNY });
 
     const charge = chargeIn(priced.lines, request.currency, rateBetween);
     if (!fitsOnePayment(charge.total)) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: charge.total });
@@ -206,7 +213,8 @@ async function releaseEarlierCheckout(deps: ShopDeps, orderId: string): Promise<
 }
 
 /**
- * Operators watch refusals (the 409s and 422s: stock gone, an order too large, the provider
+ * Operators watch refusals (the 409s and 422s: stock gone, an order too large or over the
+ * cross-border limit, the provider
  * refusing) and the provider's outages (502) apart; a missing cart (404) is only logged. The
  * reason and the products are logged, never the shopper's email or the cart id (it opens the cart).
  */
@@ -229,6 +237,8 @@ function refusalDetails(refusal: CheckoutRefusal): LogFields {
       };
     case 'amount_too_large':
       return { amount: refusal.total.amount, currency: refusal.total.currency };
+    case 'over_cross_border_limit':
+      return { amount: refusal.value.amount, currency: refusal.value.currency };
     case 'provider_refused':
       return { detail: refusal.message };
     default:

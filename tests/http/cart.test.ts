@@ -148,12 +148,23 @@ describe('a cart too large to pay in one payment', () => {
     expect(answer.body.checkoutTotal).toMatchObject({
       total: { amount: 1_000_000_000_000, currency: 'UZS' },
       payable: false,
-      reason: 'amount_too_large',
-      maxAmount: { amount: 99_999_999, currency: 'UZS' },
+      reason: 'over_cross_border_limit',
+      limit: { amount: 500_000, currency: 'CNY' },
     });
     const small = await shop.call('GET', `/api/carts/${await shop.newCart({ [jam.id]: 1 })}`);
     expect(small.body.checkoutTotal).toMatchObject({ payable: true });
     expect(small.body.checkoutTotal.reason).toBeUndefined();
+  });
+
+  it('says amount_too_large, with the most one payment carries, for a total within the cross-border limit that Stripe cannot take', async () => {
+    // KGS 10,000.00 is about CNY 812, but more than 999,999.99 UZS.
+    const carpet = aProduct({ sku: 'CART-CARPET', stock: 5, price: { amount: 1_000_000, currency: 'KGS' } });
+    await shop.deps.catalogue.putProducts([carpet]);
+    const cartId = await shop.newCart({ [carpet.id]: 1 });
+    const inUzs = await shop.call('GET', `/api/carts/${cartId}?currency=UZS`);
+    expect(inUzs.body.checkoutTotal).toMatchObject({ payable: false, reason: 'amount_too_large', maxAmount: { amount: 99_999_999, currency: 'UZS' } });
+    expect(inUzs.body.checkoutTotal.limit).toBeUndefined();
+    expect((await shop.call('GET', `/api/carts/${cartId}`)).body.checkoutTotal).toMatchObject({ payable: true });
   });
 
   it('answers a quantity change with the cart as saved, flagged not payable', async () => {
@@ -207,5 +218,30 @@ describe('GET /api/carts/{id}', () => {
     } finally {
       shop.clock.offsetMs = 0;
     }
+  });
+});
+
+describe('a cart over China’s cross-border per-order limit (CNY 5,000)', () => {
+  const tea = aProduct({ sku: 'CART-TEA', stock: 100, price: { amount: 120_000, currency: 'KGS' } });
+
+  it('is not payable, with reason over_cross_border_limit and the limit in CNY, whatever checkout currency is asked', async () => {
+    await shop.deps.catalogue.putProducts([tea]);
+    // 52 x KGS 1,200.00 = 52 x CNY 97.44 = CNY 5,066.88.
+    const cartId = await shop.newCart({ [tea.id]: 52 });
+    for (const currency of ['CNY', 'USD', 'KGS', 'RUB']) {
+      const { body } = await shop.call('GET', `/api/carts/${cartId}?currency=${currency}`);
+      expect(body.checkoutTotal).toMatchObject({ payable: false, reason: 'over_cross_border_limit', limit: { amount: 500_000, currency: 'CNY' } });
+      expect(body.checkoutTotal.total.currency).toBe(currency);
+      expect(body.checkoutTotal.maxAmount).toBeUndefined();
+    }
+  });
+
+  it('is payable again once the quantity brings it within the limit', async () => {
+    await shop.deps.catalogue.putProducts([tea]);
+    const cartId = await shop.newCart({ [tea.id]: 52 });
+    // 51 x CNY 97.44 = CNY 4,969.44.
+    const answer = await shop.call('PUT', `/api/carts/${cartId}/lines/${tea.id}`, { quantity: 51 });
+    expect(answer.body.checkoutTotal).toMatchObject({ total: { amount: 51 * 9_744, currency: 'CNY' }, payable: true });
+    expect(answer.body.checkoutTotal.reason).toBeUndefined();
   });
 });

@@ -263,11 +263,39 @@ describe('POST /api/checkout', () => {
   });
 
   it('refuses a total Stripe cannot take in one payment with 422, reserving nothing', async () => {
-    const gold = await stocked({ stock: 999, price: { amount: 990_000_000, currency: 'KGS' } });
-    const cartId = await shop.newCart({ [gold.id]: 999 });
-    const answer = await shop.checkout(cartId);
+    // KGS 10,000.00 is about CNY 812, within the cross-border limit, but more than 999,999.99 UZS.
+    const carpet = await stocked({ stock: 5, price: { amount: 1_000_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [carpet.id]: 1 });
+    const answer = await shop.checkout(cartId, { currency: 'UZS' });
     expect(answer.status).toBe(422);
-    expect(await shop.units(gold.id)).toEqual({ stock: 999, reserved: 0, sold: 0 });
+    expect(answer.body.reason).toBe('amount_too_large');
+    expect(await shop.units(carpet.id)).toEqual({ stock: 5, reserved: 0, sold: 0 });
+  });
+
+  it('refuses an order over China’s cross-border limit of CNY 5,000 with 422, in any currency, reserving nothing', async () => {
+    // 52 x KGS 1,200.00 = 52 x CNY 97.44 = CNY 5,066.88; 51 of them (CNY 4,969.44) would pass.
+    const honey = await stocked({ stock: 60, price: { amount: 120_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [honey.id]: 52 });
+    const sessionsBefore = shop.stripe.sessions().length;
+    const refusedBefore = shop.telemetry.total('CheckoutRefused');
+    for (const currency of ['CNY', 'USD', 'KGS']) {
+      const answer = await shop.checkout(cartId, { currency });
+      expect(answer.status).toBe(422);
+      expect(answer.type).toContain('application/problem+json');
+      expect(answer.body).toMatchObject({
+        reason: 'over_cross_border_limit',
+        limit: { amount: 500_000, currency: 'CNY' },
+        value: { amount: 52 * 9_744, currency: 'CNY' },
+      });
+      expect(answer.body.detail).toContain('CN¥5,000.00');
+    }
+    expect(await shop.units(honey.id)).toEqual({ stock: 60, reserved: 0, sold: 0 });
+    expect(shop.stripe.sessions()).toHaveLength(sessionsBefore);
+    expect(shop.telemetry.total('CheckoutRefused')).toBe(refusedBefore + 3);
+    expect(shop.telemetry.logs.at(-1)).toMatchObject({ message: 'checkout refused', fields: { reason: 'over_cross_border_limit', amount: 52 * 9_744, currency: 'CNY' } });
+
+    await shop.call('PUT', `/api/carts/${cartId}/lines/${honey.id}`, { quantity: 51 });
+    expect((await shop.checkout(cartId)).status).toBe(201);
   });
 
   it('refuses with 422 a total whose figures pass the safe-integer range, reserving nothing', async () => {

@@ -100,6 +100,15 @@ describe('what the cart page says about lines and a refused checkout', () => {
     expect(canCheckout({ lines: [ok] as never, checkoutTotal: { payable: true } })).toBe(true);
   });
 
+  it('blocks checkout of a cart over China’s cross-border per-order limit with its own note', () => {
+    const ok = { status: 'ok' as const };
+    const overLimit = { lines: [ok] as never, checkoutTotal: { payable: false, reason: 'over_cross_border_limit' } };
+    expect(checkoutBlocker(overLimit)).toEqual({ key: 'cart.overLimit', tone: 'bad' });
+    expect(canCheckout(overLimit)).toBe(false);
+    expect(checkoutBlocker({ lines: [ok] as never, checkoutTotal: { payable: false, reason: 'amount_too_large' } })).toMatchObject({ key: 'cart.tooLarge' });
+    expect(checkoutFailureOf(422, { title: 'Over the limit', status: 422, reason: 'over_cross_border_limit' })).toEqual({ kind: 'summary', note: { key: 'cart.overLimit', tone: 'bad' } });
+  });
+
   it('puts each checkout refusal where the shopper will look for it', () => {
     const emailProblem = { title: 'The request is not valid', status: 400, errors: [{ field: 'email', message: 'an email address' }] };
     expect(checkoutFailureOf(400, emailProblem)).toMatchObject({ kind: 'email', note: { key: 'cart.emailInvalid' } });

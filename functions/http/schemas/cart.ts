@@ -46,12 +46,14 @@ export const CartSchema = z
       .object({
         total: MoneySchema.openapi({ description: 'Held at 1,000,000,000,000 minor units when larger' }),
         rates: z.array(ExchangeRateSchema),
-        payable: z.boolean().openapi({ description: 'Whether this total fits one payment; checkout answers 422 when it does not' }),
-        reason: z
-          .enum(['amount_too_large'])
-          .optional()
-          .openapi({ description: 'Why it is not payable: above maxAmount, the most one payment carries (lower quantities or pick another currency)' }),
-        maxAmount: MoneySchema.optional().openapi({ description: 'The most one payment carries in this currency; given when payable is false' }),
+        payable: z.boolean().openapi({ description: 'Whether checkout would take this total; checkout answers 422 when it would not' }),
+        reason: z.enum(['amount_too_large', 'over_cross_border_limit']).optional().openapi({
+          description:
+            'Why it is not payable. amount_too_large: above maxAmount, the most one payment carries (lower quantities or pick another currency). ' +
+            'over_cross_border_limit: the goods are worth more than limit in CNY, the most one order shipped to China may carry, in any currency (lower quantities).',
+        }),
+        maxAmount: MoneySchema.optional().openapi({ description: 'The most one payment carries in this currency; given with reason amount_too_large' }),
+        limit: MoneySchema.optional().openapi({ description: 'China’s cross-border per-order limit (CNY 5,000); given with reason over_cross_border_limit' }),
       })
       .openapi({ description: 'What checkout would charge now in the asked currency (default CNY), converted unit by unit at the rates shown' }),
     createdAt: z.string(),

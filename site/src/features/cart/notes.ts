@@ -37,11 +37,13 @@ export function notEnoughNote(available: number, alreadyInCart = 0): Note {
 }
 
 /** What a cart needs for checkout: its lines, and whether the API says the total fits one payment. */
-export type CheckoutReadiness = Pick<CartView, 'lines'> & { readonly checkoutTotal?: { readonly payable?: boolean } };
+export type CheckoutReadiness = Pick<CartView, 'lines'> & { readonly checkoutTotal?: { readonly payable?: boolean; readonly reason?: string } };
 
 /** Why the Pay button is off, or null when checkout can go ahead. */
 export function checkoutBlocker(cart: CheckoutReadiness): Note | null {
   if (cart.lines.some((line) => line.status !== 'ok')) return { key: 'cart.fixLines', tone: 'warn' };
+  // China's cross-border rules cap one order at CNY 5,000, in any currency.
+  if (cart.checkoutTotal?.payable === false && cart.checkoutTotal.reason === 'over_cross_border_limit') return { key: 'cart.overLimit', tone: 'bad' };
   // Stripe takes at most eight digits of minor units; the API flags a total above that.
   if (cart.checkoutTotal?.payable === false) return { key: 'cart.tooLarge', tone: 'bad' };
   return null;
@@ -81,6 +83,7 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
     }
     case 422:
       if (problem?.reason === 'provider_refused') return { kind: 'summary', note: { key: 'cart.providerRefused', tone: 'bad' } };
+      if (problem?.reason === 'over_cross_border_limit') return { kind: 'summary', note: { key: 'cart.overLimit', tone: 'bad' } };
       return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
     case 502:
       return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
