@@ -1,5 +1,6 @@
 import {
   BatchWriteCommand,
+  paginateQuery,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -25,19 +26,11 @@ export class DynamoCatalogueStore implements CatalogueStore {
 
   async listPavilions(): Promise<readonly PavilionSummary[]> {
     const items: PavilionSummary[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.pavilionsPartition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(toPavilion(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.doc },
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.pavilionsPartition } },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) items.push(toPavilion(item));
     return items;
   }
 
@@ -126,21 +119,17 @@ export class DynamoCatalogueStore implements CatalogueStore {
   /** Recounts a pavilion's active products from its index (Select COUNT is a Query, not a Scan). */
   async recountProducts(code: PavilionCode): Promise<number> {
     let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': `PAVILION#${code}`, ':prefix': 'PRODUCT#active#' },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PAVILION#${code}`, ':prefix': 'PRODUCT#active#' },
+        Select: 'COUNT',
+      },
+    );
+    for await (const page of pages) count += page.Count ?? 0;
     // The pavilion item is also written by the listing transactions (their product count): retry a conflict with them.
     await withConflictRetry(() =>
       this.doc.send(
