@@ -1,35 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack.js';
-import { launchBrowser } from '../support/browser.js';
-import { startTestStack } from '../support/local-stack.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useStoreAndBrowser } from '../support/local-stack.js';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStoreAndBrowser();
 
 /** Free units as the API reports them (stock the product page shows). */
 async function liveStock(productId: string): Promise<number> {
-  const response = await fetch(`${stack.url}/api/products/${productId}`);
+  const response = await fetch(`${env.stack.url}/api/products/${productId}`);
   return ((await response.json()) as { stock: number }).stock;
 }
 
 async function shopperPage(locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale });
+  const context = await env.browser.newContext({ locale });
   return context.newPage();
 }
 
 async function openProduct(page: Page, lang: string, productId: string): Promise<void> {
-  await page.goto(`${stack.url}/${lang}/products/${productId}/`);
+  await page.goto(`${env.stack.url}/${lang}/products/${productId}/`);
   // The live-product island has read stock and price; add-to-cart now knows the stock too.
   await expect.poll(() => page.locator('[data-live-product]').getAttribute('data-live')).toBe('true');
 }
@@ -52,7 +39,7 @@ function expectTokenOnlyInFragment(href: string): void {
 async function checkOut(page: Page, email: string): Promise<void> {
   await page.locator('[data-testid="checkout-email"]').fill(email);
   await page.locator('[data-testid="checkout-submit"]').click();
-  await page.waitForURL((url) => url.href.startsWith(`${stack.stripeUrl}/pay/`));
+  await page.waitForURL((url) => url.href.startsWith(`${env.stack.stripeUrl}/pay/`));
 }
 
 it('lets a shopper buy honey from its product page, pay on the Stripe page and see the order paid, with the stock lower by what was bought', async () => {

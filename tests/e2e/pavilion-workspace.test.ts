@@ -1,23 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { productIdFor } from '../../functions/domain/catalogue.js';
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, csvLine } from '../../functions/domain/listing-import.js';
-import type { LocalStack } from '../../infra/local/stack.js';
-import { launchBrowser } from '../support/browser.js';
-import { startTestStack } from '../support/local-stack.js';
+import { useStoreAndBrowser } from '../support/local-stack.js';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = useStoreAndBrowser();
 
 const LANGUAGES = ['zh', 'ru', 'en'] as const;
 type Texts = Record<(typeof LANGUAGES)[number], string>;
@@ -35,36 +22,36 @@ const HONEY: Record<'title' | 'description' | 'unit' | 'origin' | 'producer', Te
  */
 async function servedAfterRebuild(...paths: string[]): Promise<void> {
   for (const path of paths) {
-    await expect.poll(async () => (await fetch(`${stack.url}${path}`)).status, { timeout: 60_000, interval: 250 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${env.stack.url}${path}`)).status, { timeout: 60_000, interval: 250 }).toBe(200);
   }
 }
 
 /** A new tab (its own sessionStorage, so its own token) signed in through the pages, as a manager does. */
 async function signInAsKyrgyzManager(): Promise<Page> {
   await servedAfterRebuild('/pavilion/', '/pavilion/listing/', '/pavilion/import/');
-  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-  await page.goto(`${stack.url}/pavilion/`);
+  const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+  await page.goto(`${env.stack.url}/pavilion/`);
   await page.locator('[data-signin-link]').click();
   // The link carries this tab's state and nonce; the answer must bring them back.
   await page.waitForURL(/\/auth\/sign-in\?state=[\w-]+&nonce=[\w-]+$/);
   await page.locator('form:has(input[name="pavilion"][value="KG"]) button').click();
   await page.locator('body[data-state="ready"]').waitFor();
   // The token came back in the fragment and has left the address bar.
-  expect(page.url()).toBe(`${stack.url}/pavilion/`);
+  expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
   expect(await page.locator('[data-pavilion]').textContent()).toContain('Kyrgyzstan');
   return page;
 }
 
 it('does not let a planted sign-in link put the manager into someone else’s pavilion', async () => {
   await servedAfterRebuild('/pavilion/');
-  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-  const attackersToken = await stack.signToken('RU');
-  await page.goto(`${stack.url}/pavilion/#id_token=${encodeURIComponent(attackersToken)}`);
+  const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+  const attackersToken = await env.stack.signToken('RU');
+  await page.goto(`${env.stack.url}/pavilion/#id_token=${encodeURIComponent(attackersToken)}`);
 
   await page.locator('body[data-state="signed-out"]').waitFor();
   expect(await page.locator('[data-signin-message]').textContent()).toBe('Sign-in link not accepted, please sign in again.');
   expect(await page.locator('[data-workspace]').isHidden()).toBe(true);
-  expect(page.url()).toBe(`${stack.url}/pavilion/`);
+  expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
   expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
 }, 60_000);
 
@@ -72,7 +59,7 @@ it('signs the manager out and back to the sign-in panel', async () => {
   const page = await signInAsKyrgyzManager();
   await page.locator('[data-sign-out]').click();
   await page.locator('body[data-state="signed-out"]').waitFor();
-  expect(page.url()).toBe(`${stack.url}/pavilion/`);
+  expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
   expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
 }, 60_000);
 
@@ -98,7 +85,7 @@ it('lets the Kyrgyz manager sign in, write a honey listing in three languages si
     for (const lang of LANGUAGES) await field(`${name}.${lang}`).fill(texts[lang]);
   }
   await page.locator('[data-save]').click();
-  await page.waitForURL(`${stack.url}/pavilion/listing/?id=${id}`);
+  await page.waitForURL(`${env.stack.url}/pavilion/listing/?id=${id}`);
   expect(await field('sku').getAttribute('readonly')).not.toBeNull();
 
   // Published by the server's own debounced rebuild: nobody runs a deploy. The rebuild empties the
@@ -114,14 +101,14 @@ it('lets the Kyrgyz manager sign in, write a honey listing in three languages si
   expect(cells[4]).toContain('1,234.50');
   expect(cells[5]).toBe('40');
 
-  await page.goto(`${stack.url}/zh/products/${id}/`);
+  await page.goto(`${env.stack.url}/zh/products/${id}/`);
   expect(await page.locator('h1').textContent()).toBe(HONEY.title.zh);
   const price = page.locator('[data-testid="price"]').first();
   expect(await price.getAttribute('data-amount')).toBe('123450');
   expect(await price.getAttribute('data-currency')).toBe('KGS');
   expect(await price.textContent()).toContain('1,234.50');
 
-  await page.goto(`${stack.url}/zh/pavilions/kg/`);
+  await page.goto(`${env.stack.url}/zh/pavilions/kg/`);
   const card = page.locator(`[data-testid="product-card"][data-product-id="${id}"]`);
   expect(await card.locator('h3').textContent()).toContain(HONEY.title.zh);
   expect(await card.locator('[data-testid="card-price"]').textContent()).toContain('1,234.50');
@@ -145,10 +132,10 @@ it('shows a missing Russian title next to its field and creates nothing', async 
   await expect.poll(() => error.textContent()).toBe('required in Russian');
   expect(await field('title.ru').getAttribute('aria-invalid')).toBe('true');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title.ru');
-  expect(page.url()).toBe(`${stack.url}/pavilion/listing/`);
+  expect(page.url()).toBe(`${env.stack.url}/pavilion/listing/`);
 
-  const token = await stack.signToken('KG');
-  const stored = await fetch(`${stack.url}/api/pavilion/listings/${productIdFor('KG', sku)}`, { headers: { authorization: `Bearer ${token}` } });
+  const token = await env.stack.signToken('KG');
+  const stored = await fetch(`${env.stack.url}/api/pavilion/listings/${productIdFor('KG', sku)}`, { headers: { authorization: `Bearer ${token}` } });
   expect(stored.status).toBe(404);
 }, 60_000);
 

@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack.js';
-import { launchBrowser } from '../support/browser.js';
-import { startTestStack } from '../support/local-stack.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { useStoreAndBrowser } from '../support/local-stack.js';
 
-let stack: LocalStack;
-let browser: Browser;
+const env = useStoreAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-  page = await browser.newPage({ locale: 'zh-CN' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  page = await env.browser.newPage({ locale: 'zh-CN' });
 });
 
 it('lets a shopper go from the home page to the Kyrgyz pavilion and a honey product with its live price and stock', async () => {
-  await page.goto(`${stack.url}/`);
+  await page.goto(`${env.stack.url}/`);
   await page.waitForURL(/\/zh\/$/);
   await page.locator('[data-testid="pavilion-card"][data-pavilion="KG"]').first().click();
   await page.waitForURL(/\/zh\/pavilions\/kg\/$/);
@@ -31,7 +21,7 @@ it('lets a shopper go from the home page to the Kyrgyz pavilion and a honey prod
   await page.waitForURL(/\/zh\/products\/kg-[a-z0-9-]+\/$/);
 
   const productId = new URL(page.url()).pathname.split('/')[3]!;
-  const live = (await (await fetch(`${stack.url}/api/products/${productId}`)).json()) as { stock: number; price: { amount: number } };
+  const live = (await (await fetch(`${env.stack.url}/api/products/${productId}`)).json()) as { stock: number; price: { amount: number } };
   const price = page.locator('[data-testid="price"]').first();
   const stock = page.locator('[data-testid="stock"]').first();
   await expect.poll(() => price.textContent()).toMatch(/\d/);
