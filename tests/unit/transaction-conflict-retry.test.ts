@@ -1,5 +1,5 @@
-import { TransactionConflictException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
 import { DynamoCatalogueStore, productItem } from '../../functions/adapters/dynamodb/catalogue-store.js';
@@ -18,17 +18,17 @@ type Command = GetCommand | PutCommand | UpdateCommand | { constructor: { name: 
 function clientConflictingOnce(conflictOn: (command: Command) => boolean, answer: (command: Command) => unknown = () => ({})) {
   const sent: string[] = [];
   let conflicts = 0;
-  const doc = {
-    async send(command: Command) {
-      sent.push(command.constructor.name);
-      if (conflicts === 0 && conflictOn(command)) {
-        conflicts += 1;
-        throw new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} });
-      }
-      return answer(command);
-    },
-  };
-  return { doc: doc as unknown as DynamoDBDocumentClient, sent, conflicts: () => conflicts };
+  // A real client (the SDK's paginators insist on one) whose send never leaves the process.
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  doc.send = (async (command: Command) => {
+    sent.push(command.constructor.name);
+    if (conflicts === 0 && conflictOn(command)) {
+      conflicts += 1;
+      throw new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} });
+    }
+    return answer(command);
+  }) as never;
+  return { doc, sent, conflicts: () => conflicts };
 }
 
 const isUpdate = (command: Command) => command instanceof UpdateCommand;
