@@ -54,6 +54,11 @@ export interface ProductContent {
   readonly producer: Localized;
   readonly certificates: readonly Certificate[];
   readonly fulfilment: Fulfilment;
+  /**
+   * China's 10-digit tariff code (HS + national subheadings). Customs declares every line under it,
+   * and the import tax rate comes from it (domain/import-tax-rates.ts).
+   */
+  readonly hsCode: string;
   /** Site-relative image URLs (`/media/...`), first one is the cover. */
   readonly images: readonly string[];
 }
@@ -73,6 +78,9 @@ export interface Product extends ProductContent {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** China Customs' 10-digit commodity code, digits only (0409000000 for natural honey). */
+export const HS_CODE = /^\d{10}$/;
 
 export const PRODUCT_ID = /^[a-z]{2}-[a-z0-9][a-z0-9-]{0,62}$/;
 export const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;

@@ -17,7 +17,7 @@ export const IMPORT_COLUMNS = [
   ...localized('title'), ...localized('description'), ...localized('unit'),
   'price', 'currency', 'weight_grams',
   ...localized('origin'), ...localized('producer'),
-  'fulfilment_mode', 'lead_time_days', 'certificates', 'images', 'on_hand',
+  'fulfilment_mode', 'lead_time_days', 'hs_code', 'certificates', 'images', 'on_hand',
 ] as const;
 
 /** What each column holds, for the template and the workspace's help text. */
@@ -29,6 +29,7 @@ export const IMPORT_COLUMN_HELP: Record<string, string> = {
   weight_grams: 'shipping weight of one unit in grams',
   fulfilment_mode: 'bonded_warehouse, direct_rail or direct_air',
   lead_time_days: 'days from payment to dispatch',
+  hs_code: "China's 10-digit tariff code, e.g. 0409000000 for natural honey; format the column as text, or a spreadsheet drops the leading 0",
   certificates: 'kind|number|issuer|YYYY-MM-DD, several separated by ;  (kinds: gacc halal organic eac gi iso22000 other)',
   images: 'image paths from the workspace uploads (/media/...), separated by spaces',
   on_hand: 'optional: units on hand; leave empty to keep the current stock',
@@ -57,6 +58,7 @@ export const TEMPLATE_EXAMPLE: Record<(typeof IMPORT_COLUMNS)[number], string> =
   producer_en: 'Karakol Beekeepers Cooperative',
   fulfilment_mode: 'direct_rail',
   lead_time_days: '14',
+  hs_code: '0409000000',
   certificates: 'gacc|CKGZ12012209210001|GACC|2027-12-31',
   images: '',
   on_hand: '120',
@@ -105,6 +107,10 @@ export function readImportRow(record: Record<string, string | undefined>, line: 
       return { kind, number, issuer, validUntil };
     });
 
+  const hsCode = hsCodeOf(text('hs_code'));
+  // Spreadsheets read 0409000000 as a number and save 409000000: say so, rather than only "10 digits".
+  if (/^[1-9]\d{8}$/.test(hsCode)) issues.push({ field: 'hs_code', message: `9 digits: a spreadsheet may have dropped the leading 0 (0${hsCode}?); format the column as text` });
+
   const content = {
     category: text('category'),
     title: texts('title'),
@@ -116,12 +122,21 @@ export function readImportRow(record: Record<string, string | undefined>, line: 
     producer: texts('producer'),
     certificates,
     fulfilment: { mode: text('fulfilment_mode'), leadTimeDays: whole('lead_time_days', true) },
+    hsCode,
     images: text('images').split(/[\s;]+/).filter(Boolean),
   };
   // The same ceiling as a listing created or counted in the workspace: a typo (999999999) is caught, not stocked.
   const onHand = whole('on_hand', false);
   if (onHand !== undefined && onHand > MAX_ON_HAND) issues.push({ field: 'on_hand', message: `at most ${MAX_ON_HAND} units on hand` });
   return { line, sku: text('sku'), content, onHand, issues };
+}
+
+/**
+ * The code as people write it (`0409.00.00.00`, `0409 0000 00`) with the separators dropped.
+ * Anything else is left for the listing schema to refuse, naming the column.
+ */
+function hsCodeOf(value: string): string {
+  return /^[\d.\s]+$/.test(value) ? value.replace(/[.\s]/g, '') : value;
 }
 
 /** `350.5` -> 35050 for exponent 2, exactly (string arithmetic); null when it is not a plain decimal. */
@@ -141,6 +156,8 @@ export function columnForField(field: string): string {
       return second === 'currency' ? 'currency' : 'price';
     case 'weightGrams':
       return 'weight_grams';
+    case 'hsCode':
+      return 'hs_code';
     case 'fulfilment':
       return second === 'leadTimeDays' ? 'lead_time_days' : 'fulfilment_mode';
     case 'certificates':

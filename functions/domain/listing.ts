@@ -13,7 +13,7 @@ export type ListingContent = ProductContent;
 
 /** The fields an edit may write; an update names only these, so it can never touch stock, reserved or sold. */
 export const EDITABLE_FIELDS = [
-  'category', 'title', 'description', 'unit', 'price', 'weightGrams', 'origin', 'producer', 'certificates', 'fulfilment', 'images',
+  'category', 'title', 'description', 'unit', 'price', 'weightGrams', 'origin', 'producer', 'certificates', 'fulfilment', 'hsCode', 'images',
 ] as const satisfies readonly (keyof ListingContent)[];
 
 /** A problem with one field, named as the client sent it (`title.zh`, `certificates.0.validUntil`). */
@@ -77,6 +77,7 @@ export function contentOf(product: Product): ListingContent {
     producer: product.producer,
     certificates: product.certificates,
     fulfilment: product.fulfilment,
+    hsCode: product.hsCode,
     images: product.images,
   };
 }

@@ -1,6 +1,8 @@
+import type { FulfilmentMode } from './catalogue.js';
 import type { Localized } from './languages.js';
 import type { CurrencyCode, ExchangeRate, Money } from './money.js';
 import type { PavilionCode } from './pavilion.js';
+import type { Recipient } from './recipient.js';
 
 /**
  * Orders and their state machine. The order item and its line items are a data contract shared
@@ -43,12 +45,52 @@ export interface OrderLine {
   readonly unitPrice: Money;
   /** What the shopper paid per unit, in the order's currency (unitPrice converted at the order's rate). */
   readonly chargedUnitPrice: Money;
+  /** China's tariff code the line is declared under, and the statutory rates its tax came from. */
+  readonly hsCode: string;
+  readonly vatBp: number;
+  readonly consumptionTaxBp: number;
+  readonly weightGrams: number;
+  readonly fulfilmentMode: FulfilmentMode;
+  /** The customs figures of the line, in CNY (domain/cross-border-quote.ts): goods, freight share, dutiable value, tax. */
+  readonly unitPriceCny: Money;
+  readonly goodsCny: Money;
+  readonly freightCny: Money;
+  readonly dutiableCny: Money;
+  readonly taxCny: Money;
+  /** Where the pavilion sends the line: the recipient, and the buyer as the parcel's label and customs name them. */
+  readonly shipTo: ShipTo;
   readonly fulfilment: LineFulfilment;
   /** Set when the order is paid; the pavilion queue sorts on it. */
   readonly paidAt?: string;
   readonly carrier?: string;
   readonly trackingNumber?: string;
   readonly shippedAt?: string;
+}
+
+/** What a pavilion needs to ship a line: never the buyer's full ID number. */
+export interface ShipTo {
+  readonly recipient: Recipient;
+  readonly buyerName: string;
+  readonly buyerIdMasked: string;
+}
+
+/** The buyer (订购人) as the order keeps them: the ID number sealed (AES-256-GCM) and masked, never plain. */
+export interface OrderBuyer {
+  readonly name: string;
+  readonly phone: string;
+  readonly idNumberMasked: string;
+  /** Opened only for the customs document (ports/identity-vault.ts). */
+  readonly idNumberSealed: string;
+}
+
+/** Where the order counts toward its buyer's yearly allowance, so a release gives back exactly that. */
+export interface AllowanceClaim {
+  /** A keyed hash of the buyer's ID number, never the number. */
+  readonly buyerKey: string;
+  /** The calendar year in China the order counts in. */
+  readonly year: number;
+  /** The order's dutiable value in CNY (goods plus freight). */
+  readonly counted: Money;
 }
 
 /** One line as summarised on the order item itself (enough to release or sell stock without reading lines). */
@@ -64,7 +106,18 @@ export interface Order {
   readonly status: OrderStatus;
   /** The one currency the shopper is charged in (Stripe Checkout takes one currency per session). */
   readonly currency: CurrencyCode;
+  /** total = goods + freight + tax, all in the order's currency (freight and tax are line items of their own at the provider). */
   readonly total: Money;
+  readonly goods: Money;
+  readonly freight: Money;
+  readonly tax: Money;
+  /** The customs figures in CNY: what China's limits count (dutiableValue = goods + freight) and the tax withheld. */
+  readonly customs: { readonly goods: Money; readonly freight: Money; readonly tax: Money; readonly dutiableValue: Money };
+  readonly recipient: Recipient;
+  readonly buyer: OrderBuyer;
+  /** The consumer notice the buyer accepted: its version and when (domain/consumer-notice.ts). */
+  readonly notice: { readonly version: string; readonly acceptedAt: string };
+  readonly allowance: AllowanceClaim;
   /** What the lines cost in each pavilion's own currency, before conversion. */
   readonly subtotals: readonly Money[];
   readonly lines: readonly OrderLineSummary[];
@@ -78,6 +131,8 @@ export interface Order {
   /** The cart the order came from, emptied once it is paid. */
   readonly cartId?: string;
   readonly paymentSessionId?: string;
+  /** The provider's payment (Stripe PaymentIntent id), recorded when paid: the payment slip customs matches. */
+  readonly paymentId?: string;
   readonly createdAt: string;
   /** When the reservation lapses if nobody pays. */
   readonly expiresAt: string;

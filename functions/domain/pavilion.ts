@@ -1,3 +1,4 @@
+import type { FreightRates } from './freight.js';
 import type { CurrencyCode } from './money.js';
 import type { Localized } from './languages.js';
 
@@ -17,6 +18,8 @@ export interface Pavilion {
   /** The pavilion's own identity on the site: two colours drawn from its flag. */
   readonly colors: { readonly primary: string; readonly accent: string };
   readonly flag: string;
+  /** What the pavilion charges for freight to China per fulfilment mode; DEFAULT_FREIGHT_RATES until its manager sets them. */
+  readonly freightRates?: FreightRates;
 }
 
 export const PAVILION_CODE = /^[A-Z]{2}$/;

@@ -1,5 +1,5 @@
 import type { Cart } from './cart.js';
-import type { Product } from './catalogue.js';
+import { HS_CODE, type FulfilmentMode, type Product } from './catalogue.js';
 import { availableUnits } from './inventory.js';
 import type { Localized } from './languages.js';
 import { convertExact, heldAmount, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
@@ -33,10 +33,14 @@ export interface PricedLine {
   readonly available: number;
   readonly unitPrice: Money;
   readonly lineTotal: Money;
-  /** ok; short (more asked than in stock); unavailable (archived: no longer sold). */
+  /** ok; short (more asked than in stock); unavailable (archived, or without the HS code customs needs: not sold). */
   readonly status: LineStatus;
   /** The catalogue version the price was read from: checkout reserves only if it is still current. */
   readonly productVersion: number;
+  /** What freight and import tax are worked out from (domain/cross-border-quote.ts). */
+  readonly weightGrams: number;
+  readonly hsCode: string;
+  readonly fulfilmentMode: FulfilmentMode;
 }
 
 export interface PricedCart {
@@ -52,7 +56,9 @@ export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<strin
     const product = products.get(line.productId);
     if (!product) continue;
     const available = availableUnits(product);
-    const status: LineStatus = product.status !== 'active' ? 'unavailable' : line.quantity > available ? 'short' : 'ok';
+    // A listing without its HS code cannot be declared to customs, so it is not sold until it has one.
+    const declarable = HS_CODE.test(product.hsCode ?? '');
+    const status: LineStatus = product.status !== 'active' || !declarable ? 'unavailable' : line.quantity > available ? 'short' : 'ok';
     lines.push({
       productId: product.id,
       pavilion: product.pavilion,
@@ -66,6 +72,9 @@ export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<strin
       lineTotal: { amount: heldAmount(BigInt(product.price.amount) * BigInt(line.quantity)), currency: product.price.currency },
       status,
       productVersion: product.version,
+      weightGrams: product.weightGrams,
+      hsCode: product.hsCode ?? '',
+      fulfilmentMode: product.fulfilment.mode,
     });
   }
   return { lines, subtotals: subtotalsOf(lines.filter((line) => line.status !== 'unavailable')) };

@@ -1,60 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCart, setLineQuantity } from '../../functions/domain/cart.js';
-import { goodsValueInCny, PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../../functions/domain/cross-border.js';
-import { rateBetween } from '../../functions/domain/exchange-rates.js';
-import { convertMoney, MAX_AMOUNT } from '../../functions/domain/money.js';
-import { chargeIn, priceCart } from '../../functions/domain/pricing.js';
-import type { Product } from '../../functions/domain/catalogue.js';
-import { aProduct } from '../fixtures/products.js';
+import {
+  chinaDate,
+  countedAtMostFor,
+  customsYear,
+  PER_ORDER_LIMIT_CNY,
+  withinPerOrderLimit,
+  withinYearlyAllowance,
+  YEARLY_LIMIT_CNY,
+  yearlyAllowanceLeft,
+} from '../../functions/domain/cross-border.js';
+import { MAX_AMOUNT, type Money } from '../../functions/domain/money.js';
 
-const honey = aProduct({ sku: 'XB-HNY', stock: 100, price: { amount: 120_000, currency: 'KGS' } });
-const chocolate = aProduct({ pavilion: 'RU', sku: 'XB-CHOC', stock: 100, price: { amount: 39_900, currency: 'RUB' } });
+const cny = (amount: number): Money => ({ amount, currency: 'CNY' });
 
-function pricedLines(products: readonly Product[], quantities: Record<string, number>) {
-  let cart = emptyCart('c'.repeat(22), '2026-01-01T00:00:00.000Z');
-  for (const [id, quantity] of Object.entries(quantities)) cart = setLineQuantity(cart, id, quantity, '2026-01-01T00:00:00.000Z');
-  return priceCart(cart, new Map(products.map((product) => [product.id, product] as const))).lines;
-}
-
-describe('China’s cross-border per-order limit', () => {
-  it('is CNY 5,000.00, in minor units', () => {
-    expect(PER_ORDER_LIMIT_CNY).toEqual({ amount: 500_000, currency: 'CNY' });
+describe('China’s cross-border limits', () => {
+  it('are CNY 5,000.00 per order and CNY 26,000.00 per buyer and year, in minor units', () => {
+    expect(PER_ORDER_LIMIT_CNY).toEqual(cny(500_000));
+    expect(YEARLY_LIMIT_CNY).toEqual(cny(2_600_000));
   });
 
-  it('lets an order of exactly ¥5,000.00 through and refuses ¥5,000.01', () => {
-    expect(withinPerOrderLimit({ amount: 500_000, currency: 'CNY' })).toBe(true);
-    expect(withinPerOrderLimit({ amount: 500_001, currency: 'CNY' })).toBe(false);
-    expect(withinPerOrderLimit({ amount: MAX_AMOUNT, currency: 'CNY' })).toBe(false);
+  it.each([
+    [cny(499_999), true],
+    [cny(500_000), true],
+    [cny(500_001), false],
+    [cny(MAX_AMOUNT), false],
+  ])('per order: a dutiable value of %o passes: %s', (value, passes) => {
+    expect(withinPerOrderLimit(value)).toBe(passes);
   });
 
-  it('adds up a CNY cart as it stands: two units of ¥2,500.00 are within, one more fen is not', () => {
-    const atLimit = aProduct({ sku: 'XB-HALF', stock: 5, price: { amount: 250_000, currency: 'CNY' } });
-    const justOver = aProduct({ sku: 'XB-HALF-PLUS', stock: 5, price: { amount: 250_001, currency: 'CNY' } });
-    const exact = goodsValueInCny(pricedLines([atLimit], { [atLimit.id]: 2 }), rateBetween);
-    const over = goodsValueInCny(pricedLines([justOver], { [justOver.id]: 2 }), rateBetween);
-    expect(exact).toEqual({ amount: 500_000, currency: 'CNY' });
-    expect(withinPerOrderLimit(exact)).toBe(true);
-    expect(over).toEqual({ amount: 500_002, currency: 'CNY' });
-    expect(withinPerOrderLimit(over)).toBe(false);
+  it.each([
+    // counted so far, this order, passes, left before the order
+    [0, 500_000, true, 2_600_000],
+    [2_100_000, 500_000, true, 500_000],
+    [2_100_000, 500_001, false, 500_000],
+    [2_599_999, 1, true, 1],
+    [2_600_000, 1, false, 0],
+    // Counts past the limit (a late payment re-counted by hand) never make the allowance negative.
+    [2_700_000, 1, false, 0],
+  ])('per year: with %i fen counted, an order of %i fen passes: %s (%i left)', (counted, value, passes, left) => {
+    expect(withinYearlyAllowance(cny(counted), cny(value))).toBe(passes);
+    expect(yearlyAllowanceLeft(cny(counted))).toEqual(cny(left));
+    // The store's condition says the same thing: the count before the order is at most this.
+    expect(counted <= countedAtMostFor(cny(value))).toBe(passes);
   });
 
-  it('converts a KGS and RUB cart unit by unit with the rate snapshot checkout charges with', () => {
-    const honeyInCny = convertMoney(honey.price, 'CNY', rateBetween('KGS', 'CNY')).amount;
-    const chocolateInCny = convertMoney(chocolate.price, 'CNY', rateBetween('RUB', 'CNY')).amount;
-    expect([honeyInCny, chocolateInCny]).toEqual([9_744, 3_543]);
-
-    const within = pricedLines([honey, chocolate], { [honey.id]: 40, [chocolate.id]: 31 });
-    const value = goodsValueInCny(within, rateBetween);
-    expect(value).toEqual({ amount: 40 * 9_744 + 31 * 3_543, currency: 'CNY' });
-    expect(value).toEqual(chargeIn(within, 'CNY', rateBetween).total);
-    expect(withinPerOrderLimit(value)).toBe(true);
-
-    const over = goodsValueInCny(pricedLines([honey, chocolate], { [honey.id]: 40, [chocolate.id]: 32 }), rateBetween);
-    expect(over.amount).toBe(40 * 9_744 + 32 * 3_543);
-    expect(withinPerOrderLimit(over)).toBe(false);
-  });
-
-  it('never compares a figure in another currency with the limit', () => {
+  it('never compares a figure in another currency with a limit', () => {
     expect(() => withinPerOrderLimit({ amount: 1, currency: 'KGS' })).toThrow(RangeError);
+    expect(() => yearlyAllowanceLeft({ amount: 1, currency: 'USD' })).toThrow(RangeError);
+  });
+});
+
+describe('the customs year and date, in China time (UTC+8)', () => {
+  it.each([
+    ['2026-12-31T15:59:59.999Z', 2026, '2026-12-31'],
+    ['2026-12-31T16:00:00.000Z', 2027, '2027-01-01'],
+    ['2027-01-01T00:00:00.000Z', 2027, '2027-01-01'],
+    ['2026-06-30T20:00:00.000Z', 2026, '2026-07-01'],
+  ])('%s is in %i, on %s', (instant, year, date) => {
+    expect(customsYear(instant)).toBe(year);
+    expect(chinaDate(instant)).toBe(date);
   });
 });

@@ -78,8 +78,24 @@ describe('CSV import rows', () => {
       price: { amount: 65_000, currency: 'KGS' },
       weightGrams: 560,
       fulfilment: { mode: 'direct_rail', leadTimeDays: 14 },
+      hsCode: '0409000000',
       certificates: [{ kind: 'gacc', number: 'CKGZ12012209210001', issuer: 'GACC', validUntil: '2027-12-31' }],
     });
+  });
+
+  it("read the HS code without the dots and spaces people write it with, and leave anything else for the schema to refuse", () => {
+    const code = (hs_code: string) => (readImportRow({ ...TEMPLATE_EXAMPLE, hs_code }, 2, 'KGS').content as { hsCode: string }).hsCode;
+    expect(code('0409.00.00.00')).toBe('0409000000');
+    expect(code(' 0813 1000 00 ')).toBe('0813100000');
+    expect(code('0409-00')).toBe('0409-00');
+    expect(code('')).toBe('');
+  });
+
+  it('say when a spreadsheet has dropped the HS code’s leading 0, and guess nothing', () => {
+    const row = readImportRow({ ...TEMPLATE_EXAMPLE, hs_code: '409000000' }, 2, 'KGS');
+    expect(row.issues).toEqual([{ field: 'hs_code', message: expect.stringContaining('leading 0 (0409000000?)') }]);
+    expect((row.content as { hsCode: string }).hsCode).toBe('409000000');
+    expect(readImportRow({ ...TEMPLATE_EXAMPLE, hs_code: '040900000' }, 2, 'KGS').issues).toEqual([]);
   });
 
   it('name problems by the column they came from', () => {
@@ -88,6 +104,7 @@ describe('CSV import rows', () => {
     expect(columnForField('price.currency')).toBe('currency');
     expect(columnForField('fulfilment.leadTimeDays')).toBe('lead_time_days');
     expect(columnForField('certificates.1.validUntil')).toBe('certificates');
+    expect(columnForField('hsCode')).toBe('hs_code');
     const row = readImportRow({ ...TEMPLATE_EXAMPLE, weight_grams: '1.5', on_hand: 'many', certificates: 'gacc|123' }, 3, 'KGS');
     expect(row.issues.map((issue) => issue.field).sort()).toEqual(['certificates', 'on_hand', 'weight_grams']);
   });

@@ -4,6 +4,7 @@ import { rateBetween } from '../../functions/domain/exchange-rates.js';
 import { convertMoney, MAX_AMOUNT } from '../../functions/domain/money.js';
 import { fitsOnePayment, paymentMethodsFor } from '../../functions/domain/payment-methods.js';
 import { chargeIn, priceCart } from '../../functions/domain/pricing.js';
+import type { Product } from '../../functions/domain/catalogue.js';
 import { aProduct } from '../fixtures/products.js';
 
 const honey = aProduct({ sku: 'P-HNY', stock: 4, price: { amount: 120_000, currency: 'KGS' } });
@@ -31,6 +32,13 @@ describe('priceCart', () => {
     const priced = priceCart(cartOf({ [honey.id]: 5, [retired.id]: 1 }), catalogue);
     expect(priced.lines.map((line) => [line.status, line.available])).toEqual([['short', 4], ['unavailable', 0]]);
     expect(priced.subtotals).toEqual([{ amount: 600_000, currency: 'KGS' }]);
+  });
+
+  it('does not sell a listing without the HS code customs needs (one stored before HS codes were required)', () => {
+    const legacy = { ...aProduct({ sku: 'P-LEGACY', stock: 5 }), hsCode: undefined } as unknown as Product;
+    const priced = priceCart(cartOf({ [legacy.id]: 1 }), new Map([[legacy.id, legacy]]));
+    expect(priced.lines.map((line) => line.status)).toEqual(['unavailable']);
+    expect(priced.subtotals).toEqual([]);
   });
 
   it('leaves out a product that no longer exists at all', () => {
