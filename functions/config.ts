@@ -24,10 +24,16 @@ const EnvSchema = z.object({
   AUTH_SIGN_IN_URL: z.string().min(1).optional(),
   /** Where sign-out ends the identity provider's session (Cognito's /logout; locally /auth/sign-out). */
   AUTH_SIGN_OUT_URL: z.string().min(1).optional(),
+  /** The same two for the operator console: the same identity provider, returning to /operator/. */
+  AUTH_OPERATOR_SIGN_IN_URL: z.string().min(1).optional(),
+  AUTH_OPERATOR_SIGN_OUT_URL: z.string().min(1).optional(),
   /** Listing images: the bucket in AWS (presigned uploads), or a local folder served at MEDIA_BASE_URL. */
   IMAGES_BUCKET: z.string().min(3).optional(),
   MEDIA_DIR: z.string().min(1).optional(),
   MEDIA_BASE_URL: z.string().default('/media'),
+  /** The key that seals buyers' ID numbers: a Secrets Manager secret in AWS, a key file under .data/ locally. */
+  IDENTITY_KEY_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  IDENTITY_KEY_FILE: z.string().min(1).optional(),
   /** HMAC key of local upload URLs; random per process when unset. */
   UPLOAD_SIGNING_SECRET: z.string().min(16).optional(),
 });

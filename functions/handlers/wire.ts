@@ -3,6 +3,7 @@ import { DynamoCatalogueStore } from '../adapters/dynamodb/catalogue-store.js';
 import { DynamoCartStore } from '../adapters/dynamodb/cart-store.js';
 import { DynamoOrderStore } from '../adapters/dynamodb/order-store.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
+import { lazyIdentityVault } from '../adapters/secrets/identity-key.js';
 import { lazyStripeGateway } from '../adapters/stripe/lazy-gateway.js';
 import { systemClock } from '../ports/clock.js';
 import { readConfig, type Config } from '../config.js';
@@ -18,9 +19,12 @@ export function wireDeps(config: Config = readConfig()): ApiDeps {
     carts: new DynamoCartStore(doc, config.TABLE_NAME),
     orders: new DynamoOrderStore(doc, config.TABLE_NAME, telemetry),
     payments: lazyStripeGateway(config),
+    identity: lazyIdentityVault(config),
     clock: systemClock,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     telemetry,
+    ...(config.AUTH_OPERATOR_SIGN_IN_URL ? { operatorSignInUrl: config.AUTH_OPERATOR_SIGN_IN_URL } : {}),
+    ...(config.AUTH_OPERATOR_SIGN_OUT_URL ? { operatorSignOutUrl: config.AUTH_OPERATOR_SIGN_OUT_URL } : {}),
     ...wirePavilionDeps(config, doc),
   };
 }

@@ -1,13 +1,12 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { CartFullError, cartExpiresAt, emptyCart, MAX_CART_LINES, setLineQuantity, type Cart } from '../domain/cart.js';
-import { goodsValueInCny, PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../domain/cross-border.js';
-import { rateBetween } from '../domain/exchange-rates.js';
+import type { CrossBorderQuote } from '../domain/cross-border-quote.js';
+import { PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../domain/cross-border.js';
 import { availableUnits } from '../domain/inventory.js';
 import { money, type CurrencyCode } from '../domain/money.js';
 import { fitsOnePayment, STRIPE_MAX_AMOUNT } from '../domain/payment-methods.js';
-import { chargeIn, priceCart, type Charge, type PricedLine } from '../domain/pricing.js';
 import { CartVersionConflictError } from '../ports/cart-store.js';
-import { loadProducts } from '../usecases/load-products.js';
+import { quoteCart } from '../usecases/quote-cart.js';
 import { newCartId } from '../usecases/secrets.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
@@ -124,17 +123,27 @@ function noSuchCart(id: string): ProblemError {
   return new ProblemError(404, 'No such cart', { detail: `Cart ${id} does not exist or has lapsed. POST /api/carts starts a new one.` });
 }
 
-/** The cart as the site shows it: every figure computed here, from the catalogue as it is now. */
+/** The cart as the site shows it: every figure computed here, from the catalogue (and each pavilion's freight rates) as it is now. */
 export async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, currency: CurrencyCode): Promise<z.infer<typeof CartSchema>> {
-  const priced = priceCart(cart, await loadProducts(deps.catalogue, cart.lines.map((line) => line.productId)));
-  const buyable = priced.lines.filter((line) => line.status !== 'unavailable');
-  const charge = chargeIn(buyable, currency, rateBetween);
+  const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, currency);
   return {
     id: cart.id,
-    lines: priced.lines.map(({ productVersion, ...line }) => line),
+    lines: priced.lines.map((line) => ({
+      productId: line.productId,
+      pavilion: line.pavilion,
+      sku: line.sku,
+      title: line.title,
+      unit: line.unit,
+      image: line.image,
+      quantity: line.quantity,
+      available: line.available,
+      unitPrice: line.unitPrice,
+      lineTotal: line.lineTotal,
+      status: line.status,
+    })),
     itemCount: buyable.reduce((sum, line) => sum + line.quantity, 0),
     subtotals: [...priced.subtotals],
-    checkoutTotal: checkoutTotalOf(charge, buyable, currency),
+    checkoutTotal: checkoutTotalOf(quote, currency),
     createdAt: cart.createdAt,
     updatedAt: cart.updatedAt,
     expiresAt: cartExpiresAt(cart.updatedAt),
@@ -142,12 +151,21 @@ export async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, cu
 }
 
 /**
- * Whether checkout would take this total, and why not. The cross-border limit comes first: it
- * holds in every currency, so choosing another currency (the remedy for a too-large amount) cannot lift it.
+ * What checkout would charge, and whether it would take it. The per-order limit comes first: it
+ * holds in every currency, so choosing another currency (the remedy for a too-large amount) cannot
+ * lift it. The yearly limit needs the buyer's ID number: checkout checks it.
  */
-function checkoutTotalOf(charge: Charge, buyable: readonly PricedLine[], currency: CurrencyCode): z.infer<typeof CartSchema>['checkoutTotal'] {
-  const shown = { total: charge.total, rates: [...charge.rates] };
-  if (!withinPerOrderLimit(goodsValueInCny(buyable, rateBetween))) return { ...shown, payable: false, reason: 'over_cross_border_limit', limit: PER_ORDER_LIMIT_CNY };
-  if (!fitsOnePayment(charge.total)) return { ...shown, payable: false, reason: 'amount_too_large', maxAmount: money(STRIPE_MAX_AMOUNT, currency) };
+function checkoutTotalOf(quote: CrossBorderQuote, currency: CurrencyCode): z.infer<typeof CartSchema>['checkoutTotal'] {
+  const shown = {
+    goods: quote.goods,
+    freight: quote.freight,
+    tax: quote.tax,
+    total: quote.total,
+    dutiableValue: quote.cny.dutiableValue,
+    parcels: quote.parcels.map((parcel) => ({ pavilion: parcel.pavilion, mode: parcel.mode, weightGrams: parcel.weightGrams, freight: parcel.freightCny })),
+    rates: [...quote.rates],
+  };
+  if (!withinPerOrderLimit(quote.cny.dutiableValue)) return { ...shown, payable: false, reason: 'over_cross_border_limit', limit: PER_ORDER_LIMIT_CNY };
+  if (!fitsOnePayment(quote.total)) return { ...shown, payable: false, reason: 'amount_too_large', maxAmount: money(STRIPE_MAX_AMOUNT, currency) };
   return { ...shown, payable: true };
 }

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { formatMoney } from '../domain/money.js';
+import type { Language } from '../domain/languages.js';
+import { formatMoney, type Money } from '../domain/money.js';
 import { CheckoutRefusedError, placeOrder } from '../usecases/checkout.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
@@ -13,8 +14,9 @@ const checkout = createRoute({
   tags: ['Checkout'],
   summary: 'Reserve the cart’s stock and open a Stripe Checkout Session in one currency',
   description:
-    'Re-prices every line from the catalogue, reserves all of them or none, and answers with the URL to pay at. ' +
-    'The reservation lasts 30 minutes. Prices or totals sent by the client are ignored.',
+    'Re-prices every line from the catalogue, adds freight and the cross-border import tax, checks China’s limits (CNY 5,000 per order and ' +
+    '26,000 per buyer and year, on goods plus freight), reserves all lines or none, and answers with the URL to pay at. ' +
+    'The reservation lasts 30 minutes. Prices or totals sent by the client are ignored. Refusals over a limit come in the request’s language.',
   request: { body: { required: true, content: { 'application/json': { schema: CheckoutRequestSchema } } } },
   responses: {
     201: { description: 'Order placed, stock held; send the shopper to checkoutUrl', content: { 'application/json': { schema: CheckoutAnswerSchema } } },
@@ -36,7 +38,7 @@ export function createCheckoutApp(deps: ShopDeps) {
         201,
       );
     } catch (error) {
-      if (error instanceof CheckoutRefusedError) throw toProblem(error);
+      if (error instanceof CheckoutRefusedError) throw toProblem(error, request.language);
       throw error;
     }
   });
@@ -45,13 +47,29 @@ export function createCheckoutApp(deps: ShopDeps) {
 }
 
 /** Every refusal also carries `reason` (the refusal's name), so a client tells two 409s or two 422s apart without reading titles. */
-function toProblem({ refusal }: CheckoutRefusedError): ProblemError {
-  const problem = describe(refusal);
+function toProblem({ refusal }: CheckoutRefusedError, language: Language): ProblemError {
+  const problem = describe(refusal, language);
   return new ProblemError(problem.status, problem.title, { ...problem.extra, reason: refusal.reason });
 }
 
-function describe(refusal: CheckoutRefusedError['refusal']): ProblemError {
+function describe(refusal: CheckoutRefusedError['refusal'], language: Language): ProblemError {
   switch (refusal.reason) {
+    case 'invalid_details':
+      return new ProblemError(400, 'The request is not valid', {
+        detail: `Check ${refusal.issues.map((issue) => issue.field).join(', ')}.`,
+        errors: refusal.issues,
+      });
+    case 'notice_changed':
+      return new ProblemError(409, 'The consumer notice has changed', {
+        detail: 'Read the current consumer notice and accept it again.',
+        version: refusal.version,
+        errors: [{ field: 'noticeVersion', message: `the notice in force is version ${refusal.version}` }],
+      });
+    case 'over_cross_border_limit':
+    case 'over_yearly_limit': {
+      const text = LIMIT_TEXTS[refusal.reason][language](refusal.value, refusal.remaining, language);
+      return new ProblemError(422, text.title, { detail: text.detail, value: refusal.value, limit: refusal.limit, remaining: refusal.remaining });
+    }
     case 'cart_missing':
       return new ProblemError(404, 'No such cart', { detail: 'The cart does not exist or has lapsed.', errors: [{ field: 'cartId', message: 'no such cart' }] });
     case 'cart_empty':
@@ -67,12 +85,6 @@ function describe(refusal: CheckoutRefusedError['refusal']): ProblemError {
       return new ProblemError(422, 'The order is too large to pay in one go', {
         detail: `The payment provider takes at most 99,999,999 minor units of ${refusal.total.currency}; split the order or choose another currency.`,
         total: refusal.total,
-      });
-    case 'over_cross_border_limit':
-      return new ProblemError(422, 'The order is over China’s cross-border limit', {
-        detail: `China’s cross-border e-commerce rules allow at most ${formatMoney(refusal.limit, 'en')} of goods per order; this one comes to ${formatMoney(refusal.value, 'en')}. Remove some items to continue.`,
-        value: refusal.value,
-        limit: refusal.limit,
       });
     case 'checkout_in_progress':
       return new ProblemError(409, 'This cart is being checked out already', {
@@ -90,3 +102,40 @@ function describe(refusal: CheckoutRefusedError['refusal']): ProblemError {
       return new ProblemError(502, 'The payment provider is not answering', { detail: 'Nothing was reserved or charged. Try again in a moment.' });
   }
 }
+
+type LimitText = (value: Money, remaining: Money, language: Language) => { title: string; detail: string };
+
+const LOCALES: Record<Language, string> = { zh: 'zh-CN', ru: 'ru-RU', en: 'en' };
+const yuan = (value: Money, language: Language) => formatMoney(value, LOCALES[language]);
+
+/** The two limit refusals the shopper reads, in their language: what the order comes to, and what is left. */
+const LIMIT_TEXTS: Record<'over_cross_border_limit' | 'over_yearly_limit', Record<Language, LimitText>> = {
+  over_cross_border_limit: {
+    zh: (value, remaining, l) => ({
+      title: '订单超过跨境电商单次交易限值',
+      detail: `跨境电商零售进口单次交易限值为人民币5000元（商品加运费）。本订单为 ${yuan(value, l)}，本次最多可购 ${yuan(remaining, l)}。请减少商品后再结算。`,
+    }),
+    ru: (value, remaining, l) => ({
+      title: 'Заказ превышает лимит одной трансграничной покупки',
+      detail: `Один трансграничный заказ в Китай — не более 5 000 юаней (товары с доставкой). Этот заказ — ${yuan(value, l)}, сейчас можно не более ${yuan(remaining, l)}. Уберите часть товаров.`,
+    }),
+    en: (value, remaining, l) => ({
+      title: 'The order is over China’s cross-border limit per order',
+      detail: `One cross-border order into China may carry at most CNY 5,000 of goods and freight. This one comes to ${yuan(value, l)}; an order may carry ${yuan(remaining, l)} now. Remove some items to continue.`,
+    }),
+  },
+  over_yearly_limit: {
+    zh: (value, remaining, l) => ({
+      title: '超过个人年度跨境电商交易限值',
+      detail: `每位订购人每年跨境电商零售进口限值为人民币26000元（商品加运费，含未支付订单）。本订单为 ${yuan(value, l)}，您今年剩余额度为 ${yuan(remaining, l)}。`,
+    }),
+    ru: (value, remaining, l) => ({
+      title: 'Превышен годовой лимит трансграничных покупок',
+      detail: `Один покупатель может ввезти за год не более чем на 26 000 юаней (товары с доставкой, включая неоплаченные заказы). Этот заказ — ${yuan(value, l)}, в этом году осталось ${yuan(remaining, l)}.`,
+    }),
+    en: (value, remaining, l) => ({
+      title: 'The order is over the buyer’s yearly cross-border limit',
+      detail: `A buyer may import at most CNY 26,000 a year (goods and freight, unpaid orders included). This order comes to ${yuan(value, l)}; this buyer has ${yuan(remaining, l)} left this year.`,
+    }),
+  },
+};

@@ -1,6 +1,8 @@
 import type { Category, Product } from '../domain/catalogue.js';
+import type { FreightRates } from '../domain/freight.js';
 import type { Pavilion, PavilionCode } from '../domain/pavilion.js';
 
+/** A pavilion as stored: with its product count, and its freight rates once its manager has set them. */
 export interface PavilionSummary extends Pavilion {
   readonly productCount: number;
 }
@@ -35,6 +37,8 @@ export interface CatalogueStore {
   /** Every active product (site build and seeding only, never a request path): pages through per-pavilion Queries. */
   allActiveProducts(): AsyncIterable<Product>;
   putPavilion(pavilion: Pavilion): Promise<void>;
+  /** Replaces a pavilion's freight rates (all modes at once); false when there is no such pavilion. */
+  setFreightRates(code: PavilionCode, rates: FreightRates): Promise<boolean>;
   /** Writes products as they are (seeding); the pavilion workspace has its own guarded writes. */
   putProducts(products: readonly Product[]): Promise<void>;
 }

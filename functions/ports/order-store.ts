@@ -1,3 +1,4 @@
+import type { Money } from '../domain/money.js';
 import type { Order, OrderDecision, OrderLine, OrderStatus } from '../domain/order.js';
 
 /** Why a reservation was refused, line by line, so the shopper can fix exactly those lines. */
@@ -21,6 +22,14 @@ export class CartCheckoutRaceError extends Error {
   constructor() {
     super('Another checkout of this cart placed its order first');
     this.name = 'CartCheckoutRaceError';
+  }
+}
+
+/** The buyer's yearly count moved since it was read: with this order it would pass China's yearly limit. */
+export class YearlyAllowanceExceededError extends Error {
+  constructor(readonly counted: Money) {
+    super('The order would pass the buyer’s yearly cross-border limit');
+    this.name = 'YearlyAllowanceExceededError';
   }
 }
 
@@ -49,7 +58,16 @@ export interface ApplyOptions {
   readonly now: string;
   /** The provider's event id: recorded in the same transaction so the event takes effect once. */
   readonly eventId?: string;
+  /** The provider's payment id (the payment slip customs matches), recorded when the order is paid. */
+  readonly paymentId?: string;
   readonly note?: string;
+}
+
+export interface PlaceOrderOptions {
+  /** The catalogue version each product's price was read from: a newer one refuses the line as stale. */
+  readonly productVersions: ReadonlyMap<string, number>;
+  /** The cart's pending order as read (undefined: none), so two checkouts of one cart cannot both place one. */
+  readonly cartPendingOrderId?: string;
 }
 
 export interface OrderStore {
@@ -58,15 +76,21 @@ export interface OrderStore {
    * the price came from is current) and writes the pending order and its lines, all or nothing.
    * With the order's cart, it also points the cart at the new order, only if the cart still points
    * at `cartPendingOrderId` (undefined: at none), so two checkouts of one cart cannot both place one.
-   * Throws ReservationRefusedError naming the lines that could not be reserved, or CartCheckoutRaceError.
+   * In the same transaction the order's dutiable value joins its buyer's yearly count, only while the
+   * sum stays within China's yearly limit (domain/cross-border.ts). Throws ReservationRefusedError naming the lines that could not
+   * be reserved, CartCheckoutRaceError, or YearlyAllowanceExceededError.
    */
-  placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>, cartPendingOrderId?: string): Promise<void>;
+  placeOrder(order: Order, lines: readonly OrderLine[], options: PlaceOrderOptions): Promise<void>;
+  /** What the buyer's paid and unpaid orders count in a calendar year (CNY), read consistently. */
+  countedInYear(buyerKey: string, year: number): Promise<Money>;
   /** Records the session of a pending order that has none yet; throws OrderChangedError when the order was closed meanwhile. */
   attachPaymentSession(orderId: string, sessionId: string): Promise<void>;
   get(orderId: string): Promise<StoredOrder | null>;
   /**
    * Carries out a decision on an order as read (its status and payment session), together with the
-   * event's dedup record. Returns the order's new status. Throws EventAlreadyProcessedError or OrderChangedError.
+   * event's dedup record. A release gives the order's count back to its buyer's year; a resell takes
+   * it again (within the yearly limit) or leaves the order paid_needs_attention. Returns the
+   * order's new status. Throws EventAlreadyProcessedError or OrderChangedError.
    */
   apply(order: Order, decision: Exclude<OrderDecision, { kind: 'none' }>, options: ApplyOptions): Promise<OrderStatus>;
   /** Pending orders whose reservation lapsed before `now`, oldest first (a Query on the pending index). */

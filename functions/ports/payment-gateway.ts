@@ -32,6 +32,8 @@ export interface PaymentEvent {
   readonly sessionId: string | null;
   readonly orderId: string | null;
   readonly amount: Money | null;
+  /** The provider's payment (Stripe's PaymentIntent id), once there is one: the payment slip customs matches. */
+  readonly paymentId: string | null;
 }
 
 export class InvalidWebhookError extends Error {

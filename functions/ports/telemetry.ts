@@ -19,7 +19,8 @@ export interface Telemetry {
 }
 
 /** Field names that would carry personal data: dropped by every adapter, whatever a caller passes. */
-export const PERSONAL_FIELDS = /^(e-?mail|address|phone|name|fullName|realName|idNumber|id_number|passport|token)$/i;
+export const PERSONAL_FIELDS =
+  /^(e-?mail|address|phone|mobile|name|fullName|realName|buyerName|idNumber|id_number|idNumberSealed|passport|token|recipient|buyer|shipTo|postcode|street)$/i;
 
 export function withoutPersonalData(fields: LogFields = {}): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && !PERSONAL_FIELDS.test(key)));

@@ -1,14 +1,23 @@
-import { goodsValueInCny, PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../domain/cross-border.js';
-import type { Language } from '../domain/languages.js';
-import { rateBetween } from '../domain/exchange-rates.js';
+import { CONSUMER_NOTICE_VERSION } from '../domain/consumer-notice.js';
+import type { QuotedLine } from '../domain/cross-border-quote.js';
+import {
+  customsYear,
+  PER_ORDER_LIMIT_CNY,
+  withinPerOrderLimit,
+  withinYearlyAllowance,
+  YEARLY_LIMIT_CNY,
+  yearlyAllowanceLeft,
+} from '../domain/cross-border.js';
+import type { Language, Localized } from '../domain/languages.js';
+import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
 import { addMinutes, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
 import { fitsOnePayment, paymentMethodsFor } from '../domain/payment-methods.js';
-import { chargeIn, priceCart } from '../domain/pricing.js';
-import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, type RefusedLine } from '../ports/order-store.js';
+import { checkRecipientAndBuyer, type BuyerInput, type RecipientInput } from '../domain/recipient.js';
+import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, YearlyAllowanceExceededError, type RefusedLine } from '../ports/order-store.js';
 import { PaymentProviderError, PaymentRequestRefusedError } from '../ports/payment-gateway.js';
 import { maskEmails, type LogFields, type Telemetry } from '../ports/telemetry.js';
-import { loadProducts } from './load-products.js';
+import { quoteCart } from './quote-cart.js';
 import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
 import { newOrderId, newOrderToken, sha256Hex } from './secrets.js';
 import type { ShopDeps } from './shop-deps.js';
@@ -18,6 +27,12 @@ export interface CheckoutRequest {
   readonly email: string;
   readonly currency: CurrencyCode;
   readonly language: Language;
+  readonly recipient: RecipientInput;
+  readonly buyer: BuyerInput;
+  /** The schema admits only true: no order without the consumer notice accepted. */
+  readonly noticeAccepted: true;
+  /** The notice version the page showed; a page built before the text changed must show the new one first. */
+  readonly noticeVersion?: string;
 }
 
 export interface PlacedOrder {
@@ -30,12 +45,20 @@ export interface PlacedOrder {
 }
 
 export type CheckoutRefusal =
+  /** The recipient or buyer fails a rule the schema cannot know (ID check digit, a district outside its city...). */
+  | { readonly reason: 'invalid_details'; readonly issues: readonly FieldIssue[] }
+  /** The page showed another version of the consumer notice than the one in force. */
+  | { readonly reason: 'notice_changed'; readonly version: string }
   | { readonly reason: 'cart_missing' }
   | { readonly reason: 'cart_empty' }
   | { readonly reason: 'lines_refused'; readonly lines: readonly RefusedLine[] }
   | { readonly reason: 'amount_too_large'; readonly total: Money }
-  /** China's cross-border per-order limit: `value` is the goods in CNY, `limit` the most one order may carry. */
-  | { readonly reason: 'over_cross_border_limit'; readonly value: Money; readonly limit: Money }
+  /**
+   * China's cross-border limits, per order (CNY 5,000) or per buyer and year (CNY 26,000), counted on
+   * goods plus freight in CNY: `value` is this order's, `limit` the rule's, `remaining` what an order by
+   * this buyer may still carry now.
+   */
+  | { readonly reason: 'over_cross_border_limit' | 'over_yearly_limit'; readonly value: Money; readonly limit: Money; readonly remaining: Money }
   /** Another checkout of the same cart (another tab, a double click) is under way or won the race. */
   | { readonly reason: 'checkout_in_progress' }
   /** The cart's earlier checkout was paid at the provider (or its payment is on its way): that order stands. */
@@ -50,6 +73,12 @@ export class CheckoutRefusedError extends Error {
     this.name = 'CheckoutRefusedError';
   }
 }
+
+/** Freight and import tax are line items of their own on the payment page, in the shopper's language. */
+const CHARGE_NAMES: { readonly freight: Localized; readonly tax: Localized } = {
+  freight: { zh: '国际运费', ru: 'Доставка в Китай', en: 'Freight to China' },
+  tax: { zh: '跨境电商综合税（代收代缴）', ru: 'Импортный налог (трансграничная торговля)', en: 'Cross-border import tax (withheld for customs)' },
+};
 
 /** A price edit racing the checkout makes the reservation refuse the old version: re-price and try again. */
 const MAX_PRICING_ATTEMPTS = 3;
@@ -80,14 +109,23 @@ export async function placeOrder(deps: ShopDeps, request: CheckoutRequest): Prom
 
 async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): Promise<PlacedOrder> {
   const now = deps.clock.now();
+  if (request.noticeVersion !== undefined && request.noticeVersion !== CONSUMER_NOTICE_VERSION) {
+    throw new CheckoutRefusedError({ reason: 'notice_changed', version: CONSUMER_NOTICE_VERSION });
+  }
+  const checked = checkRecipientAndBuyer(request.recipient, request.buyer, now.toISOString());
+  if ('issues' in checked) throw new CheckoutRefusedError({ reason: 'invalid_details', issues: checked.issues });
+  const { recipient, buyer } = checked;
+
   const cart = await deps.carts.get(request.cartId, now);
   if (!cart) throw new CheckoutRefusedError({ reason: 'cart_missing' });
   if (cart.lines.length === 0) throw new CheckoutRefusedError({ reason: 'cart_empty' });
   if (cart.pendingOrderId) await releaseEarlierCheckout(deps, cart.pendingOrderId);
 
+  const buyerKey = await deps.identity.buyerKey(buyer.idNumber);
+  const year = customsYear(now.toISOString());
+
   for (let attempt = 1; ; attempt++) {
-    const products = await loadProducts(deps.catalogue, cart.lines.map((line) => line.productId));
-    const priced = priceCart(cart, products);
+    const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, request.currency);
     const refused: RefusedLine[] = cart.lines.flatMap((line): RefusedLine[] => {
       const pricedLine = priced.lines.find((candidate) => candidate.productId === line.productId);
       if (!pricedLine || pricedLine.status === 'unavailable') return [{ productId: line.productId, requested: line.quantity, available: 0, reason: 'unavailable' }];
@@ -96,24 +134,34 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     });
     if (refused.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: refused });
 
-    // Every order ships to China: its goods must stay within the per-order limit, in whatever currency it is paid.
-    const valueInCny = goodsValueInCny(priced.lines, rateBetween);
-    if (!withinPerOrderLimit(valueInCny)) throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value: valueInCny, limit: PER_ORDER_LIMIT_CNY });
-
-    const charge = chargeIn(priced.lines, request.currency, rateBetween);
-    if (!fitsOnePayment(charge.total)) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: charge.total });
+    // Every order ships to China: it must stay within both of China's limits, in whatever currency it is paid.
+    const value = quote.cny.dutiableValue;
+    const counted = await deps.orders.countedInYear(buyerKey, year);
+    const remaining = orderAllowance(counted);
+    if (!withinPerOrderLimit(value)) throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: PER_ORDER_LIMIT_CNY, remaining });
+    if (!withinYearlyAllowance(counted, value)) throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining });
+    if (!fitsOnePayment(quote.total)) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: quote.total });
 
     const orderId = newOrderId();
     const token = newOrderToken();
     const createdAt = now.toISOString();
+    const shipTo = { recipient, buyerName: buyer.name, buyerIdMasked: buyer.idNumberMasked };
     const order: Order = {
       orderId,
       status: 'pending_payment',
       currency: request.currency,
-      total: charge.total,
+      total: quote.total,
+      goods: quote.goods,
+      freight: quote.freight,
+      tax: quote.tax,
+      customs: quote.cny,
+      recipient,
+      buyer: { name: buyer.name, phone: buyer.phone, idNumberMasked: buyer.idNumberMasked, idNumberSealed: await deps.identity.seal(buyer.idNumber, orderId) },
+      notice: { version: CONSUMER_NOTICE_VERSION, acceptedAt: createdAt },
+      allowance: { buyerKey, year, counted: value },
       subtotals: priced.subtotals,
-      lines: charge.lines.map((line, index) => ({ lineNo: index + 1, productId: line.productId, pavilion: line.pavilion, quantity: line.quantity })),
-      rates: charge.rates,
+      lines: quote.lines.map((line, index) => ({ lineNo: index + 1, productId: line.productId, pavilion: line.pavilion, quantity: line.quantity })),
+      rates: quote.rates,
       language: request.language,
       email: request.email,
       tokenHash: await sha256Hex(token),
@@ -121,24 +169,19 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       createdAt,
       expiresAt: addMinutes(createdAt, RESERVATION_MINUTES),
     };
-    const lines: OrderLine[] = charge.lines.map((line, index) => ({
-      orderId,
-      lineNo: index + 1,
-      productId: line.productId,
-      pavilion: line.pavilion,
-      sku: line.sku,
-      title: line.title,
-      ...(line.image ? { image: line.image } : {}),
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      chargedUnitPrice: line.chargedUnitPrice,
-      fulfilment: 'awaiting_payment',
-    }));
+    const lines: OrderLine[] = quote.lines.map((line, index) => orderLineOf(orderId, index + 1, line, shipTo));
 
     try {
-      await deps.orders.placeOrder(order, lines, new Map(priced.lines.map((line) => [line.productId, line.productVersion])), cart.pendingOrderId);
+      await deps.orders.placeOrder(order, lines, {
+        productVersions: new Map(buyable.map((line) => [line.productId, line.productVersion])),
+        cartPendingOrderId: cart.pendingOrderId,
+      });
     } catch (error) {
       if (error instanceof CartCheckoutRaceError) throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
+      if (error instanceof YearlyAllowanceExceededError) {
+        // Another checkout by the same buyer took the allowance between our read and our write.
+        throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining: orderAllowance(error.counted) });
+      }
       if (!(error instanceof ReservationRefusedError)) throw error;
       const final = error.lines.filter((line) => line.reason !== 'stale');
       if (final.length === 0 && attempt < MAX_PRICING_ATTEMPTS) continue;
@@ -151,15 +194,20 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       session = await deps.payments.createCheckoutSession({
         orderId,
         idempotencyKey: `checkout-session-${orderId}`,
-        lines: charge.lines.map((line) => ({
-          name: line.title[request.language],
-          unitAmount: line.chargedUnitPrice,
-          quantity: line.quantity,
-          // Stripe fetches product images itself, so only public https URLs make sense.
-          ...(line.image && base.startsWith('https://') ? { imageUrl: `${base}${line.image}` } : {}),
-        })),
-        total: charge.total,
-        paymentMethods: paymentMethodsFor(charge.total),
+        lines: [
+          ...quote.lines.map((line) => ({
+            name: line.title[request.language],
+            unitAmount: line.chargedUnitPrice,
+            quantity: line.quantity,
+            // Stripe fetches product images itself, so only public https URLs make sense.
+            ...(line.image && base.startsWith('https://') ? { imageUrl: `${base}${line.image}` } : {}),
+          })),
+          // Freight and tax as their own items (none when zero: a free bonded-warehouse delivery is no line).
+          ...(quote.freight.amount > 0 ? [{ name: CHARGE_NAMES.freight[request.language], unitAmount: quote.freight, quantity: 1 }] : []),
+          ...(quote.tax.amount > 0 ? [{ name: CHARGE_NAMES.tax[request.language], unitAmount: quote.tax, quantity: 1 }] : []),
+        ],
+        total: quote.total,
+        paymentMethods: paymentMethodsFor(quote.total),
         email: request.email,
         language: request.language,
         // The token rides in the fragment: browsers never send it, so no server or access log sees it.
@@ -186,8 +234,41 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       await closePaymentSession(deps, { orderId, paymentSessionId: session.sessionId });
       throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
     }
-    return { orderId, token, checkoutUrl: session.url, expiresAt: order.expiresAt, total: charge.total };
+    return { orderId, token, checkoutUrl: session.url, expiresAt: order.expiresAt, total: quote.total };
   }
+}
+
+/** The most one more order by this buyer may carry: the per-order limit, or less when the year is nearly used. */
+function orderAllowance(counted: Money): Money {
+  const left = yearlyAllowanceLeft(counted);
+  return left.amount < PER_ORDER_LIMIT_CNY.amount ? left : PER_ORDER_LIMIT_CNY;
+}
+
+function orderLineOf(orderId: string, lineNo: number, line: QuotedLine, shipTo: OrderLine['shipTo']): OrderLine {
+  return {
+    orderId,
+    lineNo,
+    productId: line.productId,
+    pavilion: line.pavilion,
+    sku: line.sku,
+    title: line.title,
+    ...(line.image ? { image: line.image } : {}),
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    chargedUnitPrice: line.chargedUnitPrice,
+    hsCode: line.hsCode,
+    vatBp: line.taxRow.vatBp,
+    consumptionTaxBp: line.taxRow.consumptionTaxBp,
+    weightGrams: line.weightGrams,
+    fulfilmentMode: line.fulfilmentMode,
+    unitPriceCny: line.unitPriceCny,
+    goodsCny: line.goodsCny,
+    freightCny: line.freightCny,
+    dutiableCny: line.dutiableCny,
+    taxCny: line.taxCny,
+    shipTo,
+    fulfilment: 'awaiting_payment',
+  };
 }
 
 /**
@@ -224,7 +305,7 @@ function reportRefusal(telemetry: Telemetry, refusal: CheckoutRefusal): void {
     telemetry.warn('checkout refused', { reason: refusal.reason });
     return;
   }
-  if (refusal.reason !== 'cart_missing') telemetry.count('CheckoutRefused');
+  if (refusal.reason !== 'cart_missing' && refusal.reason !== 'invalid_details') telemetry.count('CheckoutRefused');
   telemetry.info('checkout refused', { reason: refusal.reason, ...refusalDetails(refusal) });
 }
 
@@ -238,7 +319,11 @@ function refusalDetails(refusal: CheckoutRefusal): LogFields {
     case 'amount_too_large':
       return { amount: refusal.total.amount, currency: refusal.total.currency };
     case 'over_cross_border_limit':
-      return { amount: refusal.value.amount, currency: refusal.value.currency };
+    case 'over_yearly_limit':
+      return { amount: refusal.value.amount, currency: refusal.value.currency, remaining: refusal.remaining.amount };
+    case 'invalid_details':
+      // The fields only, never what was typed in them.
+      return { fields: refusal.issues.map((issue) => issue.field) };
     case 'provider_refused':
       return { detail: refusal.message };
     default:

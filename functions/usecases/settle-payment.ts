@@ -54,7 +54,11 @@ export async function settlePaymentEvent(
     const decision = decide(order, event.outcome);
     if (decision.kind === 'none') return { result: 'no_change' };
     try {
-      const status = await deps.orders.apply(order, decision, { now: deps.clock.now().toISOString(), eventId: event.eventId });
+      const status = await deps.orders.apply(order, decision, {
+        now: deps.clock.now().toISOString(),
+        eventId: event.eventId,
+        ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+      });
       telemetry.info('payment event applied', { eventId: event.eventId, type: event.type, orderId: order.orderId, from: order.status, to: status });
       // Counted here, after the write that recorded the event id: a redelivered event never gets this far.
       if (status === 'paid') telemetry.count('OrdersPaid');

@@ -1,6 +1,7 @@
 import type { CartStore } from '../ports/cart-store.js';
 import type { CatalogueStore } from '../ports/catalogue-store.js';
 import type { Clock } from '../ports/clock.js';
+import type { IdentityVault } from '../ports/identity-vault.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
 import type { Telemetry } from '../ports/telemetry.js';
@@ -11,6 +12,8 @@ export interface ShopDeps {
   readonly carts: CartStore;
   readonly orders: OrderStore;
   readonly payments: PaymentGateway;
+  /** Seals buyers' ID numbers and hashes them for the yearly count (checkout only). */
+  readonly identity: IdentityVault;
   readonly clock: Clock;
   /** The site's public origin, for Stripe's success and cancel URLs (no trailing slash). */
   readonly publicBaseUrl: string;
@@ -18,7 +21,7 @@ export interface ShopDeps {
   readonly telemetry: Telemetry;
 }
 
-const SHOP_DEP_NAMES = ['catalogue', 'carts', 'orders', 'payments', 'clock', 'publicBaseUrl', 'telemetry'] as const;
+const SHOP_DEP_NAMES = ['catalogue', 'carts', 'orders', 'payments', 'identity', 'clock', 'publicBaseUrl', 'telemetry'] as const;
 
 /**
  * The shop's deps out of a partly wired set: each is looked up when a request first needs it,

@@ -65,7 +65,12 @@ describe('PUT /api/carts/{id}/lines/{productId}', () => {
     expect(body.checkoutTotal.total.currency).toBe('CNY');
     expect(body.checkoutTotal.rates.map((rate: any) => `${rate.from}->${rate.to}`)).toEqual(['KGS->CNY', 'RUB->CNY']);
     // 1200.00 KGS at 0.0812 = 97.44 CNY; 399.00 RUB at 0.0888 = 35.43 CNY (per unit, rounded half-up), twice.
-    expect(body.checkoutTotal.total.amount).toBe(9_744 + 2 * 3_543);
+    expect(body.checkoutTotal.goods).toEqual({ amount: 9_744 + 2 * 3_543, currency: 'CNY' });
+    // Both lines are declared as honey (6.3%), taxed line by line: 6.13872 -> 6.14 and 4.46418 -> 4.46.
+    expect(body.checkoutTotal.tax).toEqual({ amount: 614 + 446, currency: 'CNY' });
+    expect(body.checkoutTotal.freight).toEqual({ amount: 0, currency: 'CNY' });
+    expect(body.checkoutTotal.total.amount).toBe(9_744 + 2 * 3_543 + 614 + 446);
+    expect(body.checkoutTotal.dutiableValue).toEqual({ amount: 9_744 + 2 * 3_543, currency: 'CNY' });
     const inUsd = await shop.call('GET', `/api/carts/${cartId}?currency=USD`);
     expect(inUsd.body.checkoutTotal.total.currency).toBe('USD');
   });
@@ -241,7 +246,7 @@ describe('a cart over China’s cross-border per-order limit (CNY 5,000)', () =>
     const cartId = await shop.newCart({ [tea.id]: 52 });
     // 51 x CNY 97.44 = CNY 4,969.44.
     const answer = await shop.call('PUT', `/api/carts/${cartId}/lines/${tea.id}`, { quantity: 51 });
-    expect(answer.body.checkoutTotal).toMatchObject({ total: { amount: 51 * 9_744, currency: 'CNY' }, payable: true });
+    expect(answer.body.checkoutTotal).toMatchObject({ goods: { amount: 51 * 9_744, currency: 'CNY' }, dutiableValue: { amount: 51 * 9_744, currency: 'CNY' }, payable: true });
     expect(answer.body.checkoutTotal.reason).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aProduct } from '../fixtures/products.js';
-import { eventually, PUBLIC_BASE_URL, startShop, type Shop } from '../support/shop.js';
+import { checkoutDetails, eventually, PUBLIC_BASE_URL, startShop, type Shop } from '../support/shop.js';
 
 let shop: Shop;
 
@@ -29,12 +29,17 @@ describe('POST /api/checkout', () => {
     const answer = await shop.checkout(cartId, { language: 'ru' });
     expect(answer.status).toBe(201);
     expect(answer.body.orderId).toMatch(/^ORD-[0-9A-Z]{16}$/);
-    expect(answer.body.total).toEqual({ amount: 3 * 9_744, currency: 'CNY' });
+    // Goods 3 x CNY 97.44 = 292.32; honey pays 6.3% import tax: 18.41616, rounded half-up to 18.42.
+    // A bonded-warehouse pavilion without rates of its own ships free.
+    expect(answer.body.total).toEqual({ amount: 29_232 + 1_842, currency: 'CNY' });
     expect(await shop.units(honey.id)).toEqual({ stock: 7, reserved: 3, sold: 0 });
 
     const { session, lines } = sessionFor(answer.body.checkoutUrl);
-    expect(lines).toEqual([{ name: honey.title.ru, quantity: 3, unit_amount: 9_744, currency: 'cny' }]);
-    expect(session.amount_total).toBe(3 * 9_744);
+    expect(lines).toEqual([
+      { name: honey.title.ru, quantity: 3, unit_amount: 9_744, currency: 'cny' },
+      { name: 'Импортный налог (трансграничная торговля)', quantity: 1, unit_amount: 1_842, currency: 'cny' },
+    ]);
+    expect(session.amount_total).toBe(29_232 + 1_842);
     expect(session.metadata).toEqual({ orderId: answer.body.orderId });
     expect(session.client_reference_id).toBe(answer.body.orderId);
     expect(session.customer_email).toBe('shopper@example.com');
@@ -46,7 +51,12 @@ describe('POST /api/checkout', () => {
     expect(session.cancel_url).toBe(`${PUBLIC_BASE_URL}/ru/cart/`);
 
     const { order, lines: orderLines } = await shop.order(answer.body.orderId);
-    expect(order).toMatchObject({ status: 'pending_payment', currency: 'CNY', total: { amount: 29_232, currency: 'CNY' }, paymentSessionId: session.id, cartId });
+    expect(order).toMatchObject({
+      status: 'pending_payment', currency: 'CNY', paymentSessionId: session.id, cartId,
+      total: { amount: 31_074, currency: 'CNY' }, goods: { amount: 29_232, currency: 'CNY' },
+      freight: { amount: 0, currency: 'CNY' }, tax: { amount: 1_842, currency: 'CNY' },
+      customs: { dutiableValue: { amount: 29_232, currency: 'CNY' }, tax: { amount: 1_842, currency: 'CNY' } },
+    });
     expect(order.rates).toEqual([expect.objectContaining({ from: 'KGS', to: 'CNY' })]);
     expect(order.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(order)).not.toContain(answer.body.orderToken);
@@ -68,7 +78,8 @@ describe('POST /api/checkout', () => {
     });
     expect(answer.status).toBe(201);
     const { session, lines } = sessionFor(answer.body.checkoutUrl);
-    expect(session.amount_total).toBe(9_744);
+    // CNY 97.44 of honey and its 6.3% tax (6.13872, so 6.14).
+    expect(session.amount_total).toBe(9_744 + 614);
     expect(lines[0]!.unit_amount).toBe(9_744);
   });
 
@@ -118,7 +129,8 @@ describe('POST /api/checkout', () => {
     await shop.deps.catalogue.putProducts([{ ...honey, price: { amount: 200_000, currency: 'KGS' }, version: honey.version + 1 }]);
     const answer = await shop.checkout(cartId);
     expect(answer.status).toBe(201);
-    expect(sessionFor(answer.body.checkoutUrl).session.amount_total).toBe(16_240);
+    // CNY 162.40 of honey and its 6.3% tax (10.2312, so 10.23).
+    expect(sessionFor(answer.body.checkoutUrl).session.amount_total).toBe(16_240 + 1_023);
   });
 
   it('releases the reservation and answers 502 when Stripe fails', async () => {
@@ -279,20 +291,24 @@ describe('POST /api/checkout', () => {
     const sessionsBefore = shop.stripe.sessions().length;
     const refusedBefore = shop.telemetry.total('CheckoutRefused');
     for (const currency of ['CNY', 'USD', 'KGS']) {
-      const answer = await shop.checkout(cartId, { currency });
+      const answer = await shop.checkout(cartId, { currency, language: 'en' });
       expect(answer.status).toBe(422);
       expect(answer.type).toContain('application/problem+json');
       expect(answer.body).toMatchObject({
         reason: 'over_cross_border_limit',
         limit: { amount: 500_000, currency: 'CNY' },
         value: { amount: 52 * 9_744, currency: 'CNY' },
+        remaining: { amount: 500_000, currency: 'CNY' },
       });
-      expect(answer.body.detail).toContain('CN¥5,000.00');
+      expect(answer.body.detail).toContain('CN¥5,066.88');
     }
     expect(await shop.units(honey.id)).toEqual({ stock: 60, reserved: 0, sold: 0 });
     expect(shop.stripe.sessions()).toHaveLength(sessionsBefore);
     expect(shop.telemetry.total('CheckoutRefused')).toBe(refusedBefore + 3);
     expect(shop.telemetry.logs.at(-1)).toMatchObject({ message: 'checkout refused', fields: { reason: 'over_cross_border_limit', amount: 52 * 9_744, currency: 'CNY' } });
+    const inChinese = await shop.checkout(cartId);
+    expect(inChinese.body.title).toBe('订单超过跨境电商单次交易限值');
+    expect(inChinese.body.detail).toContain('¥5,066.88');
 
     await shop.call('PUT', `/api/carts/${cartId}/lines/${honey.id}`, { quantity: 51 });
     expect((await shop.checkout(cartId)).status).toBe(201);
@@ -309,12 +325,12 @@ describe('POST /api/checkout', () => {
 
   it.each([
     ['a malformed cart id', { cartId: 'nope', email: 'a@b.cn' }],
-    ['a missing email', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+    ['a missing email', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: undefined }],
     ['a malformed email', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: 'not-an-email' }],
     ['an unknown currency', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: 'a@b.cn', currency: 'IRR' }],
     ['an unknown language', { cartId: 'AAAAAAAAAAAAAAAAAAAAAA', email: 'a@b.cn', language: 'fr' }],
   ])('refuses %s with 400 problem+json', async (_name, body) => {
-    const answer = await shop.call('POST', '/api/checkout', body);
+    const answer = await shop.call('POST', '/api/checkout', { ...checkoutDetails(), ...body });
     expect(answer.status).toBe(400);
     expect(answer.type).toContain('application/problem+json');
   });

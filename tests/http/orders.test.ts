@@ -29,8 +29,15 @@ describe('GET /api/orders/{id}', () => {
       orderId,
       status: 'pending_payment',
       currency: 'CNY',
-      total: { amount: 9_744 + 2 * 3_543, currency: 'CNY' },
+      goods: { amount: 9_744 + 2 * 3_543, currency: 'CNY' },
+      freight: { amount: 0, currency: 'CNY' },
+      tax: { amount: 614 + 446, currency: 'CNY' },
+      total: { amount: 9_744 + 2 * 3_543 + 614 + 446, currency: 'CNY' },
+      dutiableValue: { amount: 9_744 + 2 * 3_543, currency: 'CNY' },
       subtotals: [{ amount: 120_000, currency: 'KGS' }, { amount: 79_800, currency: 'RUB' }],
+      recipient: expect.objectContaining({ name: '王芳', district: { code: '370202', name: '市南区' }, postcode: '266071' }),
+      buyer: { name: '王芳', idNumberMasked: expect.stringMatching(/^370\*{11}[0-9]{3}[0-9X]$/) },
+      notice: { version: expect.any(String), acceptedAt: expect.any(String) },
       paidAt: null,
     });
     expect(answer.body.rates.map((rate: any) => rate.from)).toEqual(['KGS', 'RUB']);

@@ -2,7 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aProduct } from '../fixtures/products.js';
-import { eventually, startShop, type Shop } from '../support/shop.js';
+import { customsYear } from '../../functions/domain/cross-border.js';
+import { checkoutDetails, eventually, newResidentId, startShop, type Shop } from '../support/shop.js';
 
 let shop: Shop;
 const signer = new Stripe('sk_test_signer', { telemetry: false });
@@ -14,11 +15,11 @@ beforeAll(async () => {
 afterAll(async () => shop?.close());
 
 /** A product with stock 10 in a cart checked out: the order, its Stripe session and the product. */
-async function pendingOrder(quantity = 2, stock = 10) {
+async function pendingOrder(quantity = 2, stock = 10, idNumber = newResidentId()) {
   const product = aProduct({ stock });
   await shop.deps.catalogue.putProducts([product]);
   const cartId = await shop.newCart({ [product.id]: quantity });
-  const placed = await shop.checkout(cartId);
+  const placed = await shop.checkout(cartId, checkoutDetails({ idNumber }));
   expect(placed.status).toBe(201);
   const sessionId = placed.body.checkoutUrl.split('/pay/')[1] as string;
   const session = shop.stripe.sessions().find((entry) => entry.session.id === sessionId)!.session;
@@ -113,6 +114,33 @@ describe('POST /api/webhooks/stripe', () => {
     expect(late.body.result).toBe('no_change');
     expect(await status(orderId)).toBe('paid');
     expect(await shop.units(product.id)).toEqual({ stock: 8, reserved: 0, sold: 2 });
+  });
+
+  it('counts a late payment toward the buyer’s year again after the expiry gave the amount back', async () => {
+    const idNumber = newResidentId();
+    const { orderId, session } = await pendingOrder(2, 10, idNumber);
+    const counted = async () => (await shop.deps.orders.countedInYear(await shop.deps.identity.buyerKey(idNumber), customsYear(new Date().toISOString()))).amount;
+    expect(await counted()).toBe(2 * 9_744);
+    await deliver(stripeEvent('checkout.session.expired', session, expired));
+    expect(await counted()).toBe(0);
+    expect((await deliver(stripeEvent('checkout.session.completed', session, paid))).body).toMatchObject({ status: 'paid' });
+    expect(await status(orderId)).toBe('paid');
+    expect(await counted()).toBe(2 * 9_744);
+  });
+
+  it('flags a late payment when the buyer’s yearly allowance was used up meanwhile', async () => {
+    const idNumber = newResidentId();
+    const { product, orderId, session } = await pendingOrder(1, 500, idNumber);
+    await deliver(stripeEvent('checkout.session.expired', session, expired));
+    // Meanwhile the same buyer fills the year: 5 orders of 51 jars (5 x CNY 4,969.44) and one of 11 (1,071.84): 80.96 left.
+    for (const quantity of [51, 51, 51, 51, 51, 11]) {
+      const answer = await shop.checkout(await shop.newCart({ [product.id]: quantity }), checkoutDetails({ idNumber }));
+      expect(answer.status).toBe(201);
+    }
+    const answer = await deliver(stripeEvent('checkout.session.completed', session, paid));
+    expect(answer.body).toMatchObject({ result: 'applied', status: 'paid_needs_attention' });
+    const { order } = await shop.order(orderId);
+    expect(order.note).toMatch(/yearly cross-border allowance/);
   });
 
   it('flags a payment that arrives after the units were released and sold to someone else', async () => {

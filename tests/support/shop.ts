@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
+import { AesGcmIdentityVault } from '../../functions/adapters/crypto/aes-gcm-identity-vault.js';
 import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
@@ -8,6 +9,7 @@ import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.
 import { createStripeClient } from '../../functions/adapters/stripe/client.js';
 import { StripePaymentGateway } from '../../functions/adapters/stripe/stripe-gateway.js';
 import type { Product } from '../../functions/domain/catalogue.js';
+import { residentIdCheckCharacter } from '../../functions/domain/resident-id.js';
 import type { Pavilion } from '../../functions/domain/pavilion.js';
 import { createApi } from '../../functions/http/api.js';
 import type { Clock } from '../../functions/ports/clock.js';
@@ -53,6 +55,7 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     carts: new DynamoCartStore(table.doc, table.tableName),
     orders: new DynamoOrderStore(table.doc, table.tableName, telemetry),
     payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_local', apiBase: stripe.url }), webhookSecret),
+    identity: new AesGcmIdentityVault(randomBytes(32)),
     clock,
     publicBaseUrl: PUBLIC_BASE_URL,
     telemetry,
@@ -88,8 +91,9 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
       }
       return created.body.id as string;
     },
+    /** Checks the cart out with a valid recipient, buyer and accepted notice; `extra` overrides any of them. */
     checkout(cartId: string, extra: Record<string, unknown> = {}) {
-      return call('POST', '/api/checkout', { cartId, email: 'shopper@example.com', ...extra });
+      return call('POST', '/api/checkout', { ...checkoutDetails(), cartId, ...extra });
     },
     /** A product's three unit counts, read strongly consistent. */
     async units(productId: string) {
@@ -108,6 +112,26 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
 }
 
 export type Shop = Awaited<ReturnType<typeof startShop>>;
+
+/**
+ * A fresh valid resident ID number (a Qingdao birth place, a random birth date and sequence, the
+ * GB 11643 check character), so each test's buyer starts the year with the whole allowance.
+ */
+export function newResidentId(): string {
+  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 50 * 365) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const first17 = `370202${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+/** Everything checkout needs beside the cart: a Qingdao recipient, a buyer with a valid ID number, the notice accepted. */
+export function checkoutDetails(overrides: { idNumber?: string; email?: string } = {}) {
+  return {
+    email: overrides.email ?? 'shopper@example.com',
+    recipient: { name: '王芳', phone: '13800138000', province: '370000', city: '370200', district: '370202', address: '香港中路 8 号 3 单元 1201 室', postcode: '266071' },
+    buyer: { name: '王芳', idNumber: overrides.idNumber ?? newResidentId() },
+    noticeAccepted: true,
+  };
+}
 
 /** Waits until a condition holds (webhook deliveries are asynchronous); fails with the last value after the deadline. */
 export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {

@@ -8,14 +8,18 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Product } from '../../domain/catalogue.js';
+import { countedAtMostFor } from '../../domain/cross-border.js';
+import type { Money } from '../../domain/money.js';
 import type { Order, OrderDecision, OrderLine, OrderStatus } from '../../domain/order.js';
 import {
   CartCheckoutRaceError,
   EventAlreadyProcessedError,
   OrderChangedError,
   ReservationRefusedError,
+  YearlyAllowanceExceededError,
   type ApplyOptions,
   type OrderStore,
+  type PlaceOrderOptions,
   type RefusedLine,
   type StoredOrder,
 } from '../../ports/order-store.js';
@@ -42,7 +46,7 @@ export class DynamoOrderStore implements OrderStore {
     private readonly telemetry: Telemetry,
   ) {}
 
-  async placeOrder(order: Order, lines: readonly OrderLine[], productVersions: ReadonlyMap<string, number>, cartPendingOrderId?: string): Promise<void> {
+  async placeOrder(order: Order, lines: readonly OrderLine[], { productVersions, cartPendingOrderId }: PlaceOrderOptions): Promise<void> {
     const reservations: TransactItem[] = order.lines.map((line) => ({
       Update: {
         TableName: this.tableName,
@@ -67,9 +71,27 @@ export class DynamoOrderStore implements OrderStore {
           },
         ]
       : [];
+    // The buyer's yearly count grows by this order only while it stays within the limit: two checkouts
+    // by one buyer racing for the last of the allowance cannot both pass.
+    const allowance: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: orderKeys.buyerYear(order.allowance.buyerKey, order.allowance.year),
+        UpdateExpression: 'SET counted = if_not_exists(counted, :zero) + :value, updatedAt = :now',
+        ConditionExpression: 'attribute_not_exists(counted) OR counted <= :atMost',
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':value': order.allowance.counted.amount,
+          ':atMost': countedAtMostFor(order.allowance.counted),
+          ':now': order.createdAt,
+        },
+      },
+    };
+    const allowanceIndex = reservations.length + cartClaim.length;
     const writes: TransactItem[] = [
       ...reservations,
       ...cartClaim,
+      allowance,
       {
         Put: {
           TableName: this.tableName,
@@ -86,6 +108,9 @@ export class DynamoOrderStore implements OrderStore {
     } catch (error) {
       const failed = failedConditions(error);
       if (cartClaim.length > 0 && failed?.includes(reservations.length)) throw new CartCheckoutRaceError();
+      if (failed?.includes(allowanceIndex) && !failed.some((index) => index < reservations.length)) {
+        throw new YearlyAllowanceExceededError(await this.countedInYear(order.allowance.buyerKey, order.allowance.year));
+      }
       if (!failed?.some((index) => index < reservations.length)) throw error;
       throw new ReservationRefusedError(await this.refusedLines(order, productVersions, failed));
     }
@@ -115,6 +140,13 @@ export class DynamoOrderStore implements OrderStore {
       new GetCommand({ TableName: this.tableName, Key: keys.product(id), ConsistentRead: true, ProjectionExpression: '#s, stock, version', ExpressionAttributeNames: { '#s': 'status' } }),
     );
     return (Item as Pick<Product, 'status' | 'stock' | 'version'> | undefined) ?? null;
+  }
+
+  async countedInYear(buyerKey: string, year: number): Promise<Money> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: orderKeys.buyerYear(buyerKey, year), ConsistentRead: true, ProjectionExpression: 'counted' }),
+    );
+    return { amount: typeof Item?.counted === 'number' ? Item.counted : 0, currency: 'CNY' };
   }
 
   async attachPaymentSession(orderId: string, sessionId: string): Promise<void> {
@@ -172,9 +204,13 @@ export class DynamoOrderStore implements OrderStore {
           await this.transact(order, { ...options, note: 'paid after its reservation lapsed; the units were taken again from stock' }, 'paid', { from: 'stock', to: 'sold' }, true);
           return 'paid';
         } catch (error) {
-          if (!(error instanceof StockGoneError)) throw error;
-          // The money is in, the goods are not: flag for an operator (refund or source the units).
-          await this.transact(order, { ...options, note: 'paid after its reservation lapsed and the stock was gone: refund or restock' }, 'paid_needs_attention', null, false);
+          if (!(error instanceof StockGoneError || error instanceof AllowanceGoneError)) throw error;
+          // The money is in, but the goods (or the buyer's yearly allowance) are not: flag for an operator.
+          const note =
+            error instanceof StockGoneError
+              ? 'paid after its reservation lapsed and the stock was gone: refund or restock'
+              : 'paid after its reservation lapsed and the buyer’s yearly cross-border allowance was used up meanwhile: refund';
+          await this.transact(order, { ...options, note }, 'paid_needs_attention', null, false);
           return 'paid_needs_attention';
         }
     }
@@ -218,17 +254,44 @@ export class DynamoOrderStore implements OrderStore {
         Update: {
           TableName: this.tableName,
           Key: orderKeys.order(order.orderId),
-          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''} REMOVE GSI2PK, GSI2SK`,
+          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''} REMOVE GSI2PK, GSI2SK`,
           // Decided on the order as read: its status and its payment session (one attached since means: decide again).
           ConditionExpression: `#status = :from AND ${order.paymentSessionId ? 'paymentSessionId = :session' : 'attribute_not_exists(paymentSessionId)'}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':status': status, ':from': order.status, ':now': options.now,
             ...(options.note ? { ':note': options.note } : {}),
+            ...(options.paymentId ? { ':paymentId': options.paymentId } : {}),
             ...(order.paymentSessionId ? { ':session': order.paymentSessionId } : {}),
           },
         },
       });
+      // A release gives the order's count back to its buyer's year; a resell (paid after a release)
+      // takes it again, within the limit. Orders placed before buyers were counted carry no claim.
+      let allowanceIndex = -1;
+      if (order.allowance && move?.to === 'stock') {
+        items.push({
+          Update: {
+            TableName: this.tableName,
+            Key: orderKeys.buyerYear(order.allowance.buyerKey, order.allowance.year),
+            UpdateExpression: 'ADD counted :giveBack',
+            ExpressionAttributeValues: { ':giveBack': -order.allowance.counted.amount },
+          },
+        });
+      } else if (order.allowance && move?.from === 'stock') {
+        allowanceIndex = items.length;
+        items.push({
+          Update: {
+            TableName: this.tableName,
+            Key: orderKeys.buyerYear(order.allowance.buyerKey, order.allowance.year),
+            UpdateExpression: 'SET counted = if_not_exists(counted, :zero) + :value, updatedAt = :now',
+            ConditionExpression: 'attribute_not_exists(counted) OR counted <= :atMost',
+            ExpressionAttributeValues: {
+              ':zero': 0, ':value': order.allowance.counted.amount, ':atMost': countedAtMostFor(order.allowance.counted), ':now': options.now,
+            },
+          },
+        });
+      }
       const productIndexes = new Map<number, string>();
       for (const line of move ? order.lines : []) {
         if (skipped.has(line.productId) || !move) continue;
@@ -271,6 +334,7 @@ export class DynamoOrderStore implements OrderStore {
         if (!failed) throw error;
         if (options.eventId && failed.includes(0)) throw new EventAlreadyProcessedError();
         if (failed.includes(orderIndex)) throw new OrderChangedError();
+        if (failed.includes(allowanceIndex)) throw new AllowanceGoneError();
         const failedProducts = failed.flatMap((index) => productIndexes.get(index) ?? []);
         if (failedProducts.length === 0) throw error;
         if (move?.from === 'stock') throw new StockGoneError();
@@ -314,3 +378,6 @@ export class DynamoOrderStore implements OrderStore {
 
 /** Re-selling after a release found a product without enough free units. */
 class StockGoneError extends Error {}
+
+/** Re-selling after a release found the buyer's yearly allowance taken by other orders meanwhile. */
+class AllowanceGoneError extends Error {}

@@ -108,7 +108,7 @@ const OUTCOMES: Record<string, (session: Stripe.Checkout.Session) => PaymentOutc
 
 export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   const outcomeOf = OUTCOMES[event.type];
-  if (!outcomeOf) return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: null, amount: null };
+  if (!outcomeOf) return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: null, amount: null, paymentId: null };
   const session = event.data.object as Stripe.Checkout.Session;
   const currency = session.currency?.toUpperCase() ?? '';
   return {
@@ -118,5 +118,6 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
     sessionId: session.id,
     orderId: session.metadata?.orderId ?? session.client_reference_id ?? null,
     amount: typeof session.amount_total === 'number' && isCurrency(currency) ? money(session.amount_total, currency) : null,
+    paymentId: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
   };
 }

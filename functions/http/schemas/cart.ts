@@ -44,13 +44,27 @@ export const CartSchema = z
     subtotals: z.array(MoneySchema).openapi({ description: 'One per pavilion currency, over the lines that can be bought' }),
     checkoutTotal: z
       .object({
-        total: MoneySchema.openapi({ description: 'Held at 1,000,000,000,000 minor units when larger' }),
+        goods: MoneySchema.openapi({ description: 'The goods, converted unit by unit' }),
+        freight: MoneySchema.openapi({ description: 'Freight to China: one parcel per pavilion and fulfilment mode, at the pavilion’s rates' }),
+        tax: MoneySchema.openapi({ description: 'Cross-border import tax: per line, the dutiable value × VAT (+ consumption tax) × 70%, rounded to the fen' }),
+        total: MoneySchema.openapi({ description: 'goods + freight + tax; held at 1,000,000,000,000 minor units when larger' }),
+        dutiableValue: MoneySchema.openapi({ description: 'Goods plus freight in CNY: what China’s per-order and yearly limits count' }),
+        parcels: z
+          .array(
+            z.object({
+              pavilion: PavilionCodeSchema,
+              mode: z.enum(['bonded_warehouse', 'direct_rail', 'direct_air']),
+              weightGrams: z.number().int().nonnegative(),
+              freight: MoneySchema.openapi({ description: 'In CNY' }),
+            }),
+          )
+          .openapi({ description: 'How the lines travel, and what each parcel’s freight is' }),
         rates: z.array(ExchangeRateSchema),
         payable: z.boolean().openapi({ description: 'Whether checkout would take this total; checkout answers 422 when it would not' }),
         reason: z.enum(['amount_too_large', 'over_cross_border_limit']).optional().openapi({
           description:
             'Why it is not payable. amount_too_large: above maxAmount, the most one payment carries (lower quantities or pick another currency). ' +
-            'over_cross_border_limit: the goods are worth more than limit in CNY, the most one order shipped to China may carry, in any currency (lower quantities).',
+            'over_cross_border_limit: goods plus freight are worth more than limit in CNY, the most one order shipped to China may carry, in any currency (lower quantities).',
         }),
         maxAmount: MoneySchema.optional().openapi({ description: 'The most one payment carries in this currency; given with reason amount_too_large' }),
         limit: MoneySchema.optional().openapi({ description: 'China’s cross-border per-order limit (CNY 5,000); given with reason over_cross_border_limit' }),

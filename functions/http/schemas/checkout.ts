@@ -4,8 +4,34 @@ import { ORDER_ID } from '../../domain/order.js';
 import { CartIdSchema, ExchangeRateSchema } from './cart.js';
 import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
 
+const text = (max: number, what: string) => z.string().trim().min(1, `required: ${what}`).max(max, `at most ${max} characters`);
+
+/** Who receives the parcel in mainland China. Phone, postcode and the divisions are checked by the domain (domain/recipient.ts). */
+export const RecipientSchema = z
+  .object({
+    name: text(50, 'the recipient’s name'),
+    phone: z.string().max(20).openapi({ description: 'Mainland mobile number: 11 digits starting with 1', example: '13800138000' }),
+    province: text(20, 'a province').openapi({ description: 'GB/T 2260 code (370000) or exact Chinese name (山东省)', example: '370000' }),
+    city: text(20, 'a city').openapi({ description: 'GB/T 2260 code or exact Chinese name, inside the province', example: '370200' }),
+    district: text(20, 'a district').openapi({ description: 'GB/T 2260 code or exact Chinese name, inside the city', example: '370202' }),
+    address: text(120, 'the street address').openapi({ example: '香港中路 8 号 3 单元 1201 室' }),
+    postcode: z.string().max(10).openapi({ description: 'Six digits', example: '266071' }),
+  })
+  .strict()
+  .openapi('Recipient');
+
+/** The buyer (订购人) customs names: real name and resident ID number; the payer must be this person. */
+export const BuyerSchema = z
+  .object({
+    name: text(50, 'the buyer’s real name'),
+    idNumber: z.string().max(32).openapi({ description: 'Resident ID number: 17 digits and a check digit or X. Stored encrypted, shown masked.' }),
+    phone: z.string().max(20).optional().openapi({ description: 'The buyer’s mainland mobile; the recipient’s when omitted' }),
+  })
+  .strict()
+  .openapi('Buyer');
+
 /**
- * The shopper says which cart, where the receipt goes, and how to pay; never what it costs.
+ * The shopper says which cart, where it goes, who buys it, and how to pay; never what it costs.
  * Fields beyond these (a price, a total...) are dropped unread.
  */
 export const CheckoutRequestSchema = z
@@ -13,9 +39,23 @@ export const CheckoutRequestSchema = z
     cartId: CartIdSchema,
     email: z.email('an email address').max(254),
     currency: CurrencySchema.default('CNY').openapi({ description: 'The one currency the whole order is charged in' }),
-    language: z.enum(LANGUAGES).default('zh').openapi({ description: 'Language of the Stripe page and of our return pages' }),
+    language: z.enum(LANGUAGES).default('zh').openapi({ description: 'Language of the Stripe page, of our return pages and of refusals' }),
+    recipient: RecipientSchema,
+    buyer: BuyerSchema,
+    noticeAccepted: z.literal(true, 'the consumer notice must be accepted').openapi({ description: 'The buyer accepted the consumer notice' }),
+    noticeVersion: z.string().max(40).optional().openapi({ description: 'The notice version the page showed; another than the current one gets 409' }),
   })
-  .openapi('CheckoutRequest', { example: { cartId: 'q3Yc1xKp0mR8d2uVn5ZbAw', email: 'shopper@example.com', currency: 'CNY', language: 'zh' } });
+  .openapi('CheckoutRequest', {
+    example: {
+      cartId: 'q3Yc1xKp0mR8d2uVn5ZbAw',
+      email: 'shopper@example.com',
+      currency: 'CNY',
+      language: 'zh',
+      recipient: { name: '王芳', phone: '13800138000', province: '370000', city: '370200', district: '370202', address: '香港中路 8 号 1201 室', postcode: '266071' },
+      buyer: { name: '王芳', idNumber: '11010519491231002X' },
+      noticeAccepted: true,
+    },
+  });
 
 export const CheckoutAnswerSchema = z
   .object({
@@ -74,12 +114,33 @@ export const OrderLineSchema = z
   })
   .openapi('OrderLine');
 
+const DivisionSchema = z.object({ code: z.string(), name: z.string() }).openapi('Division');
+
+export const ShipToAddressSchema = z
+  .object({
+    name: z.string(),
+    phone: z.string(),
+    province: DivisionSchema,
+    city: DivisionSchema,
+    district: DivisionSchema,
+    address: z.string(),
+    postcode: z.string(),
+  })
+  .openapi('RecipientAddress');
+
 export const OrderSchema = z
   .object({
     orderId: z.string(),
     status: z.enum(['pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention']),
     currency: CurrencySchema,
-    total: MoneySchema,
+    total: MoneySchema.openapi({ description: 'goods + freight + tax, in the order’s currency' }),
+    goods: MoneySchema,
+    freight: MoneySchema,
+    tax: MoneySchema.openapi({ description: 'Cross-border import tax withheld for customs' }),
+    dutiableValue: MoneySchema.openapi({ description: 'Goods plus freight in CNY: what China’s limits count' }),
+    recipient: ShipToAddressSchema.nullable(),
+    buyer: z.object({ name: z.string(), idNumberMasked: z.string() }).nullable().openapi({ description: 'The ID number only masked (first 3 and last 4)' }),
+    notice: z.object({ version: z.string(), acceptedAt: z.string() }).nullable(),
     subtotals: z.array(MoneySchema),
     rates: z.array(ExchangeRateSchema),
     lines: z.array(OrderLineSchema),

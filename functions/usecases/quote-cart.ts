@@ -1,0 +1,35 @@
+import type { Cart } from '../domain/cart.js';
+import { quoteCrossBorder, type CrossBorderQuote } from '../domain/cross-border-quote.js';
+import { rateBetween } from '../domain/exchange-rates.js';
+import type { FreightRates } from '../domain/freight.js';
+import type { CurrencyCode } from '../domain/money.js';
+import type { PavilionCode } from '../domain/pavilion.js';
+import { priceCart, type PricedCart, type PricedLine } from '../domain/pricing.js';
+import type { CatalogueStore } from '../ports/catalogue-store.js';
+import { loadProducts } from './load-products.js';
+
+export interface CartQuote {
+  readonly priced: PricedCart;
+  /** The lines that can be bought (in stock or short), which the quote covers. */
+  readonly buyable: readonly PricedLine[];
+  readonly quote: CrossBorderQuote;
+}
+
+/**
+ * A cart priced from the catalogue as it is now, with freight from each pavilion's rates and the
+ * import tax: what the cart page shows and what checkout charges, computed by the same code.
+ */
+export async function quoteCart(catalogue: CatalogueStore, cart: Pick<Cart, 'lines'>, currency: CurrencyCode): Promise<CartQuote> {
+  const priced = priceCart(cart, await loadProducts(catalogue, cart.lines.map((line) => line.productId)));
+  const buyable = priced.lines.filter((line) => line.status !== 'unavailable');
+  const freightRates = await loadFreightRates(catalogue, buyable.map((line) => line.pavilion));
+  const quote = quoteCrossBorder(buyable, currency, (pavilion) => freightRates.get(pavilion), rateBetween);
+  return { priced, buyable, quote };
+}
+
+/** Each pavilion's freight rates, read in parallel (a cart spans a handful of pavilions). */
+async function loadFreightRates(catalogue: CatalogueStore, codes: readonly PavilionCode[]): Promise<Map<PavilionCode, FreightRates | undefined>> {
+  const unique = [...new Set(codes)];
+  const pavilions = await Promise.all(unique.map((code) => catalogue.getPavilion(code)));
+  return new Map(unique.map((code, index) => [code, pavilions[index]?.freightRates]));
+}
