@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requireManager, type ManagerEnv } from './pavilion-auth.js';
 import { ownPavilion } from './pavilion-common.js';
 import type { PavilionDeps } from './pavilion-deps.js';
+import { registerFreightRoutes } from './pavilion-freight.js';
 import { registerImageRoutes, registerUploadReceiver } from './pavilion-images.js';
 import { registerImportRoutes, registerImportTemplate } from './pavilion-imports.js';
 import { SECURITY, registerListingRoutes } from './pavilion-listings.js';
@@ -68,6 +69,7 @@ export function createPavilionApp(deps: PavilionDeps) {
   registerImageRoutes(workspace, deps);
   registerImportRoutes(workspace, deps);
   registerOrderRoutes(workspace, deps);
+  registerFreightRoutes(workspace, deps);
 
   app.route('/pavilion', workspace);
   return app;

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { OrderLine } from '../domain/order.js';
+import type { Division } from '../domain/china-divisions.js';
+import type { OrderLine, ShipTo } from '../domain/order.js';
+import { fullAddress } from '../domain/recipient.js';
 import { InvalidCursorError } from '../ports/catalogue-store.js';
 import { ShipmentRefused } from '../ports/pavilion-orders-store.js';
 import type { ManagerEnv } from './pavilion-auth.js';
@@ -32,10 +34,58 @@ const ship = createRoute({
   },
 });
 
-/** What the pavilion sees of a line: its goods and its own price; the shopper's charge stays with the order. */
+/**
+ * What the pavilion sees of a line, field by field (an allow-list, so a field added to the line
+ * later stays private until it is named here): the goods, its own price, the customs figures in
+ * CNY a direct-mail waybill declares, and where to send it. The shopper's charge stays with the
+ * order; of the buyer, only the name and the masked ID number the parcel's label carries.
+ */
 function forPavilion(line: OrderLine) {
-  const { chargedUnitPrice, ...visible } = line;
-  return { ...visible, title: { ...visible.title } };
+  return {
+    orderId: line.orderId,
+    lineNo: line.lineNo,
+    productId: line.productId,
+    pavilion: line.pavilion,
+    sku: line.sku,
+    title: { zh: line.title.zh, ru: line.title.ru, en: line.title.en },
+    ...(line.image ? { image: line.image } : {}),
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    hsCode: line.hsCode,
+    weightGrams: line.weightGrams,
+    fulfilmentMode: line.fulfilmentMode,
+    unitPriceCny: line.unitPriceCny,
+    goodsCny: line.goodsCny,
+    freightCny: line.freightCny,
+    dutiableCny: line.dutiableCny,
+    taxCny: line.taxCny,
+    // Lines written before checkout asked where to ship have no shipTo: the queue still lists them.
+    ...(line.shipTo ? { shipTo: shipToForPavilion(line.shipTo) } : {}),
+    fulfilment: line.fulfilment,
+    ...(line.paidAt ? { paidAt: line.paidAt } : {}),
+    ...(line.carrier ? { carrier: line.carrier } : {}),
+    ...(line.trackingNumber ? { trackingNumber: line.trackingNumber } : {}),
+    ...(line.shippedAt ? { shippedAt: line.shippedAt } : {}),
+  };
+}
+
+function shipToForPavilion(shipTo: ShipTo) {
+  const { recipient } = shipTo;
+  const division = (value: Division) => ({ code: value.code, name: value.name });
+  return {
+    recipient: {
+      name: recipient.name,
+      phone: recipient.phone,
+      province: division(recipient.province),
+      city: division(recipient.city),
+      district: division(recipient.district),
+      address: recipient.address,
+      postcode: recipient.postcode,
+    },
+    fullAddress: fullAddress(recipient),
+    buyerName: shipTo.buyerName,
+    buyerIdMasked: shipTo.buyerIdMasked,
+  };
 }
 
 export function registerOrderRoutes(app: OpenAPIHono<ManagerEnv>, deps: PavilionDeps) {

@@ -1,6 +1,10 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
+import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
 import { productIdFor } from '../../functions/domain/catalogue.js';
+import type { OrderLine } from '../../functions/domain/order.js';
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, csvLine } from '../../functions/domain/listing-import.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
@@ -81,12 +85,15 @@ it('lets the Kyrgyz manager sign in, write a honey listing in three languages si
   await field('price.amount').fill('1234.50');
   await field('weightGrams').fill('320');
   await field('onHand').fill('40');
+  // Written as customs brokers often print it; saved as the ten digits.
+  await field('hsCode').fill('0409.00.00.00');
   for (const [name, texts] of Object.entries(HONEY)) {
     for (const lang of LANGUAGES) await field(`${name}.${lang}`).fill(texts[lang]);
   }
   await page.locator('[data-save]').click();
   await page.waitForURL(`${env.stack.url}/pavilion/listing/?id=${id}`);
   expect(await field('sku').getAttribute('readonly')).not.toBeNull();
+  expect(await field('hsCode').inputValue()).toBe('0409000000');
 
   // Published by the server's own debounced rebuild: nobody runs a deploy. The rebuild empties the
   // site first, so the workspace is used again only once its pages are back.
@@ -123,6 +130,7 @@ it('shows a missing Russian title next to its field and creates nothing', async 
   await field('category').selectOption('honey');
   await field('price.amount').fill('500');
   await field('weightGrams').fill('320');
+  await field('hsCode').fill('0409000000');
   for (const [name, texts] of Object.entries(HONEY)) {
     for (const lang of LANGUAGES) if (!(name === 'title' && lang === 'ru')) await field(`${name}.${lang}`).fill(texts[lang]);
   }
@@ -138,6 +146,115 @@ it('shows a missing Russian title next to its field and creates nothing', async 
   const stored = await fetch(`${env.stack.url}/api/pavilion/listings/${productIdFor('KG', sku)}`, { headers: { authorization: `Bearer ${token}` } });
   expect(stored.status).toBe(404);
 }, 60_000);
+
+it('asks for the HS code in the manager’s language, next to its field, and creates nothing without it', async () => {
+  const sku = `KG-NO-HS-${Date.now().toString(36).toUpperCase()}`;
+  const page = await signInAsKyrgyzManager();
+  const field = await openNewListing(page);
+  await page.locator('[data-ws-lang]').selectOption('zh');
+
+  await field('sku').fill(sku);
+  await field('price.amount').fill('500');
+  await field('weightGrams').fill('320');
+  await field('hsCode').fill('04090');
+  for (const [name, texts] of Object.entries(HONEY)) {
+    for (const lang of LANGUAGES) await field(`${name}.${lang}`).fill(texts[lang]);
+  }
+  await page.locator('[data-save]').click();
+
+  const error = page.locator('#hsCode-err');
+  await expect.poll(() => error.textContent()).toBe('请填写 10 位中国海关商品编码，例如 0409000000');
+  expect(await field('hsCode').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('hsCode');
+  expect(await page.locator('#hsCode-hint').textContent()).toContain('0409000000');
+
+  const token = await env.stack.signToken('KG');
+  const stored = await fetch(`${env.stack.url}/api/pavilion/listings/${productIdFor('KG', sku)}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(stored.status).toBe(404);
+}, 60_000);
+
+it('lets the manager see and change the pavilion’s freight rates in yuan, and keeps them', async () => {
+  const page = await signInAsKyrgyzManager();
+  await page.locator('[data-nav][href="/pavilion/freight/"]').click();
+  await page.waitForURL(/\/pavilion\/freight\/$/);
+  await page.locator('body[data-state="ready"]').waitFor();
+  const amount = (name: string) => page.locator(`[data-freight-form] [name="${name}"]`);
+  // The seeded rates, not the store's defaults.
+  await expect.poll(() => amount('direct_rail.firstKg.amount').inputValue()).toBe('22.00');
+  expect(await amount('direct_rail.extraKg.amount').inputValue()).toBe('9.00');
+  expect(await amount('bonded_warehouse.firstKg.amount').inputValue()).toBe('0.00');
+  expect(await page.locator('[data-default-note]').isHidden()).toBe(true);
+
+  // A Russian-style decimal comma is yuan too; three decimals are not.
+  await amount('direct_rail.firstKg.amount').fill('24,50');
+  await amount('direct_air.extraKg.amount').fill('26.555');
+  await page.locator('[data-save]').click();
+  const error = page.locator('[data-freight-form] .field:has([name="direct_air.extraKg.amount"]) .field-error');
+  await expect.poll(() => error.textContent()).toBe('An amount in yuan, such as 28.00');
+
+  await amount('direct_air.extraKg.amount').fill('27');
+  // A 2.5 kg parcel by rail: the first kilogram and two started ones, 24.50 + 2 × 9.00.
+  expect(await page.locator('[data-example="direct_rail"]').textContent()).toContain('42.50');
+  await page.locator('[data-save]').click();
+  await expect.poll(() => page.locator('[data-toast]').textContent()).toBe('Freight rates saved.');
+
+  await page.reload();
+  await page.locator('body[data-state="ready"]').waitFor();
+  await expect.poll(() => amount('direct_rail.firstKg.amount').inputValue()).toBe('24.50');
+  expect(await amount('direct_air.extraKg.amount').inputValue()).toBe('27.00');
+  const token = await env.stack.signToken('KG');
+  const saved = await (await fetch(`${env.stack.url}/api/pavilion/freight`, { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(saved.rates.direct_rail.firstKg).toEqual({ amount: 2450, currency: 'CNY' });
+  expect(saved.rates.direct_air.extraKg).toEqual({ amount: 2700, currency: 'CNY' });
+}, 60_000);
+
+it('shows the Kyrgyz manager where to send a paid line: recipient, phone, full address and the buyer’s masked ID', async () => {
+  const orderId = 'ORD-E2EWHERET0SH1P00';
+  await putPaidLine(orderId);
+  const page = await signInAsKyrgyzManager();
+  await page.locator('[data-nav][href="/pavilion/orders/"]').click();
+  await page.locator('body[data-state="ready"]').waitFor();
+  const row = page.locator(`[data-testid="orders"] tr[data-line="${orderId}/1"]`);
+  await row.waitFor();
+  const address = row.locator('address');
+  expect(await address.locator('[data-recipient]').textContent()).toBe('王小明');
+  expect(await address.locator('[data-phone]').textContent()).toBe('13800138000');
+  expect(await address.locator('[data-address]').textContent()).toBe('山东省青岛市市南区香港中路 10 号 2 单元 501 室');
+  expect(await address.locator('[data-postcode]').textContent()).toBe('266071');
+  expect(await address.locator('[data-buyer-id]').textContent()).toBe('370***********9973');
+  expect(await row.locator('[data-hs-code]').textContent()).toBe('HS\u00a00409000000');
+}, 60_000);
+
+/** A paid KG line as checkout writes it (domain/order.ts contract), put straight into the store's table. */
+async function putPaidLine(orderId: string): Promise<void> {
+  const { doc, raw } = createDynamoClients({ endpoint: env.stack.dynamoEndpoint, region: 'local' });
+  const paidAt = new Date().toISOString();
+  const line: OrderLine = {
+    orderId, lineNo: 1, productId: 'kg-hny-001', pavilion: 'KG', sku: 'KG-HNY-001',
+    title: { zh: '伊塞克湖白蜜', ru: 'Белый мёд Иссык-Куля', en: 'Issyk-Kul white honey' },
+    quantity: 2, unitPrice: { amount: 120_000, currency: 'KGS' }, chargedUnitPrice: { amount: 10_000, currency: 'CNY' },
+    hsCode: '0409000000', vatBp: 900, consumptionTaxBp: 0, weightGrams: 720, fulfilmentMode: 'bonded_warehouse',
+    unitPriceCny: { amount: 10_000, currency: 'CNY' }, goodsCny: { amount: 20_000, currency: 'CNY' }, freightCny: { amount: 0, currency: 'CNY' },
+    dutiableCny: { amount: 20_000, currency: 'CNY' }, taxCny: { amount: 1_260, currency: 'CNY' },
+    shipTo: {
+      recipient: {
+        name: '王小明', phone: '13800138000',
+        province: { code: '370000', name: '山东省' }, city: { code: '370200', name: '青岛市' }, district: { code: '370202', name: '市南区' },
+        address: '香港中路 10 号 2 单元 501 室', postcode: '266071',
+      },
+      buyerName: '王小明', buyerIdMasked: '370***********9973',
+    },
+    fulfilment: 'to_ship', paidAt,
+  };
+  try {
+    await doc.send(new PutCommand({
+      TableName: env.stack.tableName,
+      Item: { ...orderKeys.line(orderId, 1), ...orderKeys.pavilionQueue(line, paidAt), type: 'order-line', ...line },
+    }));
+  } finally {
+    raw.destroy();
+  }
+}
 
 it('imports a 2,500-row file in parts of at most 1,000 rows and reports every row at its line in the file', async () => {
   const file = bulkFile(2500);

@@ -88,6 +88,34 @@ describe('importing listings from CSV', () => {
     expect(await bed.listings.get('kg-imp-good-1')).toMatchObject({ stock: 7, reserved: 5 });
   });
 
+  it("rejects a row without China's 10-digit HS code, naming the hs_code column, and reads the code as people write it", async () => {
+    const response = await importCsv(csv([
+      { sku: 'HS-NONE', hs_code: '' },
+      { sku: 'HS-SHORT', hs_code: '0409' },
+      { sku: 'HS-LETTERS', hs_code: 'HONEY-0409' },
+      { sku: 'HS-SPREADSHEET', hs_code: '409000000' },
+      { sku: 'HS-DOTTED', hs_code: '0409.00.00.00' },
+    ]));
+    expect(response.status).toBe(200);
+    const [none, short, letters, spreadsheet, dotted] = response.body.report;
+    const message = "10 digits, China's tariff code, e.g. 0409000000";
+    expect(none).toMatchObject({ outcome: 'rejected', errors: [{ field: 'hs_code', message }] });
+    expect(short).toMatchObject({ outcome: 'rejected', errors: [{ field: 'hs_code', message }] });
+    expect(letters).toMatchObject({ outcome: 'rejected', errors: [{ field: 'hs_code', message }] });
+    // A spreadsheet that read the code as a number dropped its leading 0: the report says so, and guesses nothing.
+    expect(spreadsheet).toMatchObject({ outcome: 'rejected', errors: [{ field: 'hs_code', message: expect.stringContaining('0409000000?') }] });
+    expect(dotted.outcome).toBe('created');
+    expect((await bed.listings.get('kg-hs-dotted'))?.hsCode).toBe('0409000000');
+    expect(await bed.listings.get('kg-hs-spreadsheet')).toBeNull();
+  });
+
+  it('refuses a file without the hs_code column', async () => {
+    const columns = IMPORT_COLUMNS.filter((column) => column !== 'hs_code');
+    const response = await importCsv([csvLine(columns), csvLine(columns.map((column) => TEMPLATE_EXAMPLE[column] ?? ''))].join('\r\n'));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'hs_code', message: 'missing column' }]);
+  });
+
   it('refuses a file whose header does not match the template, before writing anything', async () => {
     const response = await importCsv('sku,titel_en,price\nX,Y,1');
     expect(response.status).toBe(400);

@@ -80,6 +80,40 @@ describe('creating a listing', () => {
   });
 });
 
+describe("a listing's HS code", () => {
+  const MESSAGE = "10 digits, China's tariff code, e.g. 0409000000";
+
+  it('is required on a new listing: missing or malformed, the answer is 400 naming hsCode, and nothing is written', async () => {
+    for (const hsCode of [undefined, '', '040900', '04090000001', '0409.00.00.00', 'honey', 409000000]) {
+      const response = await kg('POST', '/api/pavilion/listings', aListingBody({ sku: 'HS-BAD', hsCode }));
+      expect(response.status, String(hsCode)).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.errors, String(hsCode)).toEqual([{ field: 'hsCode', message: MESSAGE }]);
+    }
+    expect(await bed.listings.get('kg-hs-bad')).toBeNull();
+  });
+
+  it('is kept as given and answered back, in the workspace and to the shop', async () => {
+    const created = await kg('POST', '/api/pavilion/listings', aListingBody({ sku: 'HS-APRICOT', category: 'fruit', hsCode: ' 0813100000 ' }));
+    expect(created.status).toBe(201);
+    expect(created.body.hsCode).toBe('0813100000');
+    expect((await kg('GET', '/api/pavilion/listings/kg-hs-apricot')).body.hsCode).toBe('0813100000');
+    expect((await bed.listings.get('kg-hs-apricot'))?.hsCode).toBe('0813100000');
+  });
+
+  it('cannot be dropped or broken by an edit, and an edit can change it', async () => {
+    const { hsCode, ...withoutCode } = anEdit(1);
+    const dropped = await kg('PUT', '/api/pavilion/listings/kg-hs-apricot', withoutCode);
+    expect(dropped.status).toBe(400);
+    expect(dropped.body.errors).toEqual([{ field: 'hsCode', message: MESSAGE }]);
+    const broken = await kg('PUT', '/api/pavilion/listings/kg-hs-apricot', anEdit(1, { hsCode: '08131' }));
+    expect(broken.body.errors).toEqual([{ field: 'hsCode', message: MESSAGE }]);
+    const changed = await kg('PUT', '/api/pavilion/listings/kg-hs-apricot', anEdit(1, { hsCode: '0806200000' }));
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ hsCode: '0806200000', version: 2 });
+  });
+});
+
 describe('editing a listing', () => {
   let id: string;
   beforeAll(async () => {

@@ -2,7 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, PRODUCT_ID, SKU, isCategory, productIdFor, type Category, type Product } from '../../functions/domain/catalogue.js';
+import { CATEGORIES, HS_CODE, PRODUCT_ID, SKU, isCategory, productIdFor, type Category, type Product } from '../../functions/domain/catalogue.js';
+import { FULFILMENT_MODES } from '../../functions/domain/freight.js';
+import { importTaxRowFor } from '../../functions/domain/import-tax-rates.js';
+import { contentOf } from '../../functions/domain/listing.js';
 import { LANGUAGES, type Localized } from '../../functions/domain/languages.js';
 import { isCurrency } from '../../functions/domain/money.js';
 import type { Pavilion } from '../../functions/domain/pavilion.js';
@@ -11,6 +14,9 @@ import { contrastOnWhite } from '../../infra/local/seed/art/colour.js';
 import { GACC_NUMBER, alpha3 } from '../../infra/local/seed/certificates.js';
 import { SEED_PAVILIONS, categoryArt, pavilionArt, productArt, seedCatalogue, seedProducts, syntheticProducts, writeSeedMedia } from '../../infra/local/seed/index.js';
 import { APPROX_UNITS_PER_CNY } from '../../infra/local/seed/synthetic.js';
+import { SYNTHETIC_TEMPLATES } from '../../infra/local/seed/synthetic-templates.js';
+import { FreightRatesSchema } from '../../functions/http/schemas/freight.js';
+import { ListingContentSchema } from '../../functions/http/schemas/listing.js';
 
 const NOW = new Date('2025-06-01T08:00:00Z');
 const products = seedProducts(NOW);
@@ -68,6 +74,14 @@ function expectValidProduct(product: Product, pavilion: Pavilion): void {
     expect(gacc!.number).toMatch(GACC_NUMBER);
     expect(gacc!.number.slice(1, 4)).toBe(alpha3(product.pavilion));
   }
+  expect(product.hsCode, `${product.id} HS code`).toMatch(HS_CODE);
+  // Food comes from the chapters of animal, vegetable and prepared foods (01-24) or salt (25); crafts from the chapters of wood, textiles, ceramics, metal and lamps.
+  const chapter = Number(product.hsCode.slice(0, 2));
+  if (FOOD.has(product.category)) expect(chapter, `${product.id} ${product.hsCode}`).toBeLessThanOrEqual(25);
+  else expect(chapter, `${product.id} ${product.hsCode}`).toBeGreaterThanOrEqual(44);
+  // What the listing API would take: a seeded product is one a manager could have written.
+  const content = ListingContentSchema.safeParse(contentOf(product));
+  expect(content.success, `${product.id}: ${JSON.stringify(content.error?.issues)}`).toBe(true);
   const { mode, leadTimeDays } = product.fulfilment;
   const [min, max] = { bonded_warehouse: [2, 5], direct_rail: [10, 21], direct_air: [5, 9] }[mode];
   expect(leadTimeDays).toBeGreaterThanOrEqual(min!);
@@ -99,6 +113,35 @@ describe('seeded pavilions', () => {
     expect(standing.TR).toBe('partner');
     expect(pavilionOf.get('IR')?.currency).toBe('USD');
     expect(pavilionOf.get('KG')?.currency).toBe('KGS');
+  });
+
+  it('sets freight per mode as the workspace would take it: bonded free or nearly, rail ¥20–35 + ¥8–15, air ¥50–90 + ¥25–40', () => {
+    const yuan = (fen: number) => fen / 100;
+    for (const pavilion of SEED_PAVILIONS) {
+      const rates = pavilion.freightRates;
+      expect(rates, pavilion.code).toBeDefined();
+      expect(FreightRatesSchema.safeParse(rates).success, pavilion.code).toBe(true);
+      expect(Object.keys(rates!).sort()).toEqual([...FULFILMENT_MODES].sort());
+      const { bonded_warehouse: bonded, direct_rail: rail, direct_air: air } = rates!;
+      expect(yuan(bonded.firstKg.amount), pavilion.code).toBeLessThanOrEqual(5);
+      expect(yuan(bonded.extraKg.amount), pavilion.code).toBeLessThanOrEqual(2);
+      expect(yuan(rail.firstKg.amount), pavilion.code).toBeGreaterThanOrEqual(20);
+      expect(yuan(rail.firstKg.amount), pavilion.code).toBeLessThanOrEqual(35);
+      expect(yuan(rail.extraKg.amount), pavilion.code).toBeGreaterThanOrEqual(8);
+      expect(yuan(rail.extraKg.amount), pavilion.code).toBeLessThanOrEqual(15);
+      expect(yuan(air.firstKg.amount), pavilion.code).toBeGreaterThanOrEqual(50);
+      expect(yuan(air.firstKg.amount), pavilion.code).toBeLessThanOrEqual(90);
+      expect(yuan(air.extraKg.amount), pavilion.code).toBeGreaterThanOrEqual(25);
+      expect(yuan(air.extraKg.amount), pavilion.code).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('charges more for freight from farther away: Egypt pays more than Kazakhstan by rail and by air', () => {
+    const rates = (code: string) => pavilionOf.get(code)!.freightRates!;
+    for (const mode of ['direct_rail', 'direct_air'] as const) {
+      expect(rates('EG')[mode].firstKg.amount).toBeGreaterThan(rates('KZ')[mode].firstKg.amount);
+      expect(rates('TR')[mode].extraKg.amount).toBeGreaterThan(rates('KG')[mode].extraKg.amount);
+    }
   });
 
   it('uses a primary colour that reads as text on white (WCAG AA, 4.5:1)', () => {
@@ -143,6 +186,35 @@ describe('seeded products', () => {
     }
   });
 
+  it.each([
+    ['KG-HNY-001', 'Issyk-Kul white honey', '0409'],
+    ['KG-FRT-001', 'fresh cherries', '0809'],
+    ['KG-FRT-003', 'dried apricots', '0813'],
+    ['KG-JAM-001', 'apricot jam', '2007'],
+    ['UZ-FRT-001', 'raisins', '0806'],
+    ['KZ-FRT-001', 'apples', '0808'],
+    ['EG-FRT-001', 'dates', '0804'],
+    ['TJ-FRT-003', 'lemons', '0805'],
+    ['IR-FRT-001', 'pistachios', '0802'],
+    ['BY-DRY-001', 'hard cheese', '0406'],
+    ['BY-DRY-002', 'milk powder', '0402'],
+    ['BY-DRY-003', 'butter', '0405'],
+    ['RU-GRN-001', 'buckwheat', '1008'],
+    ['PK-GRN-001', 'basmati rice', '1006'],
+    ['KZ-GRN-001', 'wheat flour', '1101'],
+    ['EG-OIL-001', 'olive oil', '1509'],
+    ['RU-OIL-001', 'pine nut oil', '1515'],
+    ['PK-SPC-001', 'pink salt', '2501'],
+  ])('declares %s (%s) under a code the import tax table reads as %s', (sku, _goods, row) => {
+    const product = products.find((candidate) => candidate.sku === sku)!;
+    expect(importTaxRowFor(product.hsCode).prefix).toBe(row);
+  });
+
+  it('declares every honey as natural honey and every jam as a cooked preserve', () => {
+    for (const product of products.filter((candidate) => candidate.category === 'honey')) expect(product.hsCode, product.id).toBe('0409000000');
+    for (const product of products.filter((candidate) => candidate.category === 'jam')) expect(product.hsCode.slice(0, 4), product.id).toBe('2007');
+  });
+
   it('has some products running low and some sold out, so the shop shows both states', () => {
     expect(products.some((product) => product.stock === 0)).toBe(true);
     expect(products.some((product) => product.stock > 0 && product.stock <= 5)).toBe(true);
@@ -171,6 +243,13 @@ describe('synthetic products', () => {
     for (const pavilion of SEED_PAVILIONS) {
       const categories = new Set(synthetic.filter((product) => product.pavilion === pavilion.code).map((product) => product.category));
       expect(categories.size, pavilion.code).toBe(CATEGORIES.length);
+    }
+  });
+
+  it('declares each food template under the heading its maker is registered for with GACC', () => {
+    for (const template of Object.values(SYNTHETIC_TEMPLATES).flat()) {
+      expect(template.hsCode, template.name.en).toMatch(HS_CODE);
+      if (template.hs) expect(template.hsCode.startsWith(template.hs), template.name.en).toBe(true);
     }
   });
 

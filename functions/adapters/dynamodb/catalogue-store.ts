@@ -8,7 +8,9 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Product } from '../../domain/catalogue.js';
+import type { FreightRates } from '../../domain/freight.js';
 import type { Pavilion, PavilionCode } from '../../domain/pavilion.js';
 import type { CatalogueStore, PavilionSummary, ProductPage, ProductQuery } from '../../ports/catalogue-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -99,6 +101,28 @@ export class DynamoCatalogueStore implements CatalogueStore {
         Item: { ...keys.pavilion(pavilion.code), type: 'pavilion', productCount: 0, ...pavilion },
       }),
     );
+  }
+
+  async setFreightRates(code: PavilionCode, rates: FreightRates): Promise<boolean> {
+    try {
+      // The pavilion item is also written by the listing transactions (their product count): retry a conflict with them.
+      await withConflictRetry(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.pavilion(code),
+            // Only this attribute: the product count beside it moves with every listing write.
+            UpdateExpression: 'SET freightRates = :rates',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':rates': rates },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async putProducts(products: readonly Product[]): Promise<void> {

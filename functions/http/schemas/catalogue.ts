@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES } from '../../domain/catalogue.js';
 import { CURRENCIES } from '../../domain/money.js';
+import { FreightRatesSchema } from './freight.js';
 
 export const LocalizedSchema = z
   .object({ zh: z.string().min(1).max(4000), ru: z.string().min(1).max(4000), en: z.string().min(1).max(4000) })
@@ -44,6 +45,7 @@ export const PavilionSchema = z
     colors: z.object({ primary: z.string(), accent: z.string() }),
     flag: z.string(),
     productCount: z.number().int().nonnegative(),
+    freightRates: FreightRatesSchema.optional().openapi({ description: "The pavilion's freight to China per fulfilment mode, in CNY; absent until its manager sets them (the store's defaults apply)" }),
   })
   .openapi('Pavilion');
 
@@ -62,6 +64,7 @@ export const ProductSchema = z
     producer: LocalizedSchema,
     certificates: z.array(CertificateSchema),
     fulfilment: FulfilmentSchema,
+    hsCode: z.string().openapi({ description: "China's 10-digit tariff code; the import tax rate follows from it", example: '0409000000' }),
     images: z.array(z.string()),
     stock: z.number().int().nonnegative().openapi({ description: 'Units free to buy right now' }),
     createdAt: z.string(),

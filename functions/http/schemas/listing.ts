@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CATEGORIES, SKU } from '../../domain/catalogue.js';
+import { CATEGORIES, HS_CODE, SKU } from '../../domain/catalogue.js';
 import { MAX_IMAGES, MAX_UNIT_PRICE } from '../../domain/listing.js';
 import { ORDER_ID } from '../../domain/order.js';
 import { MAX_ON_HAND, STOCK_REASONS } from '../../domain/stock.js';
@@ -19,6 +19,19 @@ const localizedText = (max: number, name: string) =>
 
 const ShortText = localizedText(200, 'ShortLocalizedText');
 const LongText = localizedText(4000, 'LongLocalizedText');
+
+/** Said for a missing code and a malformed one alike: what the field wants, with an example. */
+export const HS_CODE_MESSAGE = "10 digits, China's tariff code, e.g. 0409000000";
+
+/** China's 10-digit tariff code: customs declares the line under it and the import tax rate follows from it. */
+export const HsCodeSchema = z
+  .string({ error: HS_CODE_MESSAGE })
+  .trim()
+  .regex(HS_CODE, HS_CODE_MESSAGE)
+  .openapi({
+    description: "China's 10-digit tariff code (HS code with China's national subheadings); the import tax rate follows from it",
+    example: '0409000000',
+  });
 
 export const ListingContentSchema = z
   .object({
@@ -41,6 +54,7 @@ export const ListingContentSchema = z
     producer: ShortText,
     certificates: z.array(CertificateSchema.strict()).max(10).default([]),
     fulfilment: FulfilmentSchema.strict(),
+    hsCode: HsCodeSchema,
     images: z.array(z.string().max(300)).max(MAX_IMAGES).default([]),
   })
   .strict();
@@ -75,6 +89,7 @@ export const ListingSchema = z
     producer: ShortText,
     certificates: z.array(CertificateSchema),
     fulfilment: FulfilmentSchema,
+    hsCode: z.string().openapi({ description: "China's 10-digit tariff code", example: '0409000000' }),
     images: z.array(z.string()),
     stock: z.number().int().openapi({ description: 'Free to sell now' }),
     reserved: z.number().int().openapi({ description: 'Held by checkouts awaiting payment' }),
@@ -174,6 +189,29 @@ export const ImportReportSchema = z
   })
   .openapi('ImportReport');
 
+const DivisionSchema = z
+  .object({ code: z.string().openapi({ example: '370200' }), name: z.string().openapi({ example: '青岛市' }) })
+  .openapi('Division', { description: 'A GB/T 2260 division: its code and its Chinese name' });
+
+const CnyMoneySchema = z.object({ amount: z.number().int(), currency: CurrencySchema.openapi({ description: 'Always CNY', example: 'CNY' }) });
+
+export const ShipToSchema = z
+  .object({
+    recipient: z.object({
+      name: z.string(),
+      phone: z.string().openapi({ description: 'Mainland mobile, 11 digits', example: '13800138000' }),
+      province: DivisionSchema,
+      city: DivisionSchema,
+      district: DivisionSchema,
+      address: z.string().openapi({ description: 'Street, building and flat: everything below the district' }),
+      postcode: z.string().openapi({ example: '266001' }),
+    }),
+    fullAddress: z.string().openapi({ description: 'The address as a courier label reads it, largest first', example: '山东省青岛市市南区香港中路 10 号 2 单元 501' }),
+    buyerName: z.string().openapi({ description: 'The buyer (订购人) customs clears the parcel for' }),
+    buyerIdMasked: z.string().openapi({ description: "The buyer's resident ID, first 3 and last 4 characters only", example: '370***********9973' }),
+  })
+  .openapi('ShipTo');
+
 export const OrderLineSchema = z
   .object({
     orderId: z.string(),
@@ -185,6 +223,15 @@ export const OrderLineSchema = z
     image: z.string().optional(),
     quantity: z.number().int(),
     unitPrice: z.object({ amount: z.number().int(), currency: CurrencySchema }),
+    hsCode: z.string().openapi({ description: "China's tariff code the line is declared under" }),
+    weightGrams: z.number().int().openapi({ description: 'Weight of one unit' }),
+    fulfilmentMode: z.enum(['bonded_warehouse', 'direct_rail', 'direct_air']),
+    unitPriceCny: CnyMoneySchema,
+    goodsCny: CnyMoneySchema.openapi({ description: 'The value declared to customs for the line' }),
+    freightCny: CnyMoneySchema.openapi({ description: "The line's share of its parcel's freight" }),
+    dutiableCny: CnyMoneySchema,
+    taxCny: CnyMoneySchema.openapi({ description: 'Import tax the store withheld for the line' }),
+    shipTo: ShipToSchema.optional().openapi({ description: 'Where to send the line; absent only on lines placed before checkout asked for it' }),
     fulfilment: z.enum(['awaiting_payment', 'to_ship', 'shipped']),
     paidAt: z.string().optional(),
     carrier: z.string().optional(),

@@ -1,4 +1,36 @@
+import type { FreightRates } from '../../../functions/domain/freight.js';
+import { minorUnitExponent, money } from '../../../functions/domain/money.js';
 import type { Pavilion } from '../../../functions/domain/pavilion.js';
+
+type Yuan = readonly [firstKg: number, extraKg: number];
+
+/** Rates in whole yuan per first and per further kilogram, as a manager would type them. */
+function freight(bonded: Yuan, rail: Yuan, air: Yuan): FreightRates {
+  const fen = (yuan: number) => money(yuan * 10 ** minorUnitExponent('CNY'), 'CNY');
+  const rate = ([firstKg, extraKg]: Yuan) => ({ firstKg: fen(firstKg), extraKg: fen(extraKg) });
+  return { bonded_warehouse: rate(bonded), direct_rail: rate(rail), direct_air: rate(air) };
+}
+
+/**
+ * Freight by how far the goods travel to a buyer in China: the bonded warehouse is in China already
+ * (free, or a small handling fee where the stock comes a long way), rail from the neighbours by
+ * the Central Asian and China–Europe lines is cheapest, air costs two to three times rail.
+ */
+const FREIGHT = {
+  KZ: freight([0, 0], [20, 8], [52, 25]),
+  MN: freight([0, 0], [20, 8], [50, 25]),
+  KG: freight([0, 0], [22, 9], [55, 26]),
+  RU: freight([0, 0], [25, 10], [58, 27]),
+  UZ: freight([0, 0], [26, 10], [60, 28]),
+  TJ: freight([0, 0], [28, 11], [62, 30]),
+  PK: freight([0, 0], [30, 12], [65, 30]),
+  IN: freight([0, 0], [32, 13], [68, 32]),
+  BY: freight([0, 0], [30, 12], [80, 36]),
+  AF: freight([3, 1], [34, 14], [75, 35]),
+  IR: freight([3, 1], [33, 14], [78, 36]),
+  TR: freight([5, 2], [35, 15], [85, 38]),
+  EG: freight([5, 2], [35, 15], [90, 40]),
+} satisfies Record<string, FreightRates>;
 
 /**
  * The pavilions of the seeded store, after the 2023 SCO expo in Qingdao (330 enterprises from
@@ -20,6 +52,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#C8102E', accent: '#F6C200' },
     flag: '🇰🇬',
+    freightRates: FREIGHT.KG,
   },
   {
     code: 'RU',
@@ -33,6 +66,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#0039A6', accent: '#D52B1E' },
     flag: '🇷🇺',
+    freightRates: FREIGHT.RU,
   },
   {
     code: 'KZ',
@@ -47,6 +81,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     // The flag's sky blue (#00AFCA) is too light for text, so the primary is a deeper shade of it.
     colors: { primary: '#00728F', accent: '#FEC50C' },
     flag: '🇰🇿',
+    freightRates: FREIGHT.KZ,
   },
   {
     code: 'UZ',
@@ -60,6 +95,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#00708C', accent: '#1EB53A' },
     flag: '🇺🇿',
+    freightRates: FREIGHT.UZ,
   },
   {
     code: 'TJ',
@@ -73,6 +109,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#006633', accent: '#F8C300' },
     flag: '🇹🇯',
+    freightRates: FREIGHT.TJ,
   },
   {
     code: 'EG',
@@ -86,6 +123,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'partner',
     colors: { primary: '#A8141F', accent: '#C09300' },
     flag: '🇪🇬',
+    freightRates: FREIGHT.EG,
   },
   {
     code: 'BY',
@@ -99,6 +137,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#B8232F', accent: '#4AA657' },
     flag: '🇧🇾',
+    freightRates: FREIGHT.BY,
   },
   {
     code: 'PK',
@@ -112,6 +151,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#01411C', accent: '#4CAF7A' },
     flag: '🇵🇰',
+    freightRates: FREIGHT.PK,
   },
   {
     code: 'IN',
@@ -125,6 +165,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#0B6B0B', accent: '#FF9933' },
     flag: '🇮🇳',
+    freightRates: FREIGHT.IN,
   },
   {
     code: 'MN',
@@ -138,6 +179,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'observer',
     colors: { primary: '#015197', accent: '#C4272F' },
     flag: '🇲🇳',
+    freightRates: FREIGHT.MN,
   },
   {
     code: 'TR',
@@ -151,6 +193,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'partner',
     colors: { primary: '#B00A14', accent: '#F4A7AC' },
     flag: '🇹🇷',
+    freightRates: FREIGHT.TR,
   },
   {
     code: 'IR',
@@ -166,6 +209,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'member',
     colors: { primary: '#1B7A34', accent: '#DA0000' },
     flag: '🇮🇷',
+    freightRates: FREIGHT.IR,
   },
   {
     code: 'AF',
@@ -179,5 +223,6 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
     standing: 'observer',
     colors: { primary: '#00703C', accent: '#BE0000' },
     flag: '🇦🇫',
+    freightRates: FREIGHT.AF,
   },
 ];

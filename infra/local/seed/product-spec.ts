@@ -30,6 +30,8 @@ export interface ProductSpec {
   /** Product-level certificates (halal, EAC, organic, GI); the producer's GACC number is added. */
   readonly certificates?: readonly Certificate[];
   readonly fulfilment: Fulfilment;
+  /** China's 10-digit tariff code, chosen so the import tax table (domain/import-tax-rates.ts) finds the goods' row. */
+  readonly hsCode: string;
 }
 
 export const bonded = (leadTimeDays: number): Fulfilment => ({ mode: 'bonded_warehouse', leadTimeDays });
@@ -96,6 +98,7 @@ export function buildProduct(spec: ProductSpec, pavilion: Pavilion, index: numbe
     producer: spec.producer.name,
     certificates: [...spec.producer.registrations, ...(spec.certificates ?? [])],
     fulfilment: spec.fulfilment,
+    hsCode: spec.hsCode,
     images: [`/media/products/${id}.svg`],
     stock: spec.stock,
     reserved: 0,

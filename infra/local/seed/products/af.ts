@@ -37,6 +37,7 @@ export const AF_PRODUCTS: readonly ProductSpec[] = [
     origin: paktia,
     producer: hinduKushNuts,
     fulfilment: air(7),
+    hsCode: '0802910000',
   },
   {
     sku: 'AF-SPC-001',
@@ -55,6 +56,7 @@ export const AF_PRODUCTS: readonly ProductSpec[] = [
     producer: heratSaffron,
     certificates: [c.halal(1101, '2028-01-31')],
     fulfilment: air(8),
+    hsCode: '0910200000',
   },
   {
     sku: 'AF-FRT-002',
@@ -73,5 +75,6 @@ export const AF_PRODUCTS: readonly ProductSpec[] = [
     producer: kandaharVines,
     certificates: [c.halal(1102, '2028-01-31')],
     fulfilment: rail(21),
+    hsCode: '0806200000',
   },
 ];

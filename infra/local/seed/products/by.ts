@@ -49,6 +49,7 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     producer: nemanDairy,
     certificates: [c.eac(71020, '2028-04-30')],
     fulfilment: bonded(3),
+    hsCode: '0406900000',
   },
   {
     sku: 'BY-DRY-002',
@@ -67,6 +68,7 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     producer: bugDairy,
     certificates: [c.eac(71044, '2028-07-31'), c.iso22000(44102, '2027-09-30')],
     fulfilment: bonded(2),
+    hsCode: '0402210000',
   },
   {
     sku: 'BY-DRY-003',
@@ -85,6 +87,7 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     producer: bugDairy,
     certificates: [c.eac(71045, '2028-07-31')],
     fulfilment: bonded(3),
+    hsCode: '0405100000',
   },
   {
     sku: 'BY-SWT-001',
@@ -103,6 +106,7 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     producer: minskSweets,
     certificates: [c.eac(71110, '2028-12-31')],
     fulfilment: rail(14),
+    hsCode: '1704900000',
   },
   {
     sku: 'BY-JAM-001',
@@ -121,6 +125,7 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     producer: polesieBerries,
     certificates: [c.eac(71150, '2029-01-31'), c.organic('088', '2027-06-30')],
     fulfilment: rail(13),
+    hsCode: '2007999000',
   },
   {
     sku: 'BY-DRK-001',
@@ -139,6 +144,7 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     producer: birchGrove,
     certificates: [c.eac(71180, '2029-03-31')],
     fulfilment: rail(12),
+    hsCode: '2202990000',
   },
   {
     sku: 'BY-CRF-001',
@@ -156,5 +162,6 @@ export const BY_PRODUCTS: readonly ProductSpec[] = [
     origin: orsha,
     producer: { name: t('奥尔沙亚麻织坊', 'Оршанская льняная мануфактура', 'Orsha Linen Weavers'), registrations: [] },
     fulfilment: rail(16),
+    hsCode: '6302591000',
   },
 ];

@@ -54,6 +54,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     producer: siwaPalms,
     certificates: [c.halal(5101, '2028-06-30'), c.organic('212', '2027-11-30')],
     fulfilment: bonded(3),
+    hsCode: '0804100000',
   },
   {
     sku: 'EG-FRT-002',
@@ -72,6 +73,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     producer: valleyDates,
     certificates: [c.halal(5120, '2028-08-31')],
     fulfilment: bonded(3),
+    hsCode: '0804100000',
   },
   {
     sku: 'EG-TEA-001',
@@ -89,6 +91,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     origin: aswan,
     producer: nubianHerbs,
     fulfilment: bonded(2),
+    hsCode: '1211909999',
   },
   {
     sku: 'EG-SPC-001',
@@ -107,6 +110,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     producer: upperEgyptSpices,
     certificates: [c.halal(5140, '2028-02-29')],
     fulfilment: rail(21),
+    hsCode: '0909310000',
   },
   {
     sku: 'EG-SPC-002',
@@ -125,6 +129,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     producer: upperEgyptSpices,
     certificates: [c.halal(5141, '2028-02-29')],
     fulfilment: bonded(3),
+    hsCode: '2008199000',
   },
   {
     sku: 'EG-OIL-001',
@@ -142,6 +147,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     origin: sinai,
     producer: sinaiOlives,
     fulfilment: rail(20),
+    hsCode: '1509200000',
   },
   {
     sku: 'EG-SWT-001',
@@ -160,6 +166,7 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     producer: cairoHalawa,
     certificates: [c.halal(5160, '2028-10-31')],
     fulfilment: bonded(3),
+    hsCode: '1704900000',
   },
   {
     sku: 'EG-CRF-001',
@@ -177,5 +184,6 @@ export const EG_PRODUCTS: readonly ProductSpec[] = [
     origin: mahalla,
     producer: { name: t('迈哈莱手织坊', 'Ткацкая мастерская Махаллы', 'Mahalla Handloom Workshop'), registrations: [] },
     fulfilment: rail(21),
+    hsCode: '6302910000',
   },
 ];

@@ -49,6 +49,7 @@ export const IN_PRODUCTS: readonly ProductSpec[] = [
     producer: himalayanEstates,
     certificates: [c.gi('Darjeeling Tea (GI No. 1)', 'Geographical Indications Registry, India', '2029-10-27'), c.organic('IN-ORG-006', '2027-03-31', 'NPOP accredited certification body')],
     fulfilment: bonded(3),
+    hsCode: '0902309000',
   },
   {
     sku: 'IN-TEA-002',
@@ -66,6 +67,7 @@ export const IN_PRODUCTS: readonly ProductSpec[] = [
     origin: assam,
     producer: brahmaputraTea,
     fulfilment: rail(20),
+    hsCode: '0902309000',
   },
   {
     sku: 'IN-SPC-001',
@@ -84,6 +86,7 @@ export const IN_PRODUCTS: readonly ProductSpec[] = [
     producer: malabarSpice,
     certificates: [c.gi('Malabar Pepper', 'Geographical Indications Registry, India', '2028-12-31')],
     fulfilment: bonded(3),
+    hsCode: '0904110000',
   },
   {
     sku: 'IN-SPC-002',
@@ -102,6 +105,7 @@ export const IN_PRODUCTS: readonly ProductSpec[] = [
     producer: saffronValley,
     certificates: [c.gi('Kashmir Saffron', 'Geographical Indications Registry, India', '2029-04-30')],
     fulfilment: bonded(4),
+    hsCode: '0910200000',
   },
   {
     sku: 'IN-JAM-001',
@@ -120,6 +124,7 @@ export const IN_PRODUCTS: readonly ProductSpec[] = [
     producer: konkanFruit,
     certificates: [c.gi('Alphonso (Ratnagiri)', 'Geographical Indications Registry, India', '2028-08-31')],
     fulfilment: rail(21),
+    hsCode: '2007999000',
   },
   {
     sku: 'IN-CRF-001',
@@ -137,5 +142,6 @@ export const IN_PRODUCTS: readonly ProductSpec[] = [
     origin: jaipur,
     producer: { name: t('桑加内尔印花工坊', 'Санганерская набивная мастерская', 'Sanganer Block Printers'), registrations: [] },
     fulfilment: rail(21),
+    hsCode: '6302510000',
   },
 ];

@@ -44,6 +44,7 @@ export const IR_PRODUCTS: readonly ProductSpec[] = [
     producer: qaenSaffron,
     certificates: [c.halal(9101, '2028-09-30'), c.iso22000(81234, '2027-11-30')],
     fulfilment: bonded(3),
+    hsCode: '0910200000',
   },
   {
     sku: 'IR-FRT-001',
@@ -62,6 +63,7 @@ export const IR_PRODUCTS: readonly ProductSpec[] = [
     producer: rafsanjanPistachio,
     certificates: [c.halal(9120, '2028-06-30')],
     fulfilment: rail(20),
+    hsCode: '0802510000',
   },
   {
     sku: 'IR-FRT-002',
@@ -80,6 +82,7 @@ export const IR_PRODUCTS: readonly ProductSpec[] = [
     producer: bamDates,
     certificates: [c.halal(9130, '2028-07-31')],
     fulfilment: bonded(4),
+    hsCode: '0804100000',
   },
   {
     sku: 'IR-SWT-001',
@@ -98,6 +101,7 @@ export const IR_PRODUCTS: readonly ProductSpec[] = [
     producer: isfahanGaz,
     certificates: [c.halal(9140, '2028-03-31')],
     fulfilment: rail(21),
+    hsCode: '1704900000',
   },
   {
     sku: 'IR-SWT-002',
@@ -116,6 +120,7 @@ export const IR_PRODUCTS: readonly ProductSpec[] = [
     producer: isfahanGaz,
     certificates: [c.halal(9141, '2028-03-31')],
     fulfilment: rail(21),
+    hsCode: '1704900000',
   },
   {
     sku: 'IR-CRF-001',
@@ -133,5 +138,6 @@ export const IR_PRODUCTS: readonly ProductSpec[] = [
     origin: isfahan,
     producer: { name: t('伊斯法罕珐琅工坊', 'Исфаханская мастерская эмали', 'Isfahan Enamel Atelier'), registrations: [] },
     fulfilment: rail(21),
+    hsCode: '8306299000',
   },
 ];

@@ -57,6 +57,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: karakolBees,
     certificates: [c.halal(318, '2027-05-31'), c.eac(41327, '2028-03-01'), c.organic('149', '2027-12-31')],
     fulfilment: bonded(3),
+    hsCode: '0409000000',
   },
   {
     sku: 'KG-HNY-002',
@@ -75,6 +76,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: karakolBees,
     certificates: [c.halal(319, '2027-05-31'), c.eac(41328, '2028-03-01')],
     fulfilment: rail(14),
+    hsCode: '0409000000',
   },
   {
     sku: 'KG-HNY-003',
@@ -93,6 +95,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: alaTooApiary,
     certificates: [c.organic('149', '2027-12-31'), c.eac(41502, '2028-06-15')],
     fulfilment: air(7),
+    hsCode: '0409000000',
   },
   {
     sku: 'KG-HNY-004',
@@ -111,6 +114,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: alaTooApiary,
     certificates: [c.halal(402, '2027-09-30')],
     fulfilment: air(8),
+    hsCode: '0409000000',
   },
   {
     sku: 'KG-FRT-001',
@@ -128,6 +132,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     origin: issykKul,
     producer: issykKulOrchards,
     fulfilment: air(5),
+    hsCode: '0809290000',
   },
   {
     sku: 'KG-FRT-002',
@@ -146,6 +151,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: batkenFruit,
     certificates: [c.halal(511, '2028-01-31')],
     fulfilment: rail(12),
+    hsCode: '0813409000',
   },
   {
     sku: 'KG-FRT-003',
@@ -164,6 +170,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: batkenFruit,
     certificates: [c.halal(512, '2028-01-31')],
     fulfilment: bonded(4),
+    hsCode: '0813100000',
   },
   {
     sku: 'KG-JAM-001',
@@ -182,6 +189,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: arslanbobPreserves,
     certificates: [c.halal(530, '2028-04-30')],
     fulfilment: bonded(3),
+    hsCode: '2007999000',
   },
   {
     sku: 'KG-JAM-002',
@@ -199,6 +207,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     origin: issykKul,
     producer: arslanbobPreserves,
     fulfilment: bonded(3),
+    hsCode: '2007999000',
   },
   {
     sku: 'KG-JAM-003',
@@ -216,6 +225,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     origin: arslanbob,
     producer: arslanbobPreserves,
     fulfilment: rail(16),
+    hsCode: '2007999000',
   },
   {
     sku: 'KG-DRY-001',
@@ -234,6 +244,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: narynDairy,
     certificates: [c.halal(604, '2027-11-30'), c.eac(42011, '2028-08-01')],
     fulfilment: bonded(2),
+    hsCode: '0406900000',
   },
   {
     sku: 'KG-DRY-002',
@@ -252,6 +263,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: suusamyrKoumiss,
     certificates: [c.halal(611, '2028-02-28'), c.eac(42107, '2029-01-15')],
     fulfilment: rail(15),
+    hsCode: '0403900000',
   },
   {
     sku: 'KG-DRY-003',
@@ -270,6 +282,7 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
     producer: narynDairy,
     certificates: [c.halal(605, '2027-11-30')],
     fulfilment: rail(18),
+    hsCode: '0405100000',
   },
   {
     sku: 'KG-CRF-001',
@@ -290,5 +303,6 @@ export const KG_PRODUCTS: readonly ProductSpec[] = [
       registrations: [],
     },
     fulfilment: rail(20),
+    hsCode: '5704900000',
   },
 ];

@@ -56,6 +56,7 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     producer: alatauGardens,
     certificates: [c.gi('Алматинский апорт', 'National Institute of Intellectual Property of Kazakhstan', '2029-09-30')],
     fulfilment: air(6),
+    hsCode: '0808100000',
   },
   {
     sku: 'KZ-DRY-001',
@@ -74,6 +75,7 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     producer: caspianCamel,
     certificates: [c.halal(2201, '2028-06-30'), c.eac(61230, '2028-12-31')],
     fulfilment: rail(13),
+    hsCode: '0402210000',
   },
   {
     sku: 'KZ-MEA-001',
@@ -92,6 +94,7 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     producer: saryarkaMeat,
     certificates: [c.halal(2240, '2027-12-31'), c.eac(61301, '2028-10-31')],
     fulfilment: bonded(4),
+    hsCode: '0210990000',
   },
   {
     sku: 'KZ-SWT-001',
@@ -110,6 +113,7 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     producer: alatauSweets,
     certificates: [c.halal(2255, '2028-04-30'), c.eac(61355, '2028-11-30')],
     fulfilment: bonded(3),
+    hsCode: '1806310000',
   },
   {
     sku: 'KZ-HNY-001',
@@ -128,6 +132,7 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     producer: katonApiary,
     certificates: [c.halal(2270, '2028-02-28'), c.eac(61402, '2028-09-30')],
     fulfilment: rail(11),
+    hsCode: '0409000000',
   },
   {
     sku: 'KZ-GRN-001',
@@ -146,6 +151,7 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     producer: steppeMill,
     certificates: [c.eac(61450, '2029-03-31')],
     fulfilment: rail(10),
+    hsCode: '1101000000',
   },
   {
     sku: 'KZ-TEA-001',
@@ -163,5 +169,6 @@ export const KZ_PRODUCTS: readonly ProductSpec[] = [
     origin: almaty,
     producer: dalaTea,
     fulfilment: bonded(3),
+    hsCode: '0902309000',
   },
 ];

@@ -43,6 +43,7 @@ export const MN_PRODUCTS: readonly ProductSpec[] = [
     origin: ulaanbaatar,
     producer: { name: t('杭爱羊绒工坊', 'Хангайская кашемировая мастерская', 'Khangai Cashmere Workshop'), registrations: [] },
     fulfilment: bonded(3),
+    hsCode: '6214200000',
   },
   {
     sku: 'MN-DRY-001',
@@ -60,6 +61,7 @@ export const MN_PRODUCTS: readonly ProductSpec[] = [
     origin: arkhangai,
     producer: khangaiDairy,
     fulfilment: rail(10),
+    hsCode: '0406900000',
   },
   {
     sku: 'MN-MEA-001',
@@ -78,6 +80,7 @@ export const MN_PRODUCTS: readonly ProductSpec[] = [
     producer: steppeMeat,
     certificates: [c.halal(7101, '2028-04-30')],
     fulfilment: bonded(4),
+    hsCode: '0210200000',
   },
   {
     sku: 'MN-DRK-001',
@@ -95,6 +98,7 @@ export const MN_PRODUCTS: readonly ProductSpec[] = [
     origin: uvs,
     producer: uvsBuckthorn,
     fulfilment: rail(10),
+    hsCode: '2009899000',
   },
   {
     sku: 'MN-TEA-001',
@@ -112,5 +116,6 @@ export const MN_PRODUCTS: readonly ProductSpec[] = [
     origin: ovorkhangai,
     producer: nomadTea,
     fulfilment: rail(11),
+    hsCode: '2106909090',
   },
 ];

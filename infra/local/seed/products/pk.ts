@@ -46,6 +46,7 @@ export const PK_PRODUCTS: readonly ProductSpec[] = [
       c.gi('Basmati (GI-1, Pakistan)', 'Intellectual Property Organization of Pakistan, GI registry', '2029-01-26'),
     ],
     fulfilment: rail(21),
+    hsCode: '1006301000',
   },
   {
     sku: 'PK-SPC-001',
@@ -64,6 +65,7 @@ export const PK_PRODUCTS: readonly ProductSpec[] = [
     producer: saltRange,
     certificates: [c.halal(6120, '2028-03-31')],
     fulfilment: bonded(3),
+    hsCode: '2501001100',
   },
   {
     sku: 'PK-FRT-001',
@@ -82,6 +84,7 @@ export const PK_PRODUCTS: readonly ProductSpec[] = [
     producer: sindhMangoes,
     certificates: [c.halal(6140, '2028-05-31')],
     fulfilment: air(5),
+    hsCode: '0804502000',
   },
   {
     sku: 'PK-FRT-002',
@@ -100,6 +103,7 @@ export const PK_PRODUCTS: readonly ProductSpec[] = [
     producer: chilgozaTraders,
     certificates: [c.halal(6150, '2028-01-31')],
     fulfilment: air(8),
+    hsCode: '0802910000',
   },
   {
     sku: 'PK-CRF-001',
@@ -117,5 +121,6 @@ export const PK_PRODUCTS: readonly ProductSpec[] = [
     origin: khewra,
     producer: { name: t('凯沃拉盐艺工坊', 'Мастерская соляных ремёсел Кхевры', 'Khewra Salt Crafts'), registrations: [] },
     fulfilment: rail(21),
+    hsCode: '9405290000',
   },
 ];

@@ -63,6 +63,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: katunApiary,
     certificates: [c.eac(51890, '2028-05-20'), c.organic('033', '2027-10-31')],
     fulfilment: bonded(3),
+    hsCode: '0409000000',
   },
   {
     sku: 'RU-HNY-002',
@@ -85,6 +86,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
       c.halal(1207, '2028-03-31'),
     ],
     fulfilment: rail(14),
+    hsCode: '0409000000',
   },
   {
     sku: 'RU-SWT-001',
@@ -103,6 +105,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: northernBirch,
     certificates: [c.eac(52117, '2028-09-01')],
     fulfilment: bonded(2),
+    hsCode: '1806320000',
   },
   {
     sku: 'RU-SWT-002',
@@ -121,6 +124,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: belyovPastila,
     certificates: [c.eac(52231, '2028-10-15'), c.gi('НМПТ «Белёвская пастила»', 'Rospatent, appellation of origin register', '2029-06-30')],
     fulfilment: rail(15),
+    hsCode: '1704900000',
   },
   {
     sku: 'RU-GRN-001',
@@ -139,6 +143,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: altaiMill,
     certificates: [c.eac(52310, '2029-02-01')],
     fulfilment: rail(12),
+    hsCode: '1008100000',
   },
   {
     sku: 'RU-FRT-001',
@@ -157,6 +162,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: taigaHarvest,
     certificates: [c.eac(52398, '2028-11-30')],
     fulfilment: bonded(4),
+    hsCode: '0802920000',
   },
   {
     sku: 'RU-OIL-001',
@@ -175,6 +181,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: taigaHarvest,
     certificates: [c.eac(52402, '2028-11-30')],
     fulfilment: rail(14),
+    hsCode: '1515909000',
   },
   {
     sku: 'RU-TEA-001',
@@ -193,6 +200,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: kareliaTea,
     certificates: [c.eac(52455, '2029-01-31')],
     fulfilment: bonded(3),
+    hsCode: '1211909999',
   },
   {
     sku: 'RU-DRY-001',
@@ -211,6 +219,7 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     producer: dairyMoscow,
     certificates: [c.eac(52501, '2028-07-31')],
     fulfilment: bonded(2),
+    hsCode: '0402990000',
   },
   {
     sku: 'RU-CRF-001',
@@ -228,5 +237,6 @@ export const RU_PRODUCTS: readonly ProductSpec[] = [
     origin: nizhny,
     producer: { name: t('谢苗诺夫木器工坊', 'Семёновская артель росписи', 'Semyonov Painters Artel'), registrations: [] },
     fulfilment: rail(18),
+    hsCode: '4419909000',
   },
 ];

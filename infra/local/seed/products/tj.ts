@@ -45,6 +45,7 @@ export const TJ_PRODUCTS: readonly ProductSpec[] = [
     producer: isfaraOrchards,
     certificates: [c.halal(4101, '2028-03-31')],
     fulfilment: rail(12),
+    hsCode: '0813100000',
   },
   {
     sku: 'TJ-FRT-002',
@@ -63,6 +64,7 @@ export const TJ_PRODUCTS: readonly ProductSpec[] = [
     producer: isfaraOrchards,
     certificates: [c.halal(4102, '2028-03-31')],
     fulfilment: rail(12),
+    hsCode: '0813409000',
   },
   {
     sku: 'TJ-FRT-003',
@@ -80,6 +82,7 @@ export const TJ_PRODUCTS: readonly ProductSpec[] = [
     origin: vakhsh,
     producer: vakhshCitrus,
     fulfilment: air(6),
+    hsCode: '0805501000',
   },
   {
     sku: 'TJ-HNY-001',
@@ -98,6 +101,7 @@ export const TJ_PRODUCTS: readonly ProductSpec[] = [
     producer: zarafshanBees,
     certificates: [c.halal(4120, '2027-10-31')],
     fulfilment: bonded(4),
+    hsCode: '0409000000',
   },
   {
     sku: 'TJ-TEA-001',
@@ -116,6 +120,7 @@ export const TJ_PRODUCTS: readonly ProductSpec[] = [
     producer: pamirHerbs,
     certificates: [c.organic('071', '2027-08-31')],
     fulfilment: rail(14),
+    hsCode: '1211909999',
   },
   {
     sku: 'TJ-CRF-001',
@@ -133,5 +138,6 @@ export const TJ_PRODUCTS: readonly ProductSpec[] = [
     origin: istaravshan,
     producer: { name: t('伊斯塔拉夫尚绣娘合作社', 'Кооператив вышивальщиц Истаравшана', 'Istaravshan Embroiderers Cooperative'), registrations: [] },
     fulfilment: rail(17),
+    hsCode: '6214900000',
   },
 ];

@@ -57,6 +57,7 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
       c.halal(8101, '2028-02-29'),
     ],
     fulfilment: bonded(3),
+    hsCode: '1905909000',
   },
   {
     sku: 'TR-SWT-002',
@@ -75,6 +76,7 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
     producer: afyonLokum,
     certificates: [c.halal(8110, '2028-05-31')],
     fulfilment: bonded(3),
+    hsCode: '1704900000',
   },
   {
     sku: 'TR-FRT-001',
@@ -93,6 +95,7 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
     producer: malatyaApricot,
     certificates: [c.gi('Malatya Kayısısı', 'Turkish Patent and Trademark Office, GI register', '2029-05-31'), c.organic('TR-ORG-021', '2027-12-31')],
     fulfilment: rail(18),
+    hsCode: '0813100000',
   },
   {
     sku: 'TR-FRT-002',
@@ -111,6 +114,7 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
     producer: blackSeaNuts,
     certificates: [c.gi('Giresun Tombul Fındığı', 'Turkish Patent and Trademark Office, GI register', '2029-03-31')],
     fulfilment: bonded(4),
+    hsCode: '2008199000',
   },
   {
     sku: 'TR-TEA-001',
@@ -129,6 +133,7 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
     producer: rizeTea,
     certificates: [c.gi('Rize Çayı', 'Turkish Patent and Trademark Office, GI register', '2029-07-31')],
     fulfilment: rail(19),
+    hsCode: '0902309000',
   },
   {
     sku: 'TR-OIL-001',
@@ -147,6 +152,7 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
     producer: aegeanOlive,
     certificates: [c.gi('Ayvalık Zeytinyağı', 'Turkish Patent and Trademark Office, GI register', '2029-11-30')],
     fulfilment: rail(19),
+    hsCode: '1509200000',
   },
   {
     sku: 'TR-CRF-001',
@@ -164,5 +170,6 @@ export const TR_PRODUCTS: readonly ProductSpec[] = [
     origin: kutahya,
     producer: { name: t('屈塔希亚陶艺坊', 'Кютахийская гончарная мастерская', 'Kütahya Pottery Studio'), registrations: [] },
     fulfilment: rail(20),
+    hsCode: '6912001000',
   },
 ];

@@ -49,6 +49,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     producer: zarafshanDried,
     certificates: [c.halal(3101, '2028-05-31')],
     fulfilment: bonded(3),
+    hsCode: '0806200000',
   },
   {
     sku: 'UZ-FRT-002',
@@ -67,6 +68,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     producer: ferganaOrchards,
     certificates: [c.halal(3102, '2028-05-31')],
     fulfilment: bonded(3),
+    hsCode: '0813100000',
   },
   {
     sku: 'UZ-FRT-003',
@@ -85,6 +87,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     producer: khorezmMelons,
     certificates: [c.halal(3105, '2028-07-31')],
     fulfilment: rail(14),
+    hsCode: '0813409000',
   },
   {
     sku: 'UZ-SPC-001',
@@ -103,6 +106,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     producer: chorsuSpices,
     certificates: [c.halal(3120, '2028-08-31')],
     fulfilment: bonded(2),
+    hsCode: '0910910000',
   },
   {
     sku: 'UZ-SPC-002',
@@ -120,6 +124,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     origin: samarkand,
     producer: chorsuSpices,
     fulfilment: rail(12),
+    hsCode: '0813409000',
   },
   {
     sku: 'UZ-SWT-001',
@@ -138,6 +143,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     producer: navatHouse,
     certificates: [c.halal(3140, '2028-09-30')],
     fulfilment: rail(13),
+    hsCode: '1704900000',
   },
   {
     sku: 'UZ-CRF-001',
@@ -155,6 +161,7 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     origin: bukhara,
     producer: { name: t('布哈拉绣坊', 'Бухарская вышивальная мастерская', 'Bukhara Embroidery Studio'), registrations: [] },
     fulfilment: rail(18),
+    hsCode: '6304920000',
   },
   {
     sku: 'UZ-CRF-002',
@@ -172,5 +179,6 @@ export const UZ_PRODUCTS: readonly ProductSpec[] = [
     origin: rishtan,
     producer: { name: t('里什坦陶艺世家', 'Риштанская гончарная династия', 'Rishtan Potters Family'), registrations: [] },
     fulfilment: rail(19),
+    hsCode: '6912001000',
   },
 ];

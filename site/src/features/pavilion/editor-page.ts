@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES, productIdFor, type Category } from '../../../../functions/domain/catalogue.js';
+import { CATEGORY_NAMES, HS_CODE, productIdFor, type Category } from '../../../../functions/domain/catalogue.js';
 import { ApiError, api } from './api.js';
 import { $, el, toast } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
@@ -86,6 +86,7 @@ function show(next: Listing): void {
   }
   setValue('fulfilment.mode', next.fulfilment.mode);
   setValue('fulfilment.leadTimeDays', String(next.fulfilment.leadTimeDays));
+  setValue('hsCode', next.hsCode ?? '');
   renderCertificates(next.certificates);
   images = [...next.images];
   renderImages();
@@ -143,6 +144,9 @@ function collect(): { body: Record<string, unknown>; errors: { field: string; me
   const currency = listing?.price.currency ?? workspace.pavilion.currency;
   const amount = fromDecimal(value('price.amount'), currency);
   if (amount === null) errors.push({ field: 'price.amount', message: `${tr('field.price')}: 650.50` });
+  // Written as people write it (0409.00.00.00, 0409 0000 00); sent as the ten digits customs reads.
+  const hsCode = value('hsCode').replace(/[.\s]/g, '');
+  if (!HS_CODE.test(hsCode)) errors.push({ field: 'hsCode', message: tr('field.hsCodeError') });
   const texts = (field: string) => ({ zh: value(`${field}.zh`), ru: value(`${field}.ru`), en: value(`${field}.en`) });
   const number = (name: string) => (value(name) === '' ? undefined : Number(value(name)));
   const body: Record<string, unknown> = {
@@ -161,6 +165,7 @@ function collect(): { body: Record<string, unknown>; errors: { field: string; me
       validUntil: value(`certificates.${i}.validUntil`, row),
     })),
     fulfilment: { mode: value('fulfilment.mode'), leadTimeDays: number('fulfilment.leadTimeDays') },
+    hsCode,
     images,
   };
   if (listing) body.version = listing.version;

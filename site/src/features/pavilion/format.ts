@@ -1,13 +1,18 @@
+import { minorUnitExponent } from '../../../../functions/domain/money.js';
 import { locale } from './i18n.js';
 
-/** Minor-unit exponent of a currency, as the browser's ISO 4217 data knows it (2 for every pavilion currency). */
+/**
+ * Minor-unit exponent of a currency, from the domain's one table. Never from Intl: its CLDR data
+ * gives PKR and AFN no fraction digits, while ISO 4217 and Stripe count them in hundredths, so
+ * 650.50 PKR would be refused and 65050 shown as 65,050.
+ */
 export function exponentOf(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return minorUnitExponent(currency);
 }
 
 export function money(amount: number, currency: string): string {
   const exponent = exponentOf(currency);
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency, minimumFractionDigits: exponent }).format(amount / 10 ** exponent);
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(amount / 10 ** exponent);
 }
 
 /** Minor units as the decimal a person types (65050 -> "650.50"). */

@@ -27,6 +27,8 @@ export interface Listing {
   producer: Localized;
   certificates: Certificate[];
   fulfilment: { mode: string; leadTimeDays: number };
+  /** China's 10-digit tariff code; absent only on listings saved before it was required. */
+  hsCode?: string;
   images: string[];
   stock: number;
   reserved: number;

@@ -7,6 +7,19 @@ import type { Localized } from './listing-types.js';
 import { pagedList, wireTabs } from './paged-list.js';
 import { fail, startWorkspace } from './workspace.js';
 
+interface Division {
+  code: string;
+  name: string;
+}
+
+/** Where a line goes (schemas/listing.ts ShipToSchema): the recipient, and the buyer customs clears it for. */
+interface ShipTo {
+  recipient: { name: string; phone: string; province: Division; city: Division; district: Division; address: string; postcode: string };
+  fullAddress: string;
+  buyerName: string;
+  buyerIdMasked: string;
+}
+
 interface Line {
   orderId: string;
   lineNo: number;
@@ -16,6 +29,9 @@ interface Line {
   image?: string;
   quantity: number;
   unitPrice: { amount: number; currency: string };
+  hsCode?: string;
+  fulfilmentMode?: string;
+  shipTo?: ShipTo;
   fulfilment: 'to_ship' | 'shipped' | 'awaiting_payment';
   paidAt?: string;
   carrier?: string;
@@ -50,12 +66,32 @@ function row(line: Line): HTMLTableRowElement {
     { 'data-line': `${line.orderId}/${line.lineNo}` },
     el('td', {}, line.paidAt ? dateTime(line.paidAt) : '–'),
     el('td', {}, el('code', {}, line.orderId), el('span', { class: 'sub' }, `#${line.lineNo}`)),
-    el('td', { class: 'title-cell' }, line.title[lang], el('span', { class: 'sub' }, line.sku)),
+    el('td', { class: 'title-cell' }, line.title[lang], el('span', { class: 'sub' }, line.sku), line.hsCode ? el('span', { class: 'sub', 'data-hs-code': '' }, `HS\u00a0${line.hsCode}`) : null),
     el('td', { class: 'num' }, count(line.quantity)),
     el('td', { class: 'num' }, money(line.unitPrice.amount * line.quantity, line.unitPrice.currency)),
+    el('td', { class: 'ship-to' }, line.shipTo ? shipTo(line.shipTo) : '–', line.fulfilmentMode ? el('span', { class: 'sub' }, tr(`mode.${line.fulfilmentMode}` as WordKey)) : null),
     el('td', {}, el('span', { class: 'ws-badge', 'data-kind': line.fulfilment }, tr(`fulfilment.${line.fulfilment}` as WordKey))),
     el('td', {}, line.fulfilment === 'to_ship' ? shipForm(line) : line.carrier ? `${line.carrier} · ${line.trackingNumber}` : '–'),
   );
+}
+
+/** The label a courier needs, in Chinese as the address is, and the buyer as customs names them (ID masked: the pavilion never gets more). */
+function shipTo(to: ShipTo): HTMLElement {
+  return el(
+    'address',
+    { class: 'ws-address', lang: 'zh-CN' },
+    el('strong', { 'data-recipient': '' }, to.recipient.name), ' · ', el('span', { 'data-phone': '' }, to.recipient.phone),
+    el('br'),
+    el('span', { 'data-address': '' }, to.fullAddress),
+    el('br'),
+    el('span', { lang: workspaceLang() }, `${tr('orders.postcode')} `), el('span', { 'data-postcode': '' }, to.recipient.postcode),
+    el('span', { class: 'sub', lang: workspaceLang() }, `${tr('orders.buyer')}: ${to.buyerName} · ${tr('orders.buyerId')} `, el('code', { 'data-buyer-id': '' }, to.buyerIdMasked)),
+  );
+}
+
+/** The workspace's own words keep their language inside the Chinese address block. */
+function workspaceLang(): string {
+  return currentLanguage() === 'zh' ? 'zh-CN' : currentLanguage();
 }
 
 function shipForm(line: Line): HTMLFormElement {
