@@ -3,6 +3,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createCartApp } from './cart-app.js';
 import { createCatalogueApp, type CatalogueDeps } from './catalogue-app.js';
 import { createCheckoutApp } from './checkout-app.js';
+import { createOperatorApp } from './operator-app.js';
+import { operatorDepsOf, type OperatorDeps } from './operator-deps.js';
 import { createOrderApp } from './order-app.js';
 import { createPavilionApp } from './pavilion-app.js';
 import { pavilionDepsOf, type PavilionDeps } from './pavilion-deps.js';
@@ -13,7 +15,7 @@ import { errorHandler, notFound } from './problem.js';
 import { createRouter } from './router.js';
 
 /** Everything the HTTP apps need, wired by a handler (AWS) or the local runner. */
-export type ApiDeps = CatalogueDeps & Partial<ShopDeps> & Partial<PavilionDeps>;
+export type ApiDeps = CatalogueDeps & Partial<ShopDeps> & Partial<PavilionDeps> & Partial<OperatorDeps>;
 
 /**
  * The apps of the API and where they are mounted. Each Lambda serves one of them
@@ -26,6 +28,7 @@ export const API_APPS = {
   orders: (deps: ApiDeps) => createOrderApp(shopDepsOf(deps)),
   webhooks: (deps: ApiDeps) => createWebhookApp(shopDepsOf(deps)),
   pavilion: (deps: ApiDeps) => createPavilionApp(pavilionDepsOf(deps)),
+  operator: (deps: ApiDeps) => createOperatorApp(operatorDepsOf(deps)),
 } satisfies Record<string, (deps: ApiDeps) => OpenAPIHono<never> | OpenAPIHono>;
 
 export type ApiAppName = keyof typeof API_APPS;
@@ -55,7 +58,7 @@ export function openApiDocument(): unknown {
     info: {
       title: 'SCO Bazaar API',
       version: '1.0.0',
-      description: 'Catalogue, cart, checkout, pavilion workspace and Stripe webhooks of SCO Bazaar. Errors are application/problem+json (RFC 9457).',
+      description: 'Catalogue, cart, checkout, pavilion workspace, operators and Stripe webhooks of SCO Bazaar. Errors are application/problem+json (RFC 9457).',
     },
   });
   return cachedDocument;

@@ -22,6 +22,8 @@ export interface ApiAppSpec {
   readonly table: 'read' | 'readWrite';
   /** Reads the Stripe keys from Secrets Manager. */
   readonly stripe?: boolean;
+  /** Reads the identity key, which seals and opens buyers' resident ID numbers and hashes them. */
+  readonly identityKey?: boolean;
   /** Writes product images under media/ in the images bucket. */
   readonly writesImages?: boolean;
   /** Seconds; API Gateway gives up after 30. */
@@ -52,6 +54,8 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     ],
     table: 'readWrite',
     stripe: true,
+    // Checkout seals the buyer's ID number and counts the yearly limit under its keyed hash.
+    identityKey: true,
     timeoutSeconds: 20,
   },
   {
@@ -70,6 +74,15 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     writesImages: true,
     // A CSV import part (up to 1,000 rows) is written inside the request: give it all API Gateway allows.
     timeoutSeconds: 29,
+  },
+  {
+    // Operators only (Cognito group `operators`, checked in the app on every path): customs documents.
+    name: 'operator',
+    entry: 'functions/handlers/operator.ts',
+    routes: [{ method: 'ANY', path: '/api/operator/{proxy+}' }],
+    table: 'read',
+    // The customs document is the one place a buyer's ID number is opened.
+    identityKey: true,
   },
 ];
 

@@ -1,8 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -17,6 +17,8 @@ export interface ApiFunctionsProps {
   readonly table: ITable;
   readonly tableKey: IKey;
   readonly stripeSecret: ISecret;
+  /** The key that seals buyers' ID numbers; only apps with `identityKey` get its ARN and may read it. */
+  readonly identityKeySecret: ISecret;
   readonly imagesBucket: IBucket;
   /** Shared by every app: table name, public URL, token issuer. */
   readonly environment: Record<string, string>;
@@ -48,11 +50,13 @@ export class ApiFunctions extends Construct {
       environment: {
         ...props.environment,
         ...(spec.stripe ? { STRIPE_SECRET_ARN: props.stripeSecret.secretArn } : {}),
+        ...(spec.identityKey ? { IDENTITY_KEY_SECRET_ARN: props.identityKeySecret.secretArn } : {}),
         ...(spec.writesImages ? { IMAGES_BUCKET: props.imagesBucket.bucketName } : {}),
       },
     });
     grantTableAccess(fn, props.table, props.tableKey, spec.table);
     if (spec.stripe) props.stripeSecret.grantRead(fn);
+    if (spec.identityKey) grantSecretRead(fn, props.identityKeySecret);
     if (spec.writesImages) {
       // Uploads only (presigned PUTs), only under media/, which CloudFront serves at /media/*.
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.imagesBucket.arnForObjects('media/*')] }));
@@ -64,6 +68,26 @@ export class ApiFunctions extends Construct {
     }
     return fn;
   }
+}
+
+/**
+ * Reads a secret sealed with a customer-managed key. Secret.grantRead would also put the function's
+ * role into the key's policy, in the stateful stack, which would then depend on this one (a cycle);
+ * the key's policy already trusts the account's IAM policies, so the role's own policy is enough.
+ */
+function grantSecretRead(grantee: IGrantable, secret: ISecret): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [secret.secretArn] }),
+  );
+  if (!secret.encryptionKey) return;
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [secret.encryptionKey.keyArn],
+      // Usable only through Secrets Manager, not to decrypt the table's data or anything else under this key.
+      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` } },
+    }),
+  );
 }
 
 function pascal(name: string): string {

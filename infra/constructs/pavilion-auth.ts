@@ -12,9 +12,11 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolDomain,
+  UserPoolGroup,
   type IUserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { OPERATORS_GROUP } from '../../functions/adapters/auth/jwt-verifier.js';
 
 export interface PavilionSignInProps {
   readonly userPool: IUserPool;
@@ -31,14 +33,19 @@ export const PAVILION_ATTRIBUTE = 'pavilion';
  * which reads the token from the fragment exactly as it does with the local issuer.
  */
 export const PAVILION_CALLBACK_PATH = '/pavilion/';
+/** The operator console signs in with the same client and returns the same way, to its own page. */
+export const OPERATOR_CALLBACK_PATH = '/operator/';
 
 /**
- * The pavilion managers' accounts (stateful stack: accounts and their MFA devices must survive a
- * redeploy). Created by the operator only (no self sign-up), each with `custom:pavilion` set to the
- * pavilion's code; managers cannot change it themselves (the app client reads it, never writes it).
+ * The pavilion managers' and operators' accounts (stateful stack: accounts and their MFA devices
+ * must survive a redeploy). Created by the operator only (no self sign-up). A manager has
+ * `custom:pavilion` set to the pavilion's code and cannot change it (the app client reads it,
+ * never writes it); an operator is a member of the `operators` group, which the ID and access
+ * tokens carry in `cognito:groups`.
  */
 export class ManagerUserPool extends Construct {
   readonly userPool: UserPool;
+  readonly operators: UserPoolGroup;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -66,13 +73,22 @@ export class ManagerUserPool extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Operators read buyers' full ID numbers (the customs document): membership is given by hand,
+    // `aws cognito-idp admin-add-user-to-group --group-name operators`, and kept like the accounts.
+    this.operators = new UserPoolGroup(this, 'Operators', {
+      userPool: this.userPool,
+      groupName: OPERATORS_GROUP,
+      description: 'SCO Bazaar operators: customs documents of every paid order (/api/operator/*)',
+    });
+    this.operators.applyRemovalPolicy(RemovalPolicy.RETAIN);
   }
 }
 
 /**
- * The site's sign-in for managers: the app client, the managed login domain, and the settings the
- * functions need to verify ID tokens (AUTH_ISSUER, AUTH_AUDIENCE = the client id, which is the
- * ID token's `aud`, and AUTH_JWKS_URL). The ID token carries `custom:pavilion`; access tokens do not.
+ * The site's sign-in for managers (/pavilion/) and operators (/operator/): the app client, the
+ * managed login domain, where each page signs in and out, and the settings the functions need to
+ * verify ID tokens (AUTH_ISSUER, AUTH_AUDIENCE = the client id, which is the ID token's `aud`, and
+ * AUTH_JWKS_URL). The ID token carries `custom:pavilion`; access tokens do not.
  */
 export class PavilionSignIn extends Construct {
   readonly client: UserPoolClient;
@@ -97,8 +113,8 @@ export class PavilionSignIn extends Construct {
         // fragment (never sent to a server). Moving to the code flow with PKCE is a known follow-up.
         flows: { implicitCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
-        callbackUrls: [`${props.siteUrl}${PAVILION_CALLBACK_PATH}`],
-        logoutUrls: [`${props.siteUrl}/pavilion/`],
+        callbackUrls: [PAVILION_CALLBACK_PATH, OPERATOR_CALLBACK_PATH].map((path) => `${props.siteUrl}${path}`),
+        logoutUrls: [PAVILION_CALLBACK_PATH, OPERATOR_CALLBACK_PATH].map((path) => `${props.siteUrl}${path}`),
       },
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
@@ -117,24 +133,28 @@ export class PavilionSignIn extends Construct {
       useCognitoProvidedValues: true,
     }).node.addDependency(domain);
     this.loginUrl = domain.baseUrl();
-    // The page the workspace sends a signed-out manager to; it comes back to the workspace with the ID token.
-    const signInUrl = [
-      `${domain.baseUrl()}/oauth2/authorize?client_id=${this.client.userPoolClientId}`,
-      'response_type=token',
-      'scope=openid+email',
-      `redirect_uri=${props.siteUrl}${PAVILION_CALLBACK_PATH}`,
-    ].join('&');
+    // The page the workspace (or the operator console) sends a signed-out person to; it comes back to
+    // that page with the ID token. redirect_uri must be one of the client's callbackUrls.
+    const signInUrl = (path: string) =>
+      [
+        `${domain.baseUrl()}/oauth2/authorize?client_id=${this.client.userPoolClientId}`,
+        'response_type=token',
+        'scope=openid+email',
+        `redirect_uri=${props.siteUrl}${path}`,
+      ].join('&');
     // Ends the managed login's own session (on a shared computer the next Sign in would otherwise skip the
     // password); logout_uri must be one of the client's logoutUrls.
-    const signOutUrl = `${domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${props.siteUrl}/pavilion/`;
+    const signOutUrl = (path: string) => `${domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${props.siteUrl}${path}`;
 
     const issuer = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${userPool.userPoolId}`;
     this.environment = {
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: this.client.userPoolClientId,
       AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
-      AUTH_SIGN_IN_URL: signInUrl,
-      AUTH_SIGN_OUT_URL: signOutUrl,
+      AUTH_SIGN_IN_URL: signInUrl(PAVILION_CALLBACK_PATH),
+      AUTH_SIGN_OUT_URL: signOutUrl(PAVILION_CALLBACK_PATH),
+      AUTH_OPERATOR_SIGN_IN_URL: signInUrl(OPERATOR_CALLBACK_PATH),
+      AUTH_OPERATOR_SIGN_OUT_URL: signOutUrl(OPERATOR_CALLBACK_PATH),
     };
   }
 }

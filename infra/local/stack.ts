@@ -49,6 +49,8 @@ export interface LocalStack {
   readonly stripeUrl: string;
   /** Signs a token for a pavilion's demo manager, as the local sign-in page does. */
   signToken(pavilion: string): Promise<string>;
+  /** Signs a token for the demo operator (the `operators` group), as the sign-in page's operator button does. */
+  signOperatorToken(): Promise<string>;
   /** Rebuilds the static site from the table now (the debounced one runs after listing changes). */
   rebuildSite(): Promise<void>;
   stop(): Promise<void>;
@@ -129,8 +131,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_JWKS_URL: issuer.jwksUrl,
       AUTH_SIGN_IN_URL: issuer.signInUrl,
       AUTH_SIGN_OUT_URL: issuer.signOutUrl,
+      AUTH_OPERATOR_SIGN_IN_URL: issuer.operatorSignInUrl,
+      AUTH_OPERATOR_SIGN_OUT_URL: issuer.operatorSignOutUrl,
       MEDIA_DIR: mediaDir,
       MEDIA_BASE_URL: '/media',
+      // Seals buyers' ID numbers; made on first start, kept with the data (delete .data/ and it goes too).
+      IDENTITY_KEY_FILE: join(dataDir, 'keys', 'identity.key'),
     });
     const deps = wireDeps(config);
 
@@ -189,6 +195,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoEndpoint: dynamo.endpoint,
       stripeUrl,
       signToken: (pavilion) => issuer.signToken(pavilion),
+      signOperatorToken: () => issuer.signOperatorToken(),
       rebuildSite,
       stop,
     };

@@ -10,8 +10,8 @@ import { ManagerUserPool } from '../constructs/pavilion-auth.js';
 import { AccessLogBucket, PrivateBucket } from '../constructs/private-bucket.js';
 
 /**
- * What must outlive any deploy: the table, the buckets, the personal-data key, the pavilion
- * managers' accounts and the Stripe keys the operator typed in. Termination protection is on and everything is retained on delete;
+ * What must outlive any deploy: the table, the buckets, the personal-data key, the identity key,
+ * the pavilion managers' and operators' accounts and the Stripe keys the operator typed in. Termination protection is on and everything is retained on delete;
  * the stateless stack receives these as props and never looks them up.
  */
 export interface StatefulStackProps extends StackProps {
@@ -30,6 +30,8 @@ export class StatefulStack extends Stack {
   readonly imagesBucket: Bucket;
   readonly logsBucket: Bucket;
   readonly stripeSecret: Secret;
+  /** Seals buyers' resident ID numbers (functions/adapters/secrets/identity-key.ts): lose it and no sealed number opens again. */
+  readonly identityKeySecret: Secret;
   readonly managerPool: UserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
@@ -56,6 +58,14 @@ export class StatefulStack extends Stack {
     // Created with a random placeholder; the operator puts the real keys in (infra/README-deploy.md).
     this.stripeSecret = new Secret(this, 'StripeKeys', {
       description: 'SCO Bazaar: Stripe keys as JSON {"secretKey":"sk_…","webhookSecret":"whsec_…"}',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Generated here and never shown: no output names its value, and only the shop (seals) and the operator app (opens) may read it.
+    this.identityKeySecret = new Secret(this, 'IdentityKey', {
+      description: 'SCO Bazaar: the key material that seals buyers\' resident ID numbers (AES-256-GCM) and hashes them for the yearly limit',
+      encryptionKey: this.personalDataKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false, requireEachIncludedType: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

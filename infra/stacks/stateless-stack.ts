@@ -23,6 +23,7 @@ export interface StatelessStackProps extends StackProps {
   readonly imagesBucket: IBucket;
   readonly logsBucket: IBucket;
   readonly stripeSecret: ISecret;
+  readonly identityKeySecret: ISecret;
   readonly managerPool: IUserPool;
   /** The built site folder (site/dist in the app, a fixture in tests). */
   readonly siteDist: string;
@@ -65,6 +66,7 @@ export class StatelessStack extends Stack {
       table: props.table,
       tableKey: props.tableKey,
       stripeSecret: props.stripeSecret,
+      identityKeySecret: props.identityKeySecret,
       imagesBucket: props.imagesBucket,
       environment,
       resolveEntry,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, base64url, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FREIGHT_RATES } from '../../functions/domain/freight.js';
 import { importTemplateCsv } from '../../functions/domain/listing-import.js';
 import { createApi } from '../../functions/http/api.js';
 import { createTokenIssuer } from '../../infra/local/token-issuer/issuer.js';
@@ -27,6 +28,8 @@ const protectedRoutes = () => [
   { method: 'POST', path: '/api/pavilion/imports', body: importTemplateCsv(), headers: { 'content-type': 'text/csv' } },
   { method: 'GET', path: '/api/pavilion/orders' },
   { method: 'POST', path: `/api/pavilion/orders/${ORDER}/lines/1/shipment`, json: { carrier: 'China Post', trackingNumber: 'EE123456789CN' } },
+  { method: 'GET', path: '/api/pavilion/freight' },
+  { method: 'PUT', path: '/api/pavilion/freight', json: DEFAULT_FREIGHT_RATES },
 ];
 
 beforeAll(async () => {

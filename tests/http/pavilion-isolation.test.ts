@@ -6,6 +6,15 @@ let ruListing: { id: string; version: number };
 const RU_ORDER = 'ORD-RRRRRRRRRRRRRRRR';
 const KG_ORDER = 'ORD-KKKKKKKKKKKKKKKK';
 
+/** Freight rates with figures no other test uses, so a leak of RU's shows in any answer. */
+const ratesOf = (rail: number) => ({
+  bonded_warehouse: { firstKg: { amount: 0, currency: 'CNY' }, extraKg: { amount: 0, currency: 'CNY' } },
+  direct_rail: { firstKg: { amount: rail, currency: 'CNY' }, extraKg: { amount: 1_200, currency: 'CNY' } },
+  direct_air: { firstKg: { amount: 6_800, currency: 'CNY' }, extraKg: { amount: 3_000, currency: 'CNY' } },
+});
+const RU_RATES = ratesOf(31_337);
+const KG_RATES = ratesOf(2_200);
+
 beforeAll(async () => {
   bed = await startPavilionTestbed();
   const created = await bed.call('POST', '/api/pavilion/listings', {
@@ -17,6 +26,7 @@ beforeAll(async () => {
   await bed.call('POST', '/api/pavilion/listings', { token: bed.tokens.KG, json: aListingBody({ sku: 'KG-OWN' }) });
   await bed.putOrderLine({ orderId: RU_ORDER, lineNo: 1, pavilion: 'RU', paidAt: '2026-03-02T10:00:00.000Z', title: { zh: '阿尔泰', ru: 'Алтай', en: 'Altai' } });
   await bed.putOrderLine({ orderId: KG_ORDER, lineNo: 1, pavilion: 'KG', paidAt: '2026-03-01T10:00:00.000Z' });
+  expect((await bed.call('PUT', '/api/pavilion/freight', { token: bed.tokens.RU, json: RU_RATES })).status).toBe(200);
 });
 afterAll(() => bed.stop());
 
@@ -40,6 +50,42 @@ describe('pavilion KG cannot touch pavilion RU', () => {
       expect(response.status, `${method} ${path}`).toBe(403);
       expect(response.text).not.toMatch(/Altai|Алтай|90000|ALTAI-HONEY/);
     }
+  });
+
+  it('cannot read any order’s customs document, its own pavilion’s included: that is for operators', async () => {
+    for (const orderId of [RU_ORDER, KG_ORDER]) {
+      for (const query of ['', '?format=csv']) {
+        const response = await bed.call('GET', `/api/operator/orders/${orderId}/customs${query}`, { token: bed.tokens.KG });
+        expect(response.status, `${orderId}${query}`).toBe(403);
+        expect(response.text).not.toMatch(/Altai|Алтай|蜂蜜|Honey/);
+      }
+    }
+    // Nor find out which operator routes exist.
+    expect((await bed.call('GET', '/api/operator/orders', { token: bed.tokens.KG })).status).toBe(403);
+  });
+
+  /**
+   * Routes with no id in the path take the pavilion from the token alone: KG naming RU in the query
+   * or the body reaches only its own (or is refused), and never reads or writes RU's.
+   */
+  const ownPavilionOnly = () => [
+    { method: 'GET', path: '/api/pavilion/freight', status: 200 },
+    { method: 'GET', path: '/api/pavilion/freight?pavilion=RU', status: 200 },
+    { method: 'PUT', path: '/api/pavilion/freight?pavilion=RU', json: KG_RATES, status: 200 },
+    { method: 'PUT', path: '/api/pavilion/freight', json: { ...KG_RATES, pavilion: 'RU' }, status: 400 },
+    { method: 'GET', path: '/api/pavilion/orders?pavilion=RU', status: 400 },
+    { method: 'GET', path: '/api/pavilion/listings?pavilion=RU', status: 400 },
+  ];
+
+  it('reaches only its own pavilion on the routes that take it from the token, whatever it names', async () => {
+    for (const { method, path, json, status } of ownPavilionOnly()) {
+      const response = await bed.call(method, path, { token: bed.tokens.KG, json });
+      expect(response.status, `${method} ${path}`).toBe(status);
+      expect(response.text, `${method} ${path}`).not.toMatch(/31337|Altai|Алтай|ALTAI-HONEY|RRRRRRRR/);
+    }
+    expect((await bed.catalogue.getPavilion('RU'))?.freightRates).toEqual(RU_RATES);
+    expect((await bed.catalogue.getPavilion('KG'))?.freightRates).toEqual(KG_RATES);
+    expect((await bed.call('GET', '/api/pavilion/freight', { token: bed.tokens.RU })).body).toEqual({ rates: RU_RATES, isDefault: false });
   });
 
   it('leaves the RU listing and its order line exactly as they were', async () => {

@@ -9,7 +9,7 @@ import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-st
 import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
 import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
 import { LocalImageStore } from '../../functions/adapters/images/local-image-store.js';
-import type { OrderLine } from '../../functions/domain/order.js';
+import type { OrderLine, ShipTo } from '../../functions/domain/order.js';
 import { createApi } from '../../functions/http/api.js';
 import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/token-issuer/start.js';
 import { aPavilion } from '../fixtures/products.js';
@@ -53,7 +53,8 @@ export async function startPavilionTestbed() {
       onCatalogueChange: (id) => changes.push(id),
       telemetry,
     },
-    ['pavilion', 'catalogue'],
+    // The operator app too: a manager's token must get no further there than a 403 (pavilion-isolation.test.ts).
+    ['pavilion', 'catalogue', 'operator'],
   );
   const tokens = { KG: await issuer.signToken('KG'), RU: await issuer.signToken('RU') };
 
@@ -98,6 +99,17 @@ export async function startPavilionTestbed() {
       quantity: 2,
       unitPrice: { amount: 65_000, currency: line.pavilion === 'RU' ? 'RUB' : 'KGS' },
       chargedUnitPrice: { amount: 5_400, currency: 'CNY' },
+      hsCode: '0409000000',
+      vatBp: 900,
+      consumptionTaxBp: 0,
+      weightGrams: 560,
+      fulfilmentMode: 'direct_rail',
+      unitPriceCny: { amount: 5_400, currency: 'CNY' },
+      goodsCny: { amount: 10_800, currency: 'CNY' },
+      freightCny: { amount: 2_800, currency: 'CNY' },
+      dutiableCny: { amount: 13_600, currency: 'CNY' },
+      taxCny: { amount: 857, currency: 'CNY' },
+      shipTo: QINGDAO_SHIP_TO,
       fulfilment: 'to_ship',
       ...line,
     };
@@ -118,6 +130,21 @@ export async function startPavilionTestbed() {
   return { table, catalogue, listings, issuer, api, call, tokens, mediaDir, changes, telemetry, reserve, putOrderLine, stop: () => issuer.stop() };
 }
 
+/** A buyer in Qingdao who is also the recipient; checkout writes this onto each of the order's lines. */
+export const QINGDAO_SHIP_TO: ShipTo = {
+  recipient: {
+    name: '王小明',
+    phone: '13800138000',
+    province: { code: '370000', name: '山东省' },
+    city: { code: '370200', name: '青岛市' },
+    district: { code: '370202', name: '市南区' },
+    address: '香港中路 10 号 2 单元 501 室',
+    postcode: '266071',
+  },
+  buyerName: '王小明',
+  buyerIdMasked: '370***********9973',
+};
+
 /** A complete, valid listing as a manager would send it. */
 export function aListingBody(overrides: Record<string, unknown> = {}) {
   return {
@@ -132,6 +159,7 @@ export function aListingBody(overrides: Record<string, unknown> = {}) {
     producer: { zh: '卡拉科尔养蜂合作社', ru: 'Кооператив Каракола', en: 'Karakol Beekeepers' },
     certificates: [{ kind: 'gacc', number: 'CKGZ12012209210001', issuer: 'GACC', validUntil: '2027-12-31' }],
     fulfilment: { mode: 'direct_rail', leadTimeDays: 14 },
+    hsCode: '0409000000',
     images: [],
     onHand: 20,
     ...overrides,

@@ -115,9 +115,41 @@ describe('the stateful stack', () => {
     }
   });
 
+  const secrets = () => resources(stateful, 'AWS::SecretsManager::Secret');
+  const secretNamed = (word: string) => {
+    const found = secrets().filter(([, secret]) => String(secret.Properties.Description).includes(word));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
   it('creates the Stripe secret for the operator to fill, and keeps it', () => {
-    const secret = only(stateful, 'AWS::SecretsManager::Secret');
+    expect(secrets()).toHaveLength(2);
+    const [, secret] = secretNamed('Stripe');
     expect(secret.DeletionPolicy).toBe('Retain');
+  });
+
+  it('generates the identity key (64 letters and digits), seals it with the personal-data key, and keeps it', () => {
+    const [, secret] = secretNamed('resident ID');
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.UpdateReplacePolicy).toBe('Retain');
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.Properties).not.toHaveProperty('SecretString');
+    const [keyId] = resources(stateful, 'AWS::KMS::Key')[0]!;
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+  });
+
+  it('shows no secret value in any output or template: only the identity key’s ARN crosses to the functions', () => {
+    const [identityId] = secretNamed('resident ID');
+    for (const template of [stateful, stateless]) expect(JSON.stringify(template.toJSON())).not.toMatch(/resolve:secretsmanager|"SecretString"/);
+    const outputs = Object.values(stateful.toJSON().Outputs ?? {}) as Array<{ Value: unknown }>;
+    for (const output of outputs.filter((o) => JSON.stringify(o.Value).includes(identityId))) expect(output.Value).toEqual({ Ref: identityId });
+  });
+
+  it('has an operators group in the managers’ user pool, kept like the accounts', () => {
+    const [poolId] = resources(stateful, 'AWS::Cognito::UserPool')[0]!;
+    const group = only(stateful, 'AWS::Cognito::UserPoolGroup');
+    expect(group.Properties).toMatchObject({ GroupName: 'operators', UserPoolId: { Ref: poolId } });
+    expect(group.DeletionPolicy).toBe('Retain');
   });
 
   it('gives pavilion managers operator-made accounts with a pavilion attribute and a second factor', () => {
@@ -254,14 +286,15 @@ describe('the stateless stack: functions and API', () => {
     }
   });
 
+  const policyOf = (service: string) => {
+    const [, fn] = functionOf(service);
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    return resources(stateless, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+  };
+
   it('lets the catalogue read but not write, and only the apps that pay read the Stripe secret', () => {
-    const policyOf = (service: string) => {
-      const [, fn] = functionOf(service);
-      const role = fn.Properties.Role['Fn::GetAtt'][0];
-      return resources(stateless, 'AWS::IAM::Policy')
-        .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role))
-        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
-    };
     const actionsOf = (service: string) => policyOf(service).flatMap((s) => [s.Action].flat());
     expect(actionsOf('catalogue')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('catalogue')).not.toContain('secretsmanager:GetSecretValue');
@@ -270,6 +303,35 @@ describe('the stateless stack: functions and API', () => {
       expect(functionOf(paying)[1].Properties.Environment.Variables.STRIPE_SECRET_ARN).toBeDefined();
     }
     expect(actionsOf('pavilion')).toContain('s3:PutObject');
+  });
+
+  it('lets only the shop (which seals ID numbers) and the operator app (which opens them) read the identity key', () => {
+    const readsIdentityKey = (service: string) =>
+      policyOf(service).some(
+        (statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue') && /IdentityKey/.test(JSON.stringify(statement.Resource)),
+      );
+    const decryptsThroughSecretsManager = (service: string) =>
+      policyOf(service).some(
+        (statement) => [statement.Action].flat().includes('kms:Decrypt') && /secretsmanager\./.test(JSON.stringify(statement.Condition ?? {})),
+      );
+    const services = appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string);
+    expect(services.filter(readsIdentityKey).sort()).toEqual(['operator', 'shop']);
+    expect(services.filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_KEY_SECRET_ARN).sort()).toEqual(['operator', 'shop']);
+    expect(services.filter(decryptsThroughSecretsManager).sort()).toEqual(['operator', 'shop']);
+    expect(renderIntrinsic(functionOf('operator')[1].Properties.Environment.Variables.IDENTITY_KEY_SECRET_ARN)).toMatch(/^\$\{Import:.*IdentityKey.*\}$/);
+  });
+
+  it('routes every path under /api/operator to the operator function, which may read the table but not write it', () => {
+    const [operatorId] = functionOf('operator');
+    const route = resources(stateless, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === 'ANY /api/operator/{proxy+}');
+    expect(route).toBeDefined();
+    const integrationId = String(route![1].Properties.Target['Fn::Join'][1][1].Ref);
+    const integration = stateless.toJSON().Resources[integrationId];
+    expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(operatorId);
+    const actions = policyOf('operator').flatMap((statement) => [statement.Action].flat());
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('dynamodb:UpdateItem');
   });
 
   it('tells every app the Cognito issuer, audience (the client id), key set and sign-in page', () => {
@@ -287,7 +349,17 @@ describe('the stateless stack: functions and API', () => {
       expect(renderIntrinsic(env.AUTH_SIGN_OUT_URL)).toMatch(
         /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/logout\?client_id=\$\{Ref:PavilionSignInSite.*\}&logout_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
       );
+      // The operator console: the same client and login, returning to /operator/.
+      expect(renderIntrinsic(env.AUTH_OPERATOR_SIGN_IN_URL)).toBe(renderIntrinsic(env.AUTH_SIGN_IN_URL).replace(/\/pavilion\/$/, '/operator/'));
+      expect(renderIntrinsic(env.AUTH_OPERATOR_SIGN_OUT_URL)).toBe(renderIntrinsic(env.AUTH_SIGN_OUT_URL).replace(/\/pavilion\/$/, '/operator/'));
     }
+  });
+
+  it('lets the sign-in return only to the workspace and the operator console, by the implicit flow', () => {
+    const client = only(stateless, 'AWS::Cognito::UserPoolClient').Properties;
+    expect(client.AllowedOAuthFlows).toEqual(['implicit']);
+    expect(client.CallbackURLs).toEqual(['https://shop.example.com/pavilion/', 'https://shop.example.com/operator/']);
+    expect(client.LogoutURLs).toEqual(['https://shop.example.com/pavilion/', 'https://shop.example.com/operator/']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { PAVILION_CODE, type PavilionCode } from '../../domain/pavilion.js';
-import { InvalidTokenError, NoPavilionError, type Manager, type TokenVerifier } from '../../ports/token-verifier.js';
+import { InvalidTokenError, type Principal, type TokenVerifier } from '../../ports/token-verifier.js';
 
 export interface JwtVerifierOptions {
   /** The `iss` every token must carry (Cognito: https://cognito-idp.<region>.amazonaws.com/<pool id>). */
@@ -16,9 +16,11 @@ export interface JwtVerifierOptions {
 /** The custom attribute and group prefix the Cognito pool (CDK) and the local issuer both use. */
 export const PAVILION_CLAIM = 'custom:pavilion';
 export const PAVILION_GROUP_PREFIX = 'pavilion-';
+/** The Cognito group of operators (infra/constructs/pavilion-auth.ts makes it; the local issuer signs it). */
+export const OPERATORS_GROUP = 'operators';
 
 /**
- * Verifies a manager's JWT against the issuer's published keys, the same code locally and in AWS.
+ * Verifies a manager's or operator's JWT against the issuer's published keys, the same code locally and in AWS.
  * Only RS256 is accepted (so `alg: none` and HS256 tokens forged with the public key are refused),
  * and the token must be unexpired, from our issuer and for our app client.
  */
@@ -30,7 +32,7 @@ export class JwtTokenVerifier implements TokenVerifier {
     this.keys = options.keys ?? createRemoteJWKSet(new URL(options.jwksUrl ?? `${options.issuer.replace(/\/$/, '')}/.well-known/jwks.json`));
   }
 
-  async verify(token: string): Promise<Manager> {
+  async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -44,7 +46,8 @@ export class JwtTokenVerifier implements TokenVerifier {
       throw error;
     }
     checkAudience(payload, this.options.audience);
-    return { subject: String(payload.sub), pavilion: pavilionOf(payload) };
+    const pavilion = pavilionOf(payload);
+    return { subject: String(payload.sub), ...(pavilion ? { pavilion } : {}), operator: groupsOf(payload).includes(OPERATORS_GROUP) };
   }
 }
 
@@ -65,19 +68,22 @@ function checkAudience(payload: JWTPayload, audience: string): void {
 
 /**
  * The pavilion comes from the `custom:pavilion` attribute (ID tokens) or a `pavilion-<CC>` group
- * (ID and access tokens). A token naming none, or two different ones, manages nothing.
+ * (ID and access tokens). A token naming none, or two different ones, manages no pavilion.
  */
-function pavilionOf(payload: JWTPayload): PavilionCode {
+function pavilionOf(payload: JWTPayload): PavilionCode | undefined {
   const named = new Set<string>();
   const attribute = payload[PAVILION_CLAIM];
   if (typeof attribute === 'string' && attribute !== '') named.add(attribute.toUpperCase());
-  const groups = payload['cognito:groups'];
-  if (Array.isArray(groups)) {
-    for (const group of groups) {
-      if (typeof group === 'string' && group.startsWith(PAVILION_GROUP_PREFIX)) named.add(group.slice(PAVILION_GROUP_PREFIX.length).toUpperCase());
-    }
+  for (const group of groupsOf(payload)) {
+    if (group.startsWith(PAVILION_GROUP_PREFIX)) named.add(group.slice(PAVILION_GROUP_PREFIX.length).toUpperCase());
   }
   const [only, ...others] = [...named];
-  if (!only || others.length > 0 || !PAVILION_CODE.test(only)) throw new NoPavilionError();
+  if (!only || others.length > 0 || !PAVILION_CODE.test(only)) return undefined;
   return only;
+}
+
+/** `cognito:groups`, in ID and access tokens alike; anything that is not a list of strings counts as none. */
+function groupsOf(payload: JWTPayload): string[] {
+  const groups = payload['cognito:groups'];
+  return Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [];
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { SignJWT, createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
-import { PAVILION_CLAIM, PAVILION_GROUP_PREFIX } from '../../../functions/adapters/auth/jwt-verifier.js';
+import { OPERATORS_GROUP, PAVILION_CLAIM, PAVILION_GROUP_PREFIX } from '../../../functions/adapters/auth/jwt-verifier.js';
 import type { Pavilion, PavilionCode } from '../../../functions/domain/pavilion.js';
 import { signInPage } from './sign-in-page.js';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
@@ -15,6 +15,8 @@ export interface TokenIssuerOptions {
   readonly pavilions: readonly Pavilion[];
   /** Where sign-in and sign-out send the browser; sign-in adds `#id_token=…&state=…` (the fragment never reaches a server log). */
   readonly workspaceUrl?: string;
+  /** The operator console, where the demo operator's sign-in returns (default /operator/). */
+  readonly operatorUrl?: string;
 }
 
 export interface SignOptions {
@@ -29,7 +31,12 @@ export interface SignOptions {
   readonly pavilionIn?: 'both' | 'attribute' | 'group' | 'none';
   /** The `nonce` the sign-in request carried, echoed in the ID token as Cognito does. */
   readonly nonce?: string;
+  /** Adds the `operators` group, as `cognito-idp admin-add-user-to-group --group-name operators` does in AWS. */
+  readonly operator?: boolean;
 }
+
+/** The demo operator's subject: one account, in no pavilion. */
+export const DEMO_OPERATOR_SUBJECT = 'demo-operator';
 
 export interface TokenIssuer {
   readonly app: Hono;
@@ -39,9 +46,15 @@ export interface TokenIssuer {
   readonly signInUrl: string;
   /** Cognito's /logout stand-in: there is no session here to end, so it only goes back to the workspace. */
   readonly signOutUrl: string;
+  /** The same sign-in page, asked to return to the operator console (`redirect_uri`, as with Cognito). */
+  readonly operatorSignInUrl: string;
+  /** Sign-out back to the operator console (`logout_uri`, as with Cognito). */
+  readonly operatorSignOutUrl: string;
   /** The published key set, for a verifier in the same process that should not fetch it over HTTP. */
   readonly jwks: JWTVerifyGetKey;
   signToken(pavilion: PavilionCode, options?: SignOptions): Promise<string>;
+  /** A token of the demo operator: the `operators` group and no pavilion. */
+  signOperatorToken(options?: SignOptions): Promise<string>;
 }
 
 export const DEFAULT_TOKEN_SECONDS = 8 * 60 * 60;
@@ -49,14 +62,17 @@ export const DEFAULT_TOKEN_SECONDS = 8 * 60 * 60;
 /**
  * The local stand-in for the Cognito user pool: publishes its key set like Cognito does
  * (`<issuer>/.well-known/jwks.json`) and signs ID tokens shaped like Cognito's
- * (`custom:pavilion`, `cognito:groups: [pavilion-<CC>]`, `token_use: id`). Local use only:
- * anyone who reaches it can sign in as any demo manager.
+ * (`custom:pavilion`, `cognito:groups: [pavilion-<CC>]`, `token_use: id`; the demo operator's
+ * carry `cognito:groups: [operators]`). Local use only: anyone who reaches it can sign in as any
+ * demo manager, or as the operator.
  */
 export async function createTokenIssuer(options: TokenIssuerOptions): Promise<TokenIssuer> {
   const key = await loadOrCreateSigningKey(options.keyDir);
   const issuer = options.issuer.replace(/\/$/, '');
-  const signToken = (pavilion: PavilionCode, sign: SignOptions = {}) => signWith(key, { ...sign, issuer: sign.issuer ?? issuer, audience: sign.audience ?? options.audience }, pavilion);
-  const app = createTokenIssuerApp({ ...options, issuer }, key, signToken);
+  const signFor = (pavilion: PavilionCode | null, sign: SignOptions) => signWith(key, { ...sign, issuer: sign.issuer ?? issuer, audience: sign.audience ?? options.audience }, pavilion);
+  const signToken = (pavilion: PavilionCode, sign: SignOptions = {}) => signFor(pavilion, sign);
+  const signOperatorToken = (sign: SignOptions = {}) => signFor(null, { subject: DEMO_OPERATOR_SUBJECT, ...sign, operator: true });
+  const app = createTokenIssuerApp({ ...options, issuer }, key, signToken, signOperatorToken);
   return {
     app,
     issuer,
@@ -64,8 +80,11 @@ export async function createTokenIssuer(options: TokenIssuerOptions): Promise<To
     audience: options.audience,
     signInUrl: `${issuer}/sign-in`,
     signOutUrl: `${issuer}/sign-out`,
+    operatorSignInUrl: `${issuer}/sign-in?redirect_uri=${encodeURIComponent(returnUrlsOf(options).operator)}`,
+    operatorSignOutUrl: `${issuer}/sign-out?logout_uri=${encodeURIComponent(returnUrlsOf(options).operator)}`,
     jwks: createLocalJWKSet({ keys: [key.publicJwk] }),
     signToken,
+    signOperatorToken,
   };
 }
 
@@ -74,10 +93,17 @@ export function createTokenIssuerApp(
   options: TokenIssuerOptions,
   key: SigningKey,
   signToken: (pavilion: PavilionCode, options?: SignOptions) => Promise<string>,
+  signOperatorToken: (options?: SignOptions) => Promise<string>,
 ): Hono {
   const app = new Hono();
   const known = new Map(options.pavilions.map((pavilion) => [pavilion.code, pavilion]));
-  const workspaceUrl = options.workspaceUrl ?? '/pavilion/';
+  const { workspace: workspaceUrl, operator: operatorUrl } = returnUrlsOf(options);
+  // Like the Cognito app client's callback and logout URLs: the only places a token or a sign-out may be sent.
+  const allowed = new Set([workspaceUrl, operatorUrl]);
+  const returnTo = (raw: unknown): string | null | undefined => {
+    if (raw === undefined || raw === '') return undefined;
+    return typeof raw === 'string' && allowed.has(raw) ? raw : null;
+  };
 
   app.get('/.well-known/jwks.json', (c) => {
     c.header('cache-control', 'public, max-age=300');
@@ -96,33 +122,52 @@ export function createTokenIssuerApp(
   app.get('/sign-in', (c) => {
     const binding = bindingOf({ state: c.req.query('state'), nonce: c.req.query('nonce') });
     if (!binding) return c.text('state and nonce must be 1 to 256 URL-safe characters', 400);
+    const redirectUri = returnTo(c.req.query('redirect_uri'));
+    if (redirectUri === null) return c.text(REDIRECT_MISMATCH, 400);
     c.header('cache-control', 'no-store');
-    // The page posts back to this very path, wherever the issuer is mounted, carrying state and nonce along.
-    return c.html(signInPage([...known.values()], c.req.path, binding));
+    // The page posts back to this very path, wherever the issuer is mounted, carrying state, nonce and redirect_uri along.
+    return c.html(signInPage([...known.values()], c.req.path, { ...binding, ...(redirectUri ? { redirectUri } : {}) }));
   });
   app.post('/sign-in', async (c) => {
     const form = await c.req.parseBody();
+    const operator = form['role'] === 'operator';
     const code = typeof form['pavilion'] === 'string' ? form['pavilion'] : '';
-    if (!known.has(code)) return c.text('Unknown pavilion', 400);
+    if (!operator && !known.has(code)) return c.text('Unknown pavilion', 400);
     const binding = bindingOf({ state: form['state'], nonce: form['nonce'] });
     if (!binding) return c.text('state and nonce must be 1 to 256 URL-safe characters', 400);
-    const token = await signToken(code, binding.nonce ? { nonce: binding.nonce } : {});
+    const redirectUri = returnTo(form['redirect_uri']);
+    if (redirectUri === null) return c.text(REDIRECT_MISMATCH, 400);
+    const sign = binding.nonce ? { nonce: binding.nonce } : {};
+    const token = operator ? await signOperatorToken(sign) : await signToken(code, sign);
     c.header('cache-control', 'no-store');
-    // Fixed destination (no open redirect); the token and the state ride in the fragment, as in Cognito's implicit flow.
+    // Only to an allowed URL (no open redirect): the one the sign-in asked for, else the account's own page.
+    // The token and the state ride in the fragment, as in Cognito's implicit flow.
+    const destination = redirectUri ?? (operator ? operatorUrl : workspaceUrl);
     const state = binding.state ? `&state=${encodeURIComponent(binding.state)}` : '';
-    return c.redirect(`${workspaceUrl}#id_token=${encodeURIComponent(token)}${state}`, 303);
+    return c.redirect(`${destination}#id_token=${encodeURIComponent(token)}${state}`, 303);
   });
   app.get('/sign-out', (c) => {
+    const logoutUri = returnTo(c.req.query('logout_uri'));
+    if (logoutUri === null) return c.text('logout_uri is not one of the sign-out URLs of this client', 400);
     c.header('cache-control', 'no-store');
-    return c.redirect(workspaceUrl, 302);
+    return c.redirect(logoutUri ?? workspaceUrl, 302);
   });
   return app;
 }
 
-/** A sign-in's state and nonce, each optional as with Cognito; undefined when one is malformed. */
+/** A sign-in's state and nonce (each optional as with Cognito; undefined when one is malformed), and where it returns. */
 export interface SignInBinding {
   readonly state?: string;
   readonly nonce?: string;
+  /** Where to return, when the sign-in asked for one of the allowed places (Cognito's `redirect_uri`). */
+  readonly redirectUri?: string;
+}
+
+const REDIRECT_MISMATCH = 'redirect_uri is not one of the callback URLs of this client';
+
+/** The pages a sign-in may return to: the workspace, and the operator console. */
+function returnUrlsOf(options: Pick<TokenIssuerOptions, 'workspaceUrl' | 'operatorUrl'>): { workspace: string; operator: string } {
+  return { workspace: options.workspaceUrl ?? '/pavilion/', operator: options.operatorUrl ?? '/operator/' };
 }
 
 const BINDING_VALUE = /^[\w.~-]{1,256}$/;
@@ -138,19 +183,23 @@ function bindingOf(raw: { state: unknown; nonce: unknown }): SignInBinding | und
   return binding;
 }
 
-async function signWith(key: SigningKey, options: SignOptions & { issuer: string; audience: string }, pavilion: PavilionCode): Promise<string> {
+/** Signs for a pavilion's demo manager, or (pavilion null) for an account in no pavilion. */
+async function signWith(key: SigningKey, options: SignOptions & { issuer: string; audience: string }, pavilion: PavilionCode | null): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const tokenUse = options.tokenUse ?? 'id';
-  const where = options.pavilionIn ?? 'both';
+  const where = pavilion === null ? 'none' : (options.pavilionIn ?? 'both');
   const claims: Record<string, unknown> = { token_use: tokenUse };
+  const groups: string[] = [];
   if (where === 'both' || where === 'attribute') claims[PAVILION_CLAIM] = pavilion;
-  if (where === 'both' || where === 'group') claims['cognito:groups'] = [`${PAVILION_GROUP_PREFIX}${pavilion}`];
+  if (where === 'both' || where === 'group') groups.push(`${PAVILION_GROUP_PREFIX}${pavilion}`);
+  if (options.operator) groups.push(OPERATORS_GROUP);
+  if (groups.length > 0) claims['cognito:groups'] = groups;
   if (tokenUse === 'access') claims['client_id'] = options.audience;
   if (options.nonce && tokenUse === 'id') claims['nonce'] = options.nonce;
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: key.publicJwk.kid ?? '', typ: 'JWT' })
     .setIssuer(options.issuer)
-    .setSubject(options.subject ?? `demo-manager-${pavilion.toLowerCase()}`)
+    .setSubject(options.subject ?? `demo-manager-${(pavilion ?? 'none').toLowerCase()}`)
     .setIssuedAt(now)
     .setExpirationTime(now + (options.expiresIn ?? DEFAULT_TOKEN_SECONDS));
   if (tokenUse === 'id') jwt.setAudience(options.audience);

@@ -5,12 +5,14 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 /**
- * The local stand-in for Cognito's managed login: one demo manager per pavilion, one click each.
- * The request's state and nonce go along as hidden fields, so the answer carries them as Cognito's does.
+ * The local stand-in for Cognito's managed login: one demo manager per pavilion, one click each,
+ * and the demo operator below them. The request's state, nonce and redirect_uri go along as hidden
+ * fields, so the answer carries them, and returns where it was asked to, as Cognito's does.
  */
 export function signInPage(pavilions: readonly Pavilion[], action: string, binding: SignInBinding = {}): string {
-  const carried = (['state', 'nonce'] as const)
-    .map((name) => (binding[name] ? `\n        <input type="hidden" name="${name}" value="${escape(binding[name])}">` : ''))
+  const fields = { state: binding.state, nonce: binding.nonce, redirect_uri: binding.redirectUri };
+  const carried = Object.entries(fields)
+    .map(([name, value]) => (value ? `\n        <input type="hidden" name="${name}" value="${escape(value)}">` : ''))
     .join('');
   const rows = pavilions
     .map(
@@ -39,8 +41,18 @@ export function signInPage(pavilions: readonly Pavilion[], action: string, bindi
   small { color: #666; }
 </style></head>
 <body><main>
-  <h1>Sign in to your pavilion</h1>
-  <p>Local development sign-in: pick a demo manager. In AWS this page is Cognito's managed login.</p>
+  <h1>Sign in to SCO Bazaar</h1>
+  <p>Local development sign-in: pick a demo manager, or the demo operator below. In AWS this page is Cognito's managed login.</p>
   <ul>${rows}</ul>
+  <h2>Operators</h2>
+  <p>Operators read every paid order's customs document (the buyer's ID number in full) in the operator console. In AWS: a member of the Cognito group <code>operators</code>.</p>
+  <ul>
+      <li><form method="post" action="${escape(action)}">
+        <input type="hidden" name="role" value="operator">${carried}
+        <button type="submit"><span class="flag" aria-hidden="true">🛃</span>
+          <span><strong>Demo operator</strong> · Оператор · 运营人员</span>
+          <small>Opens the operator console, /operator/</small></button>
+      </form></li>
+  </ul>
 </main></body></html>`;
 }

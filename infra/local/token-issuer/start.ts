@@ -16,7 +16,10 @@ export interface RunningTokenIssuer {
   readonly audience: string;
   readonly signInUrl: string;
   readonly signOutUrl: string;
+  readonly operatorSignInUrl: string;
+  readonly operatorSignOutUrl: string;
   signToken(pavilion: PavilionCode, options?: SignOptions): Promise<string>;
+  signOperatorToken(options?: SignOptions): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +37,10 @@ export async function startTokenIssuer(options: StartTokenIssuerOptions): Promis
     audience: issuer.audience,
     signInUrl: issuer.signInUrl,
     signOutUrl: issuer.signOutUrl,
+    operatorSignInUrl: issuer.operatorSignInUrl,
+    operatorSignOutUrl: issuer.operatorSignOutUrl,
     signToken: issuer.signToken,
+    signOperatorToken: issuer.signOperatorToken,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

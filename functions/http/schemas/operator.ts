@@ -1,0 +1,10 @@
+import { z } from '@hono/zod-openapi';
+
+export const OperatorSessionConfigSchema = z
+  .object({
+    signInUrl: z.string().openapi({ description: 'Where an operator signs in; it comes back to /operator/#id_token=…&state=… (the page adds its own state and nonce)' }),
+    signOutUrl: z.string().optional().openapi({ description: 'Ends the identity provider’s session too, then returns to /operator/' }),
+  })
+  .openapi('OperatorSessionConfig');
+
+export const OperatorSchema = z.object({ subject: z.string() }).openapi('Operator');

@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../infra/constructs/site-csp.js';
+import { useStoreAndBrowser } from '../support/local-stack.js';
+import { checkoutDetails, eventually, newResidentId } from '../support/shop.js';
+
+const env = useStoreAndBrowser();
+
+async function json(path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (init.body) headers.set('content-type', 'application/json');
+  const response = await fetch(`${env.stack.url}${path}`, { ...init, headers });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** A Qingdao shopper's order of Kyrgyz goods, placed through the API and, when asked, paid on the local Stripe. */
+async function placeOrder(options: { pay: boolean }): Promise<{ orderId: string; idNumber: string; hsCode: string }> {
+  const idNumber = newResidentId();
+  const { body: products } = await json('/api/products?pavilion=KG&limit=1');
+  const product = products.items[0];
+  const { body: cart } = await json('/api/carts', { method: 'POST', body: '{}' });
+  expect((await json(`/api/carts/${cart.id}/lines/${product.id}`, { method: 'PUT', body: JSON.stringify({ quantity: 2 }) })).status).toBe(200);
+  const checkout = await json('/api/checkout', {
+    method: 'POST',
+    body: JSON.stringify({ cartId: cart.id, currency: 'CNY', language: 'zh', ...checkoutDetails({ idNumber }) }),
+  });
+  expect(checkout.status, JSON.stringify(checkout.body)).toBe(201);
+  const { orderId, orderToken, checkoutUrl } = checkout.body;
+  if (options.pay) {
+    await fetch(`${checkoutUrl}/pay`, { method: 'POST', body: new URLSearchParams({ payment_method: 'alipay' }), redirect: 'manual' });
+    await eventually(
+      async () => (await json(`/api/orders/${orderId}`, { headers: { 'x-order-token': orderToken } })).body,
+      (order) => order.status === 'paid',
+    );
+  }
+  return { orderId, idNumber, hsCode: product.hsCode };
+}
+
+/** What the browser refused under the site's Content-Security-Policy, per page. */
+const refusals = new WeakMap<Page, string[]>();
+
+/**
+ * A new tab (its own sessionStorage) on the console, sent to the local sign-in page by its Sign in
+ * link. The console is served with the CSP CloudFront gives the site (infra/constructs/site-csp.ts;
+ * the built site has no inline script, so no hashes), which the local server does not send.
+ */
+async function openSignIn(): Promise<Page> {
+  const context = await env.browser.newContext({ locale: 'en-GB' });
+  await context.route(`${env.stack.url}/operator/`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy() } });
+  });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  refusals.set(page, refused);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.goto(`${env.stack.url}/operator/`);
+  await page.locator('body[data-state="signed-out"]').waitFor();
+  await page.locator('[data-signin-link]').click();
+  // The same flow as the workspace's, asking to come back to the console, with this tab's state and nonce.
+  await page.waitForURL(/\/auth\/sign-in\?redirect_uri=%2Foperator%2F&state=[\w-]+&nonce=[\w-]+$/);
+  return page;
+}
+
+async function signInAsOperator(): Promise<Page> {
+  const page = await openSignIn();
+  await page.locator('form:has(input[name="role"][value="operator"]) button').click();
+  await page.locator('body[data-state="ready"]').waitFor();
+  // The token came back in the fragment and has left the address bar.
+  expect(page.url()).toBe(`${env.stack.url}/operator/`);
+  return page;
+}
+
+async function lookUp(page: Page, orderId: string): Promise<void> {
+  await page.locator('[data-order-id]').fill(orderId);
+  await page.locator('[data-lookup] button[type="submit"]').click();
+}
+
+const resultMessage = async (page: Page) => {
+  const message = page.locator('[data-result-message]');
+  await expect.poll(() => message.textContent()).not.toMatch(/^(Loading…)?$/);
+  return message.textContent();
+};
+
+it('lets the operator sign in with the Demo operator button, read a paid order’s customs document with the buyer’s full ID, and save it as CSV', async () => {
+  const order = await placeOrder({ pay: true });
+  const page = await signInAsOperator();
+
+  // Typed as people type it: lower case is fine.
+  await lookUp(page, order.orderId.toLowerCase());
+  const document = page.locator('[data-testid="customs-document"]');
+  await document.waitFor();
+  expect(await document.locator('h2').textContent()).toContain(`Order ${order.orderId}`);
+  expect(await document.locator('[data-testid="buyer-id"]').textContent()).toBe(order.idNumber);
+  expect(await document.locator('[data-testid="hs-code"]').allTextContents()).toEqual([order.hsCode]);
+  const text = await document.textContent();
+  for (const expected of ['王芳', '13800138000', '山东省青岛市市南区', '266071', 'Dutiable value', 'pi_']) expect(text).toContain(expected);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), document.locator('[data-download]').click()]);
+  expect(download.suggestedFilename()).toBe(`customs-${order.orderId}.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+  expect(header).toContain('buyer_id_number');
+  expect(row).toContain(order.idNumber);
+  expect(row).toContain(order.hsCode);
+
+  // The document is drawn again in another language, from memory.
+  await page.locator('[data-op-lang]').selectOption('zh');
+  expect(await document.locator('h2').textContent()).toContain(`订单 ${order.orderId}`);
+  expect(await page.locator('[data-testid="customs-document"] [data-testid="buyer-id"]').textContent()).toBe(order.idNumber);
+  await page.locator('[data-op-lang]').selectOption('en');
+
+  // Nothing of it is kept in the browser's storage, nor put in the address bar.
+  const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  expect(stored).not.toContain(order.idNumber);
+  expect(stored).not.toContain(order.orderId);
+  expect(page.url()).toBe(`${env.stack.url}/operator/`);
+
+  // What has no document says why, and no document stays on screen.
+  const unpaid = await placeOrder({ pay: false });
+  await lookUp(page, unpaid.orderId);
+  expect(await resultMessage(page)).toBe(
+    `Order ${unpaid.orderId} is not paid yet (pending_payment): only paid orders cross the border, so only they have a customs document.`,
+  );
+  expect(await page.locator('[data-testid="customs-document"]').count()).toBe(0);
+  await lookUp(page, 'ORD-0000000000000000');
+  expect(await resultMessage(page)).toBe('There is no order ORD-0000000000000000.');
+  await lookUp(page, 'ORD-123');
+  expect(await resultMessage(page)).toBe('An order number is ORD- followed by 16 letters and digits.');
+  expect(await page.locator('[data-order-id]').getAttribute('aria-invalid')).toBe('true');
+  // All of it under the production CSP: the script from our origin, the API calls, the Blob download.
+  expect(refusals.get(page)).toEqual([]);
+}, 120_000);
+
+it('tells a pavilion manager who signs in on the console that the account is not an operator', async () => {
+  const page = await openSignIn();
+  await page.locator('form:has(input[name="pavilion"][value="KG"]) button').click();
+  const message = page.locator('[data-signin-message]');
+  await expect.poll(() => message.isVisible()).toBe(true);
+  expect(await message.textContent()).toBe('This account is not an operator. Sign in with an operator’s account, or ask to be added to the operators group.');
+  expect(await page.locator('[data-console]').isHidden()).toBe(true);
+  expect(page.url()).toBe(`${env.stack.url}/operator/`);
+  expect(await page.evaluate(() => sessionStorage.getItem('sco-operator-token'))).toBeNull();
+}, 60_000);
+
+it('does not take a planted sign-in link, and signs the operator out back to the sign-in panel', async () => {
+  const planted = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+  await planted.goto(`${env.stack.url}/operator/#id_token=${encodeURIComponent(await env.stack.signOperatorToken())}`);
+  await planted.locator('body[data-state="signed-out"]').waitFor();
+  expect(await planted.locator('[data-signin-message]').textContent()).toBe('Sign-in link not accepted, please sign in again.');
+  expect(planted.url()).toBe(`${env.stack.url}/operator/`);
+
+  const page = await signInAsOperator();
+  await page.locator('[data-sign-out]').click();
+  await page.locator('body[data-state="signed-out"]').waitFor();
+  expect(page.url()).toBe(`${env.stack.url}/operator/`);
+  expect(await page.evaluate(() => sessionStorage.getItem('sco-operator-token'))).toBeNull();
+}, 60_000);
