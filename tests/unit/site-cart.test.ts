@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rateBetween } from '../../functions/domain/exchange-rates.js';
 import { chargeIn, type PricedLine } from '../../functions/domain/pricing.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from '../../site/src/features/cart/cart-cookie.js';
-import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, looksLikeEmail, notEnoughNote } from '../../site/src/features/cart/notes.js';
+import { looksLikeEmail } from '../../site/src/features/cart/checkout-fields.js';
+import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, notEnoughNote } from '../../site/src/features/cart/notes.js';
 import { clampQuantity, parseQuantity } from '../../site/src/features/cart/quantity.js';
 import { convertedLineTotal, majorUnitRate, rateText, ratesText } from '../../site/src/features/cart/rates.js';
 import { fillText } from '../../site/src/features/cart/texts.js';
@@ -111,7 +112,8 @@ describe('what the cart page says about lines and a refused checkout', () => {
 
   it('puts each checkout refusal where the shopper will look for it', () => {
     const emailProblem = { title: 'The request is not valid', status: 400, errors: [{ field: 'email', message: 'an email address' }] };
-    expect(checkoutFailureOf(400, emailProblem)).toMatchObject({ kind: 'email', note: { key: 'cart.emailInvalid' } });
+    const refusedEmail = checkoutFailureOf(400, emailProblem);
+    expect(refusedEmail.kind === 'fields' && refusedEmail.fields.get('email')).toEqual({ key: 'cart.emailInvalid', tone: 'bad' });
     expect(checkoutFailureOf(404, { title: 'No such cart', status: 404 })).toMatchObject({ kind: 'cart-gone' });
     expect(checkoutFailureOf(409, { title: 'In progress', status: 409, reason: 'checkout_in_progress' })).toMatchObject({ kind: 'summary', note: { key: 'cart.inProgress' } });
     expect(checkoutFailureOf(409, { title: 'Paid', status: 409, reason: 'earlier_checkout_paid' })).toMatchObject({ kind: 'summary', note: { key: 'cart.alreadyPaid' } });

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
+import type { Money } from '../../../../functions/domain/money.js';
 import type { CartSchema } from '../../../../functions/http/schemas/cart.js';
-import type { CheckoutAnswerSchema, OrderSchema } from '../../../../functions/http/schemas/checkout.js';
+import type { CheckoutAnswerSchema, CheckoutRequestSchema, OrderSchema } from '../../../../functions/http/schemas/checkout.js';
 
 /**
  * The shapes the shop API answers with, taken from its own zod schemas so the site and the
@@ -9,6 +10,9 @@ import type { CheckoutAnswerSchema, OrderSchema } from '../../../../functions/ht
 export type CartView = z.infer<typeof CartSchema>;
 export type CartLineView = CartView['lines'][number];
 export type CheckoutAnswer = z.infer<typeof CheckoutAnswerSchema>;
+
+/** POST /api/checkout as the cart page sends it: the cart, how to pay, and who receives and who buys. */
+export type CheckoutRequest = z.input<typeof CheckoutRequestSchema>;
 export type OrderView = z.infer<typeof OrderSchema>;
 export type OrderLineView = OrderView['lines'][number];
 export type OrderStatus = OrderView['status'];
@@ -27,6 +31,8 @@ export interface Problem {
   readonly productId?: string;
   /** 409 on checkout: the lines that cannot be bought as they are. */
   readonly lines?: readonly RefusedLine[];
+  /** 422 over one of China's cross-border limits: the allowance left, in CNY. */
+  readonly remaining?: Money;
 }
 
 export interface RefusedLine {

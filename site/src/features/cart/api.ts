@@ -1,6 +1,5 @@
 import type { CurrencyCode } from '../../../../functions/domain/money.js';
-import type { Language } from '../../../../functions/domain/languages.js';
-import type { CartView, CheckoutAnswer, OrderView, Problem } from './api-types.js';
+import type { CartView, CheckoutAnswer, CheckoutRequest, OrderView, Problem } from './api-types.js';
 
 /**
  * The shop API as the islands use it. Every call answers a value, never throws:
@@ -39,8 +38,7 @@ export const shopApi = {
   getCart: (id: string, currency: CurrencyCode) => call<CartView>('GET', `${cartPath(id)}?currency=${currency}`),
   setLine: (id: string, productId: string, quantity: number, currency: CurrencyCode) =>
     call<CartView>('PUT', `${cartPath(id)}/lines/${encodeURIComponent(productId)}?currency=${currency}`, { quantity }),
-  checkout: (request: { cartId: string; email: string; currency: CurrencyCode; language: Language }) =>
-    call<CheckoutAnswer>('POST', '/api/checkout', request),
+  checkout: (request: CheckoutRequest) => call<CheckoutAnswer>('POST', '/api/checkout', request),
   // The token goes in a header, never the query: query strings are written to CloudFront's access logs.
   order: (id: string, token: string) => call<OrderView>('GET', `/api/orders/${encodeURIComponent(id)}`, undefined, { 'x-order-token': token }),
 };

@@ -1,14 +1,16 @@
 import type { CurrencyCode } from '../../../../functions/domain/money.js';
-import { paymentMethodsFor } from '../../../../functions/domain/payment-methods.js';
 import { shopApi } from './api.js';
 import type { CartLineView, CartView } from './api-types.js';
+import { renderSummary } from './cart-summary.js';
+import { checkoutBody } from './checkout-fields.js';
+import { checkoutForm } from './checkout-form.js';
 import { isCheckoutCurrency } from './currencies.js';
 import { required } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
-import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, looksLikeEmail, notEnoughNote, type Note } from './notes.js';
+import { canCheckout, checkoutFailureOf, lineNote, notEnoughNote, type Note } from './notes.js';
 import { orderPageSuffix } from './order-state.js';
 import { parseQuantity } from './quantity.js';
-import { convertedLineTotal, rateDate, ratesText } from './rates.js';
+import { convertedLineTotal } from './rates.js';
 import {
   announceCount,
   currentCartId,
@@ -22,8 +24,9 @@ import {
 } from './session.js';
 
 /**
- * The cart page: lines with quantity and remove, subtotals per pavilion currency, the total in
- * the checkout currency, and the email + Pay form that starts a Stripe Checkout. Every figure
+ * The cart page: lines with quantity and remove, the summary (cart-summary.ts: goods, freight,
+ * import tax and the total in the checkout currency), and the checkout form (checkout-form.ts:
+ * recipient, buyer, consumer notice, email) whose Pay button starts a Stripe Checkout. Every figure
  * shown comes from the API's answer; the page only formats it.
  */
 type State = 'loading' | 'empty' | 'error' | 'filled';
@@ -33,14 +36,16 @@ if (root) start(root);
 
 function start(root: HTMLElement): void {
   const island = readIsland(root);
-  const { lang, locale, t, money } = island;
+  const { lang, t, money } = island;
+  /** A note's text, its amounts formatted in the page's locale. */
+  const say = (note: Note) =>
+    t(note.key, { ...note.vars, ...Object.fromEntries(Object.entries(note.amounts ?? {}).map(([name, amount]) => [name, money(amount)])) });
 
   const lineTemplate = required<HTMLTemplateElement>(root, 'template[data-line-template]');
   const linesList = required<HTMLUListElement>(root, '[data-lines]');
   const currencySelect = required<HTMLSelectElement>(root, '[data-currency]');
   const form = required<HTMLFormElement>(root, '[data-checkout-form]');
-  const emailInput = required<HTMLInputElement>(root, '[data-testid="checkout-email"]');
-  const emailError = required<HTMLElement>(root, '[data-email-error]');
+  const checkout = checkoutForm(root, (key) => t(key));
   const formError = required<HTMLElement>(root, '[data-form-error]');
   const payButton = required<HTMLButtonElement>(root, '[data-testid="checkout-submit"]');
   const payLabel = required<HTMLElement>(root, '[data-pay-label]');
@@ -70,13 +75,6 @@ function start(root: HTMLElement): void {
   const showFormError = (text: string | null) => {
     formError.hidden = !text;
     formError.textContent = text ?? '';
-  };
-
-  const showEmailError = (text: string | null) => {
-    emailError.hidden = !text;
-    emailError.textContent = text ?? '';
-    if (text) emailInput.setAttribute('aria-invalid', 'true');
-    else emailInput.removeAttribute('aria-invalid');
   };
 
   // ---- rendering ----
@@ -119,39 +117,11 @@ function start(root: HTMLElement): void {
     for (const gone of existing.values()) gone.remove();
   };
 
-  const renderSummary = (view: CartView) => {
-    const subtotals = required<HTMLElement>(root, '[data-subtotals]');
-    subtotals.replaceChildren(
-      ...view.subtotals.map((subtotal) => {
-        const row = document.createElement('div');
-        const label = document.createElement('dt');
-        label.textContent = t('cart.subtotal', { currency: currencyLabel(subtotal.currency) });
-        const value = document.createElement('dd');
-        value.textContent = money(subtotal);
-        row.append(label, value);
-        return row;
-      }),
-    );
-    const { total, rates } = view.checkoutTotal;
-    const totalElement = required<HTMLElement>(root, '[data-testid="cart-total"]');
-    totalElement.textContent = money(total);
-    totalElement.dataset.amount = String(total.amount);
-    totalElement.dataset.currency = total.currency;
-    const firstRate = rates[0];
-    required<HTMLElement>(root, '[data-rate-note]').textContent = firstRate
-      ? t('cart.rateNote', { date: rateDate(firstRate.asOf, locale), rates: ratesText(rates, locale) })
-      : t('cart.noConversion', { currency: currencyLabel(total.currency) });
-
-    payLabel.textContent = t('cart.pay', { total: money(total) });
-    const blocker = checkoutBlocker(view);
-    const blockerElement = required<HTMLElement>(root, '[data-fix-lines]');
-    blockerElement.hidden = !blocker;
-    blockerElement.textContent = blocker ? t(blocker.key, blocker.vars) : '';
-    if (blocker) blockerElement.dataset.tone = blocker.tone;
+  const showSummary = (view: CartView) => {
+    renderSummary(island, view);
+    const { total } = view.checkoutTotal;
+    payLabel.textContent = paying ? t('cart.paying') : t('cart.pay', { total: money(total) });
     if (!paying) payButton.disabled = !canCheckout(view);
-
-    const methods = new Set<string>(paymentMethodsFor(total));
-    for (const item of root.querySelectorAll<HTMLElement>('[data-method]')) item.hidden = !methods.has(item.dataset.method ?? '');
   };
 
   const render = (view: CartView) => {
@@ -164,16 +134,8 @@ function start(root: HTMLElement): void {
     }
     required<HTMLElement>(root, '[data-item-count]').textContent = t('cart.items', { n: view.itemCount });
     renderLines(view.lines);
-    renderSummary(view);
+    showSummary(view);
     setState('filled');
-  };
-
-  const currencyLabel = (code: string) => {
-    try {
-      return new Intl.DisplayNames([locale], { type: 'currency' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
   };
 
   // ---- loading and changing ----
@@ -262,10 +224,6 @@ function start(root: HTMLElement): void {
     void reload();
   });
 
-  emailInput.addEventListener('input', () => {
-    if (emailInput.getAttribute('aria-invalid') === 'true' && looksLikeEmail(emailInput.value.trim())) showEmailError(null);
-  });
-
   const setPaying = (busy: boolean) => {
     paying = busy;
     payButton.disabled = busy || !cart || !canCheckout(cart);
@@ -281,18 +239,15 @@ function start(root: HTMLElement): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (paying || !cart) return;
-    const email = emailInput.value.trim();
-    if (!looksLikeEmail(email)) {
-      showEmailError(t('cart.emailInvalid'));
-      emailInput.focus();
-      return;
-    }
-    showEmailError(null);
+    const details = checkout.read();
+    if (!details) return showFormError(t('cart.fieldsRefused'));
     showFormError(null);
     setPaying(true);
-    const answer = await shopApi.checkout({ cartId: cart.id, email, currency, language: lang });
+    const answer = await shopApi.checkout({ cartId: cart.id, currency, language: lang, ...checkoutBody(details, checkout.noticeVersion) });
     if (answer.ok) {
-      rememberCheckout({ orderId: answer.body.orderId, token: answer.body.orderToken, email });
+      checkout.checkedOut(details);
+      // The order id, its token and the email: never the buyer, whose ID number stays out of storage.
+      rememberCheckout({ orderId: answer.body.orderId, token: answer.body.orderToken, email: details.email });
       // Stays busy: the browser is leaving for the payment page.
       location.assign(answer.body.checkoutUrl);
       return;
@@ -300,18 +255,18 @@ function start(root: HTMLElement): void {
     setPaying(false);
     const failure = checkoutFailureOf(answer.status, answer.problem);
     switch (failure.kind) {
-      case 'email':
-        showEmailError(t(failure.note.key, failure.note.vars));
-        emailInput.focus();
+      case 'fields':
+        checkout.showNotes(new Map([...failure.fields].map(([field, note]) => [field, say(note)])));
+        showFormError(say(failure.note));
         return;
       case 'cart-gone':
         return lapsed();
       case 'lines':
         for (const [productId, note] of failure.lines) lineNotes.set(productId, note);
-        showFormError(t(failure.note.key, failure.note.vars));
+        showFormError(say(failure.note));
         return reload();
       case 'summary':
-        showFormError(t(failure.note.key, failure.note.vars));
+        showFormError(say(failure.note));
         return;
     }
   });
@@ -333,7 +288,7 @@ function start(root: HTMLElement): void {
   const greet = async () => {
     const pending = takePendingCheckout();
     if (!pending) return;
-    if (pending.email && !emailInput.value) emailInput.value = pending.email;
+    if (pending.email && !checkout.email.value) checkout.email.value = pending.email;
     const answer = await shopApi.order(pending.orderId, pending.token);
     if (!answer.ok) return;
     const { status } = answer.body;

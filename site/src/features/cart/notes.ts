@@ -1,4 +1,6 @@
+import type { Money } from '../../../../functions/domain/money.js';
 import type { CartLineView, CartView, Problem, RefusedLine } from './api-types.js';
+import { isCheckoutField, type CheckoutField } from './checkout-fields.js';
 import type { TextVars } from './texts.js';
 
 /**
@@ -8,6 +10,8 @@ import type { TextVars } from './texts.js';
 export interface Note {
   readonly key: string;
   readonly vars?: TextVars;
+  /** Amounts the page formats in its locale and fills in beside `vars` (a remaining allowance). */
+  readonly amounts?: Readonly<Record<string, Money>>;
   readonly tone: 'warn' | 'bad';
 }
 
@@ -55,7 +59,7 @@ export function canCheckout(cart: CheckoutReadiness): boolean {
 }
 
 export type CheckoutFailure =
-  | { readonly kind: 'email'; readonly note: Note }
+  | { readonly kind: 'fields'; readonly note: Note; readonly fields: ReadonlyMap<CheckoutField, Note> }
   | { readonly kind: 'cart-gone'; readonly note: Note }
   | { readonly kind: 'lines'; readonly note: Note; readonly lines: ReadonlyMap<string, Note> }
   | { readonly kind: 'summary'; readonly note: Note };
@@ -64,13 +68,16 @@ export type CheckoutFailure =
 export function checkoutFailureOf(status: number, problem: Problem | null): CheckoutFailure {
   switch (status) {
     case 400: {
-      const emailError = problem?.errors?.some((error) => error.field === 'email');
-      if (emailError) return { kind: 'email', note: { key: 'cart.emailInvalid', tone: 'bad' } };
+      const fields = fieldNotes(problem?.errors ?? []);
+      if (fields.size > 0) return { kind: 'fields', note: { key: 'cart.fieldsRefused', tone: 'bad' }, fields };
       break;
     }
     case 404:
       return { kind: 'cart-gone', note: { key: 'cart.gone', tone: 'bad' } };
     case 409: {
+      if (problem?.reason === 'notice_changed') {
+        return { kind: 'fields', note: { key: 'cart.noticeChanged', tone: 'bad' }, fields: new Map([['noticeAccepted', { key: 'cart.noticeChanged', tone: 'bad' }]]) };
+      }
       if (problem?.reason === 'checkout_in_progress') return { kind: 'summary', note: { key: 'cart.inProgress', tone: 'warn' } };
       if (problem?.reason === 'earlier_checkout_paid') return { kind: 'summary', note: { key: 'cart.alreadyPaid', tone: 'warn' } };
       const lines = problem?.lines ?? [];
@@ -83,7 +90,8 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
     }
     case 422:
       if (problem?.reason === 'provider_refused') return { kind: 'summary', note: { key: 'cart.providerRefused', tone: 'bad' } };
-      if (problem?.reason === 'over_cross_border_limit') return { kind: 'summary', note: { key: 'cart.overLimit', tone: 'bad' } };
+      if (problem?.reason === 'over_cross_border_limit') return { kind: 'summary', note: perOrderLimitNote(problem.remaining) };
+      if (problem?.reason === 'over_yearly_limit') return { kind: 'summary', note: yearlyLimitNote(problem.remaining) };
       return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
     case 502:
       return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
@@ -91,7 +99,44 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
   return { kind: 'summary', note: { key: 'cart.failed', tone: 'bad' } };
 }
 
-/** A light check before asking the server (which validates properly): something@something.tld. */
-export function looksLikeEmail(value: string): boolean {
-  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+/** What the shopper reads beside a field the server refused (400 problem+json naming its path). */
+const FIELD_NOTES: Readonly<Record<CheckoutField, string>> = {
+  email: 'cart.emailInvalid',
+  'recipient.name': 'cart.required',
+  'recipient.phone': 'cart.phoneInvalid',
+  'recipient.province': 'cart.divisionInvalid',
+  'recipient.city': 'cart.divisionInvalid',
+  'recipient.district': 'cart.divisionInvalid',
+  'recipient.address': 'cart.required',
+  'recipient.postcode': 'cart.postcodeInvalid',
+  'buyer.name': 'cart.required',
+  'buyer.phone': 'cart.phoneInvalid',
+  'buyer.idNumber': 'cart.idInvalid',
+  noticeAccepted: 'cart.noticeRequired',
+};
+
+/** The refused fields the form has, each with its note; paths it has no field for (cartId...) are left out. */
+function fieldNotes(errors: NonNullable<Problem['errors']>): Map<CheckoutField, Note> {
+  const notes = new Map<CheckoutField, Note>();
+  for (const { field } of errors) {
+    // The page showed another version of the notice than the one in force: it is to be read again, reloaded.
+    if (field === 'noticeVersion') notes.set('noticeAccepted', { key: 'cart.noticeChanged', tone: 'bad' });
+    else if (isCheckoutField(field) && !notes.has(field)) notes.set(field, { key: FIELD_NOTES[field], tone: 'bad' });
+  }
+  return notes;
+}
+
+/**
+ * Over China's CNY 5,000 per order (goods + freight). `remaining` is what an order of this buyer may
+ * carry now: the per-order limit, or less when their yearly allowance is lower; without it, the rule alone.
+ */
+function perOrderLimitNote(remaining: Money | undefined): Note {
+  if (remaining) return { key: 'cart.overLimitRemaining', amounts: { remaining }, tone: 'bad' };
+  return { key: 'cart.overLimit', tone: 'bad' };
+}
+
+/** Over China's yearly CNY 26,000: how much the buyer may still buy this year, or that nothing is left. */
+function yearlyLimitNote(remaining: Money | undefined): Note {
+  if (remaining && remaining.amount > 0) return { key: 'cart.overYearly', amounts: { remaining }, tone: 'bad' };
+  return { key: 'cart.yearlyUsedUp', tone: 'bad' };
 }

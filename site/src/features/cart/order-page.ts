@@ -1,7 +1,9 @@
 import { shopApi } from './api.js';
 import type { OrderLineView, OrderView } from './api-types.js';
-import { required } from './dom.js';
+import { figureRows } from './checkout-figures.js';
+import { required, setText } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
+import { areaText } from './order-delivery.js';
 import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
 import { rateDate, ratesText } from './rates.js';
 import { forgetPendingCheckout, refreshCount, rememberedOrderToken, rememberOrderToken } from './session.js';
@@ -43,6 +45,36 @@ function start(root: HTMLElement): void {
     return item;
   };
 
+  /** Goods, freight and tax above the total, and what the order counts toward China's limits. */
+  const renderFigures = (order: OrderView) => {
+    for (const row of figureRows(order)) {
+      const cell = required<HTMLElement>(root, `[data-testid="order-${row.name}"]`);
+      cell.textContent = row.free ? t('cart.freightFree') : money(row.value);
+      cell.dataset.amount = String(row.value.amount);
+      cell.dataset.currency = row.value.currency;
+    }
+    // Orders placed before checkout counted freight and tax answer a dutiable value of nothing: nothing to say then.
+    const customs = required<HTMLElement>(root, '[data-customs-value]');
+    customs.hidden = order.dutiableValue.amount === 0;
+    customs.textContent = t('order.customsValue', { value: money(order.dutiableValue) });
+  };
+
+  /** Where the parcel goes, and the buyer customs declares it under (the ID number masked by the API). */
+  const renderDelivery = (order: OrderView) => {
+    const { recipient, buyer, notice } = order;
+    required<HTMLElement>(root, '[data-delivery]').hidden = !recipient || !buyer;
+    if (!recipient || !buyer) return;
+    setText(root, '[data-recipient-name]', recipient.name);
+    setText(root, '[data-recipient-phone]', recipient.phone);
+    setText(root, '[data-recipient-area]', areaText(recipient));
+    setText(root, '[data-recipient-street]', `${recipient.address} · ${recipient.postcode}`);
+    setText(root, '[data-buyer-name]', buyer.name);
+    setText(root, '[data-buyer-id]', t('order.idNumber', { masked: buyer.idNumberMasked }));
+    const accepted = required<HTMLElement>(root, '[data-notice-accepted]');
+    accepted.hidden = !notice;
+    if (notice) accepted.textContent = t('order.notice', { version: notice.version, date: dateTime(notice.acceptedAt) });
+  };
+
   const render = (order: OrderView) => {
     const tone = statusTone(order.status);
     statusBox.dataset.status = order.status;
@@ -60,6 +92,8 @@ function start(root: HTMLElement): void {
     total.dataset.currency = order.total.currency;
     const firstRate = order.rates[0];
     required<HTMLElement>(root, '[data-rates]').textContent = firstRate ? t('order.rates', { date: rateDate(firstRate.asOf, locale), rates: ratesText(order.rates, locale) }) : '';
+    renderFigures(order);
+    renderDelivery(order);
     show('found');
   };
 

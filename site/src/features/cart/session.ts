@@ -4,6 +4,7 @@ import type { CartView } from './api-types.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from './cart-cookie.js';
 import { CHECKOUT_CURRENCIES, DEFAULT_CHECKOUT_CURRENCY, isCheckoutCurrency } from './currencies.js';
 import { orderTokenKey, type OrderLink } from './order-state.js';
+import { parseRememberedRecipient, recipientToRemember, type RememberedRecipient } from './recipient-memory.js';
 
 /**
  * The browser's side of the cart: the cart_id cookie, the count shown in the header, the
@@ -13,6 +14,7 @@ import { orderTokenKey, type OrderLink } from './order-state.js';
 export const CART_COUNT_STORAGE_KEY = 'sco-cart-count';
 const CURRENCY_KEY = 'sco-currency';
 const CHECKOUT_KEY = 'sco-checkout';
+const RECIPIENT_KEY = 'sco-recipient';
 export const CART_COUNT_EVENT = 'sco:cart-count';
 
 const secure = () => location.protocol === 'https:';
@@ -78,7 +80,10 @@ export function rememberCurrency(currency: CurrencyCode): void {
   }
 }
 
-/** The order the shopper left to pay for, kept for this tab only, so the cart can tell a cancelled payment apart. */
+/**
+ * The order the shopper left to pay for, kept for this tab only, so the cart can tell a cancelled payment apart.
+ * Exactly these three fields: nothing of the buyer (their ID number least of all) goes into storage.
+ */
 export interface PendingCheckout {
   readonly orderId: string;
   readonly token: string;
@@ -86,8 +91,10 @@ export interface PendingCheckout {
 }
 
 export function rememberCheckout(pending: PendingCheckout): void {
+  // Copied field by field: whatever else the caller's object holds stays out of storage.
+  const entry: PendingCheckout = { orderId: pending.orderId, token: pending.token, email: pending.email };
   try {
-    sessionStorage.setItem(CHECKOUT_KEY, JSON.stringify(pending));
+    sessionStorage.setItem(CHECKOUT_KEY, JSON.stringify(entry));
   } catch {
     // The cart page simply shows no "payment not completed" note.
   }
@@ -111,6 +118,32 @@ export function takePendingCheckout(): PendingCheckout | null {
 export function forgetPendingCheckout(): void {
   try {
     sessionStorage.removeItem(CHECKOUT_KEY);
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+/** Keeps the recipient for the next checkout on this device (recipient-memory.ts says which fields). */
+export function rememberRecipient(recipient: Parameters<typeof recipientToRemember>[0]): void {
+  try {
+    localStorage.setItem(RECIPIENT_KEY, JSON.stringify(recipientToRemember(recipient)));
+  } catch {
+    // Typed again next time.
+  }
+}
+
+export function rememberedRecipient(): RememberedRecipient | null {
+  try {
+    return parseRememberedRecipient(localStorage.getItem(RECIPIENT_KEY));
+  } catch {
+    return null;
+  }
+}
+
+/** The shopper asked not to be remembered: what an earlier checkout kept goes too. */
+export function forgetRecipient(): void {
+  try {
+    localStorage.removeItem(RECIPIENT_KEY);
   } catch {
     // Nothing to forget.
   }
