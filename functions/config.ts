@@ -31,8 +31,13 @@ const EnvSchema = z.object({
   IMAGES_BUCKET: z.string().min(3).optional(),
   MEDIA_DIR: z.string().min(1).optional(),
   MEDIA_BASE_URL: z.string().default('/media'),
-  /** The key that seals buyers' ID numbers: a Secrets Manager secret in AWS, a key file under .data/ locally. */
-  IDENTITY_KEY_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /**
+   * Buyers' ID numbers. In AWS a KMS key makes and unwraps the data keys that seal them (the shop may
+   * only make, the operator app only unwrap) and a Secrets Manager secret, the shop's alone, is the
+   * HMAC key of the yearly count. Locally one key file under .data/ stands in for both.
+   */
+  IDENTITY_KMS_KEY_ARN: z.string().startsWith('arn:').optional(),
+  IDENTITY_HASH_SECRET_ARN: z.string().startsWith('arn:').optional(),
   IDENTITY_KEY_FILE: z.string().min(1).optional(),
   /** HMAC key of local upload URLs; random per process when unset. */
   UPLOAD_SIGNING_SECRET: z.string().min(16).optional(),

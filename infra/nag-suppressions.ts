@@ -23,10 +23,10 @@ export function suppressKnownFindings({ stateful, stateless, customDomain }: Nag
     },
   ]);
 
-  NagSuppressions.addResourceSuppressions(stateful.identityKeySecret, [
+  NagSuppressions.addResourceSuppressions(stateful.identityHashSecret, [
     {
       id: 'AwsSolutions-SMG4',
-      reason: 'The identity key seals buyers\' ID numbers already stored in orders: a rotated value would leave every sealed number unopenable. A key change needs a re-seal of the stored orders first (sealed values carry a version for it).',
+      reason: 'The hash key names each buyer\'s yearly count: a rotated value would give every buyer a new key and restart their count mid-year. A change needs the counts rekeyed first.',
     },
   ]);
 

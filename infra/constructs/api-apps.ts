@@ -22,8 +22,12 @@ export interface ApiAppSpec {
   readonly table: 'read' | 'readWrite';
   /** Reads the Stripe keys from Secrets Manager. */
   readonly stripe?: boolean;
-  /** Reads the identity key, which seals and opens buyers' resident ID numbers and hashes them. */
-  readonly identityKey?: boolean;
+  /**
+   * What it does with buyers' resident ID numbers: `seal` makes data keys with the identity KMS key
+   * (kms:GenerateDataKey, never Decrypt) and reads the hash secret for the yearly count; `open`
+   * unwraps data keys (kms:Decrypt, never GenerateDataKey) and reads no secret.
+   */
+  readonly identity?: 'seal' | 'open';
   /** Writes product images under media/ in the images bucket. */
   readonly writesImages?: boolean;
   /** Seconds; API Gateway gives up after 30. */
@@ -54,8 +58,8 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     ],
     table: 'readWrite',
     stripe: true,
-    // Checkout seals the buyer's ID number and counts the yearly limit under its keyed hash.
-    identityKey: true,
+    // Checkout seals the buyer's ID number and counts the yearly limit under its keyed hash; it can never open one.
+    identity: 'seal',
     timeoutSeconds: 20,
   },
   {
@@ -82,7 +86,7 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     routes: [{ method: 'ANY', path: '/api/operator/{proxy+}' }],
     table: 'read',
     // The customs document is the one place a buyer's ID number is opened.
-    identityKey: true,
+    identity: 'open',
   },
 ];
 

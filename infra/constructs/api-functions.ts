@@ -7,6 +7,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { IDENTITY_KEY_PURPOSE } from '../../functions/adapters/crypto/envelope-identity-vault.js';
 import { API_APP_SPECS, type ApiAppSpec } from './api-apps.js';
 import { AppFunction } from './app-function.js';
 import { entryIfWritten, type EntryResolver } from './paths.js';
@@ -17,8 +18,10 @@ export interface ApiFunctionsProps {
   readonly table: ITable;
   readonly tableKey: IKey;
   readonly stripeSecret: ISecret;
-  /** The key that seals buyers' ID numbers; only apps with `identityKey` get its ARN and may read it. */
-  readonly identityKeySecret: ISecret;
+  /** Wraps the data keys of buyers' ID numbers; apps with `identity` get its ARN and one action on it each. */
+  readonly identityKey: IKey;
+  /** The HMAC key of the yearly count; only apps with `identity: 'seal'` get its ARN and may read it. */
+  readonly identityHashSecret: ISecret;
   readonly imagesBucket: IBucket;
   /** Shared by every app: table name, public URL, token issuer. */
   readonly environment: Record<string, string>;
@@ -50,13 +53,15 @@ export class ApiFunctions extends Construct {
       environment: {
         ...props.environment,
         ...(spec.stripe ? { STRIPE_SECRET_ARN: props.stripeSecret.secretArn } : {}),
-        ...(spec.identityKey ? { IDENTITY_KEY_SECRET_ARN: props.identityKeySecret.secretArn } : {}),
+        ...(spec.identity ? { IDENTITY_KMS_KEY_ARN: props.identityKey.keyArn } : {}),
+        ...(spec.identity === 'seal' ? { IDENTITY_HASH_SECRET_ARN: props.identityHashSecret.secretArn } : {}),
         ...(spec.writesImages ? { IMAGES_BUCKET: props.imagesBucket.bucketName } : {}),
       },
     });
     grantTableAccess(fn, props.table, props.tableKey, spec.table);
     if (spec.stripe) props.stripeSecret.grantRead(fn);
-    if (spec.identityKey) grantSecretRead(fn, props.identityKeySecret);
+    if (spec.identity) grantIdentityKey(fn, props.identityKey, spec.identity);
+    if (spec.identity === 'seal') grantSecretRead(fn, props.identityHashSecret);
     if (spec.writesImages) {
       // Uploads only (presigned PUTs), only under media/, which CloudFront serves at /media/*.
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.imagesBucket.arnForObjects('media/*')] }));
@@ -77,7 +82,7 @@ export class ApiFunctions extends Construct {
  */
 function grantSecretRead(grantee: IGrantable, secret: ISecret): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [secret.secretArn] }),
+    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
   );
   if (!secret.encryptionKey) return;
   grantee.grantPrincipal.addToPrincipalPolicy(
@@ -86,6 +91,21 @@ function grantSecretRead(grantee: IGrantable, secret: ISecret): void {
       resources: [secret.encryptionKey.keyArn],
       // Usable only through Secrets Manager, not to decrypt the table's data or anything else under this key.
       conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` } },
+    }),
+  );
+}
+
+/**
+ * One action on the identity KMS key, for ID numbers only (the encryption context the adapter sends):
+ * sealing makes data keys and cannot unwrap one, opening unwraps and cannot make one. In the role's
+ * policy, not the key's, for the same reason as grantSecretRead.
+ */
+function grantIdentityKey(grantee: IGrantable, key: IKey, use: 'seal' | 'open'): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: [use === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:EncryptionContext:purpose': IDENTITY_KEY_PURPOSE } },
     }),
   );
 }

@@ -135,7 +135,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_OPERATOR_SIGN_OUT_URL: issuer.operatorSignOutUrl,
       MEDIA_DIR: mediaDir,
       MEDIA_BASE_URL: '/media',
-      // Seals buyers' ID numbers; made on first start, kept with the data (delete .data/ and it goes too).
+      // Stands in for the identity KMS key (wraps the data keys that seal buyers' ID numbers) and the
+      // hash secret (derived apart); made on first start, kept with the data (delete .data/ and it goes too).
       IDENTITY_KEY_FILE: join(dataDir, 'keys', 'identity.key'),
     });
     const deps = wireDeps(config);

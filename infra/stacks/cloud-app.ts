@@ -29,7 +29,7 @@ export function createCloudApp(options: CloudAppOptions) {
   const env = options.env ?? {};
   const stateful = new StatefulStack(app, 'ScoBazaarStateful', {
     env,
-    description: 'SCO Bazaar: table, buckets, personal-data key, identity key, manager and operator accounts, Stripe keys (retained)',
+    description: 'SCO Bazaar: table, buckets, personal-data key, identity key and hash secret, manager and operator accounts, Stripe keys (retained)',
     ...(options.customDomain ? { siteOrigins: [`https://${options.customDomain.domainName}`] } : {}),
   });
   const stateless = new StatelessStack(app, 'ScoBazaarStateless', {
@@ -41,7 +41,8 @@ export function createCloudApp(options: CloudAppOptions) {
     imagesBucket: stateful.imagesBucket,
     logsBucket: stateful.logsBucket,
     stripeSecret: stateful.stripeSecret,
-    identityKeySecret: stateful.identityKeySecret,
+    identityKey: stateful.identityKey,
+    identityHashSecret: stateful.identityHashSecret,
     managerPool: stateful.managerPool,
     siteDist: options.siteDist,
     ...(options.customDomain ? { customDomain: options.customDomain } : {}),

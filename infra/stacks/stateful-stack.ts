@@ -10,7 +10,7 @@ import { ManagerUserPool } from '../constructs/pavilion-auth.js';
 import { AccessLogBucket, PrivateBucket } from '../constructs/private-bucket.js';
 
 /**
- * What must outlive any deploy: the table, the buckets, the personal-data key, the identity key,
+ * What must outlive any deploy: the table, the buckets, the personal-data key, the identity key and hash secret,
  * the pavilion managers' and operators' accounts and the Stripe keys the operator typed in. Termination protection is on and everything is retained on delete;
  * the stateless stack receives these as props and never looks them up.
  */
@@ -30,8 +30,14 @@ export class StatefulStack extends Stack {
   readonly imagesBucket: Bucket;
   readonly logsBucket: Bucket;
   readonly stripeSecret: Secret;
-  /** Seals buyers' resident ID numbers (functions/adapters/secrets/identity-key.ts): lose it and no sealed number opens again. */
-  readonly identityKeySecret: Secret;
+  /**
+   * Wraps the data keys that seal buyers' resident ID numbers (envelope encryption,
+   * functions/adapters/crypto/kms-data-keys.ts): the shop may only make data keys, the operator app
+   * only unwrap them. Lose it and no sealed number opens again.
+   */
+  readonly identityKey: Key;
+  /** The HMAC key of the yearly count per buyer (a keyed hash of the ID number); only the shop reads it. */
+  readonly identityHashSecret: Secret;
   readonly managerPool: UserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
@@ -61,9 +67,17 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Generated here and never shown: no output names its value, and only the shop (seals) and the operator app (opens) may read it.
-    this.identityKeySecret = new Secret(this, 'IdentityKey', {
-      description: 'SCO Bazaar: the key material that seals buyers\' resident ID numbers (AES-256-GCM) and hashes them for the yearly limit',
+    // A key of its own, so that a grant on it is a grant on ID numbers and nothing else.
+    this.identityKey = new Key(this, 'IdentityKey', {
+      alias: 'alias/sco-bazaar/identity',
+      description: 'SCO Bazaar: wraps the data keys that seal buyers\' resident ID numbers (AES-256-GCM envelope encryption)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Generated here and never shown: no output names its value, and only the shop (which counts the yearly limit) may read it.
+    this.identityHashSecret = new Secret(this, 'IdentityHashKey', {
+      description: 'SCO Bazaar: the HMAC key that hashes buyers\' resident ID numbers for the yearly limit (never encrypts)',
       encryptionKey: this.personalDataKey,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false, requireEachIncludedType: true },
       removalPolicy: RemovalPolicy.RETAIN,

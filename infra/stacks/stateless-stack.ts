@@ -23,7 +23,8 @@ export interface StatelessStackProps extends StackProps {
   readonly imagesBucket: IBucket;
   readonly logsBucket: IBucket;
   readonly stripeSecret: ISecret;
-  readonly identityKeySecret: ISecret;
+  readonly identityKey: IKey;
+  readonly identityHashSecret: ISecret;
   readonly managerPool: IUserPool;
   /** The built site folder (site/dist in the app, a fixture in tests). */
   readonly siteDist: string;
@@ -66,7 +67,8 @@ export class StatelessStack extends Stack {
       table: props.table,
       tableKey: props.tableKey,
       stripeSecret: props.stripeSecret,
-      identityKeySecret: props.identityKeySecret,
+      identityKey: props.identityKey,
+      identityHashSecret: props.identityHashSecret,
       imagesBucket: props.imagesBucket,
       environment,
       resolveEntry,

@@ -24,6 +24,13 @@ const only = (template: Template, type: string): Resource => {
 /** Our functions (not CDK's helpers) are the ones Powertools is configured for. */
 const appFunctions = () =>
   resources(stateless, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
+/** A KMS key of the stateful stack by its alias: [logical id, resource]. */
+const keyAliased = (alias: string): [string, Resource] => {
+  const found = resources(stateful, 'AWS::KMS::Alias').find(([, a]) => a.Properties.AliasName === alias);
+  expect(found, alias).toBeDefined();
+  const keyId = String(found![1].Properties.TargetKeyId['Fn::GetAtt'][0]);
+  return [keyId, stateful.toJSON().Resources[keyId] as Resource];
+};
 const functionOf = (service: string) => {
   const found = appFunctions().find(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === service);
   if (!found) throw new Error(`no function for ${service}`);
@@ -73,7 +80,7 @@ describe('the stateful stack', () => {
   });
 
   it('seals the table with its own rotating KMS key for personal data', () => {
-    const [keyId, key] = resources(stateful, 'AWS::KMS::Key')[0]!;
+    const [keyId, key] = keyAliased('alias/sco-bazaar/personal-data');
     expect(key.Properties.EnableKeyRotation).toBe(true);
     expect(key.DeletionPolicy).toBe('Retain');
     const sse = only(stateful, 'AWS::DynamoDB::Table').Properties.SSESpecification;
@@ -115,6 +122,21 @@ describe('the stateful stack', () => {
     }
   });
 
+  it('has a KMS key of its own for ID numbers: symmetric, rotating, kept, trusting only the account’s IAM policies', () => {
+    const [keyId, key] = keyAliased('alias/sco-bazaar/identity');
+    expect(keyId).not.toBe(keyAliased('alias/sco-bazaar/personal-data')[0]);
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.Properties.KeySpec ?? 'SYMMETRIC_DEFAULT').toBe('SYMMETRIC_DEFAULT');
+    expect(key.Properties.KeyUsage ?? 'ENCRYPT_DECRYPT').toBe('ENCRYPT_DECRYPT');
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.UpdateReplacePolicy).toBe('Retain');
+    // No function is named in the key's policy: each role's own policy says what it may do (the stateless stack's tests).
+    for (const statement of key.Properties.KeyPolicy.Statement) {
+      expect(renderIntrinsic(statement.Principal.AWS)).toBe('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
+    }
+  });
+
   const secrets = () => resources(stateful, 'AWS::SecretsManager::Secret');
   const secretNamed = (word: string) => {
     const found = secrets().filter(([, secret]) => String(secret.Properties.Description).includes(word));
@@ -128,17 +150,18 @@ describe('the stateful stack', () => {
     expect(secret.DeletionPolicy).toBe('Retain');
   });
 
-  it('generates the identity key (64 letters and digits), seals it with the personal-data key, and keeps it', () => {
+  it('generates the hash key of the yearly count (64 letters and digits), seals it with the personal-data key, and keeps it', () => {
     const [, secret] = secretNamed('resident ID');
+    expect(secret.Properties.Description).toMatch(/HMAC/);
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.UpdateReplacePolicy).toBe('Retain');
     expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
     expect(secret.Properties).not.toHaveProperty('SecretString');
-    const [keyId] = resources(stateful, 'AWS::KMS::Key')[0]!;
+    const [keyId] = keyAliased('alias/sco-bazaar/personal-data');
     expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
   });
 
-  it('shows no secret value in any output or template: only the identity key’s ARN crosses to the functions', () => {
+  it('shows no secret value in any output or template: only the hash secret’s ARN crosses to the functions', () => {
     const [identityId] = secretNamed('resident ID');
     for (const template of [stateful, stateless]) expect(JSON.stringify(template.toJSON())).not.toMatch(/resolve:secretsmanager|"SecretString"/);
     const outputs = Object.values(stateful.toJSON().Outputs ?? {}) as Array<{ Value: unknown }>;
@@ -305,20 +328,54 @@ describe('the stateless stack: functions and API', () => {
     expect(actionsOf('pavilion')).toContain('s3:PutObject');
   });
 
-  it('lets only the shop (which seals ID numbers) and the operator app (which opens them) read the identity key', () => {
-    const readsIdentityKey = (service: string) =>
+  const services = () => appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string);
+
+  it('lets only the shop make identity data keys and only the operator app unwrap them, for ID numbers only', () => {
+    const [identityKeyId] = keyAliased('alias/sco-bazaar/identity');
+    // Every statement of every role in the stack that names the identity key, CDK's helpers included.
+    const onIdentityKey = resources(stateless, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as any[])
+        .filter((statement) => JSON.stringify(statement.Resource).includes(identityKeyId))
+        .map((statement) => ({ roles: policy.Properties.Roles.map((r: any) => r.Ref), statement })),
+    );
+    const roleOf = (service: string) => functionOf(service)[1].Properties.Role['Fn::GetAtt'][0];
+    expect(onIdentityKey).toHaveLength(2);
+    expect(onIdentityKey.map(({ roles, statement }) => ({ roles, action: statement.Action })).sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+      { roles: [roleOf('operator')], action: 'kms:Decrypt' },
+      { roles: [roleOf('shop')], action: 'kms:GenerateDataKey' },
+    ]);
+    for (const { statement } of onIdentityKey) {
+      expect(statement.Effect).toBe('Allow');
+      expect(renderIntrinsic(statement.Resource)).toMatch(new RegExp(`^\\$\\{Import:.*${identityKeyId}.*\\}$`));
+      expect(statement.Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'resident-id' } });
+    }
+    // No role gets KMS actions on every key instead.
+    const kmsOnAnyKey = resources(stateless, 'AWS::IAM::Policy')
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as any[])
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('kms:')) && [statement.Resource].flat().includes('*'));
+    expect(kmsOnAnyKey).toEqual([]);
+    const withKeyArn = services().filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_KMS_KEY_ARN);
+    expect(withKeyArn.sort()).toEqual(['operator', 'shop']);
+    for (const service of withKeyArn) {
+      expect(renderIntrinsic(functionOf(service)[1].Properties.Environment.Variables.IDENTITY_KMS_KEY_ARN)).toMatch(new RegExp(`^\\$\\{Import:.*${identityKeyId}.*\\}$`));
+    }
+  });
+
+  it('lets only the shop (which counts the yearly limit) read the hash secret, the operator app not', () => {
+    const [hashSecretId] = resources(stateful, 'AWS::SecretsManager::Secret').find(([, secret]) => /HMAC/.test(secret.Properties.Description))!;
+    const readsHashSecret = (service: string) =>
       policyOf(service).some(
-        (statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue') && /IdentityKey/.test(JSON.stringify(statement.Resource)),
+        (statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(hashSecretId),
       );
     const decryptsThroughSecretsManager = (service: string) =>
       policyOf(service).some(
         (statement) => [statement.Action].flat().includes('kms:Decrypt') && /secretsmanager\./.test(JSON.stringify(statement.Condition ?? {})),
       );
-    const services = appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string);
-    expect(services.filter(readsIdentityKey).sort()).toEqual(['operator', 'shop']);
-    expect(services.filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_KEY_SECRET_ARN).sort()).toEqual(['operator', 'shop']);
-    expect(services.filter(decryptsThroughSecretsManager).sort()).toEqual(['operator', 'shop']);
-    expect(renderIntrinsic(functionOf('operator')[1].Properties.Environment.Variables.IDENTITY_KEY_SECRET_ARN)).toMatch(/^\$\{Import:.*IdentityKey.*\}$/);
+    expect(services().filter(readsHashSecret)).toEqual(['shop']);
+    expect(services().filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_HASH_SECRET_ARN)).toEqual(['shop']);
+    expect(services().filter(decryptsThroughSecretsManager)).toEqual(['shop']);
+    expect(services().filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_KEY_SECRET_ARN)).toEqual([]);
+    expect(renderIntrinsic(functionOf('shop')[1].Properties.Environment.Variables.IDENTITY_HASH_SECRET_ARN)).toMatch(new RegExp(`^\\$\\{Import:.*${hashSecretId}.*\\}$`));
   });
 
   it('routes every path under /api/operator to the operator function, which may read the table but not write it', () => {

@@ -1,12 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { AesGcmIdentityVault } from '../../functions/adapters/crypto/aes-gcm-identity-vault.js';
 import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
 import { createStripeClient } from '../../functions/adapters/stripe/client.js';
+import { localIdentityVault } from '../../functions/adapters/secrets/identity-key.js';
 import { StripePaymentGateway } from '../../functions/adapters/stripe/stripe-gateway.js';
 import type { Product } from '../../functions/domain/catalogue.js';
 import { residentIdCheckCharacter } from '../../functions/domain/resident-id.js';
@@ -55,7 +55,7 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     carts: new DynamoCartStore(table.doc, table.tableName),
     orders: new DynamoOrderStore(table.doc, table.tableName, telemetry),
     payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_local', apiBase: stripe.url }), webhookSecret),
-    identity: new AesGcmIdentityVault(randomBytes(32)),
+    identity: localIdentityVault(randomBytes(32)),
     clock,
     publicBaseUrl: PUBLIC_BASE_URL,
     telemetry,
