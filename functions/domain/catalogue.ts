@@ -82,6 +82,15 @@ export interface Product extends ProductContent {
 /** China Customs' 10-digit commodity code, digits only (0409000000 for natural honey). */
 export const HS_CODE = /^\d{10}$/;
 
+/**
+ * An HS code as people write it (0409.00.00.00, 0409 000000, full-width digits from a Chinese input
+ * method) read as digits only; anything else is left as typed, for the HS_CODE check to refuse.
+ */
+export function normalizeHsCode(value: string): string {
+  const text = value.normalize('NFKC').trim();
+  return /^[\d.\s]+$/.test(text) ? text.replace(/[.\s]/g, '') : text;
+}
+
 export const PRODUCT_ID = /^[a-z]{2}-[a-z0-9][a-z0-9-]{0,62}$/;
 export const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 

@@ -1,5 +1,5 @@
 import type { FulfilmentMode } from './catalogue.js';
-import { apportion, DEFAULT_FREIGHT_RATES, parcelFreight, type FreightRates } from './freight.js';
+import { apportion, freightRatesOr, parcelFreight, type FreightRates } from './freight.js';
 import { importTaxOn, importTaxRowFor, type ImportTaxRow } from './import-tax-rates.js';
 import { convertExact, heldAmount, MAX_AMOUNT, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
 import type { PavilionCode } from './pavilion.js';
@@ -127,7 +127,7 @@ function parcelsOf(lines: readonly ChargedLine[], freightRatesOf: (pavilion: Pav
     parcels.set(key, { ...parcel, weightGrams: parcel.weightGrams + line.weightGrams * line.quantity });
   });
   return [...parcels.values()].map((parcel) => {
-    const rate = (freightRatesOf(parcel.pavilion) ?? DEFAULT_FREIGHT_RATES)[parcel.mode];
+    const rate = freightRatesOr(freightRatesOf(parcel.pavilion))[parcel.mode];
     return { ...parcel, freightCny: parcelFreight(parcel.weightGrams, rate) };
   });
 }

@@ -47,6 +47,12 @@ export function countedAtMostFor(dutiableValue: Money): number {
   return YEARLY_LIMIT_CNY.amount - cnyAmount(dutiableValue);
 }
 
+/** The most one more order by a buyer may carry: the per-order limit, or less when their year is nearly used. */
+export function orderAllowanceFor(counted: Money): Money {
+  const left = yearlyAllowanceLeft(counted);
+  return left.amount < PER_ORDER_LIMIT_CNY.amount ? left : PER_ORDER_LIMIT_CNY;
+}
+
 /** Whether an order of this dutiable value fits what is left of the buyer's year. */
 export function withinYearlyAllowance(counted: Money, dutiableValue: Money): boolean {
   return cnyAmount(dutiableValue) <= yearlyAllowanceLeft(counted).amount;

@@ -31,6 +31,11 @@ export const DEFAULT_FREIGHT_RATES: FreightRates = {
   direct_air: { firstKg: cny(68_00), extraKg: cny(30_00) },
 };
 
+/** A pavilion's own rates, or the defaults while it has set none. */
+export function freightRatesOr(rates: FreightRates | undefined): FreightRates {
+  return rates ?? DEFAULT_FREIGHT_RATES;
+}
+
 /** The most a manager may ask per kilogram: far above any courier's tariff, well inside one payment. */
 export const MAX_FREIGHT_PER_KG_FEN = 100_000;
 

@@ -1,4 +1,4 @@
-import { productIdFor, type Product } from './catalogue.js';
+import { normalizeHsCode, productIdFor, type Product } from './catalogue.js';
 import { LANGUAGES } from './languages.js';
 import { contentOf, sameContent, type FieldIssue, type ListingContent } from './listing.js';
 import { isCurrency, minorUnitExponent } from './money.js';
@@ -107,7 +107,7 @@ export function readImportRow(record: Record<string, string | undefined>, line: 
       return { kind, number, issuer, validUntil };
     });
 
-  const hsCode = hsCodeOf(text('hs_code'));
+  const hsCode = normalizeHsCode(text('hs_code'));
   // Spreadsheets read 0409000000 as a number and save 409000000: say so, rather than only "10 digits".
   if (/^[1-9]\d{8}$/.test(hsCode)) issues.push({ field: 'hs_code', message: `9 digits: a spreadsheet may have dropped the leading 0 (0${hsCode}?); format the column as text` });
 
@@ -129,14 +129,6 @@ export function readImportRow(record: Record<string, string | undefined>, line: 
   const onHand = whole('on_hand', false);
   if (onHand !== undefined && onHand > MAX_ON_HAND) issues.push({ field: 'on_hand', message: `at most ${MAX_ON_HAND} units on hand` });
   return { line, sku: text('sku'), content, onHand, issues };
-}
-
-/**
- * The code as people write it (`0409.00.00.00`, `0409 0000 00`) with the separators dropped.
- * Anything else is left for the listing schema to refuse, naming the column.
- */
-function hsCodeOf(value: string): string {
-  return /^[\d.\s]+$/.test(value) ? value.replace(/[.\s]/g, '') : value;
 }
 
 /** `350.5` -> 35050 for exponent 2, exactly (string arithmetic); null when it is not a plain decimal. */

@@ -8,9 +8,17 @@
 export const MAINLAND_MOBILE = /^1\d{10}$/;
 export const POSTCODE = /^\d{6}$/;
 
-/** Spaces and dashes dropped, and a +86 or 86 country prefix in front of a mobile number. */
+/**
+ * Full-width digits (Chinese input methods) read as ASCII, spaces and dashes dropped, and a +86 or 86
+ * country prefix in front of a mobile number dropped.
+ */
 export function normalizePhone(value: string): string {
-  return value.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  return value.normalize('NFKC').replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+}
+
+/** A postcode as typed, full-width digits read as ASCII. */
+export function normalizePostcode(value: string): string {
+  return value.normalize('NFKC').trim();
 }
 
 export function isMainlandMobile(value: string): boolean {
@@ -18,5 +26,5 @@ export function isMainlandMobile(value: string): boolean {
 }
 
 export function isPostcode(value: string): boolean {
-  return POSTCODE.test(value.trim());
+  return POSTCODE.test(normalizePostcode(value));
 }

@@ -27,7 +27,11 @@ export const ORDER_ID = /^ORD-[0-9A-HJKMNP-TV-Z]{16}$/;
 export const RESERVATION_MINUTES = 30;
 export const SESSION_GRACE_MINUTES = 1;
 
-/** Checkout reserves every line in one TransactWriteItems (2 items per line + the order and its cart, limit 100). */
+/**
+ * Checkout reserves every line in one TransactWriteItems (limit 100 items): 2 per line (the stock
+ * and the line) + the order, its cart and its buyer's yearly count; a payment writes at most
+ * 2 per line + the event, the order, the count and the cart.
+ */
 export const MAX_ORDER_LINES = 40;
 
 export interface OrderLine {
@@ -141,6 +145,8 @@ export interface Order {
   readonly closedAt?: string;
   /** Why an order is paid_needs_attention or closed early, for the operators (no personal data). */
   readonly note?: string;
+  /** Set with paid_needs_attention: what the operator must resolve. */
+  readonly attention?: AttentionReason;
 }
 
 /** What a payment event says happened, stripped of the provider's vocabulary. */
@@ -152,9 +158,8 @@ export type PaymentOutcome = 'paid' | 'failed' | 'expired' | 'awaiting_async_pay
  *
  * - sell:        reserved -> sold, lines to_ship (the normal path).
  * - release:     reserved -> stock, order closed as expired or payment_failed.
- * - resell:      paid after we already released the stock (late or reordered event): take the units
- *                straight from stock to sold if they are still there; the store falls back to
- *                `needs_attention` when they are not.
+ * - resell:      paid after we already released the stock (late or reordered event): the store tries
+ *                LATE_PAYMENT_PLANS in order, the first whose conditions hold.
  * - none:        nothing changes (duplicates, expiry after payment, anything after a final state).
  */
 export type OrderDecision =
@@ -179,6 +184,39 @@ export function decide(order: Pick<Order, 'status'>, outcome: PaymentOutcome): O
       return { kind: 'none', reason: `order already ${order.status}` };
   }
 }
+
+/** Why a paid order waits for an operator instead of shipping. */
+export type AttentionReason = 'stock_gone' | 'allowance_gone';
+
+/**
+ * How a payment that arrives after its reservation was released is taken, best first. Each plan is
+ * one transaction whose conditions (stock still there, the buyer's year still has room) either all
+ * hold or change nothing, so the store tries them in order:
+ * - the units are still there and the year has room: sold, as if paid in time;
+ * - the units are gone but the year has room: counted, waiting for an operator to restock (then it
+ *   ships and is declared) or refund;
+ * - the year is full: not counted and never declared (it would exceed China's yearly limit): refund.
+ */
+export interface LatePaymentPlan {
+  readonly status: 'paid' | 'paid_needs_attention';
+  readonly takeStock: boolean;
+  readonly countTowardYear: boolean;
+  readonly attention?: AttentionReason;
+  /** For the operators (no personal data). */
+  readonly note: string;
+}
+
+export const LATE_PAYMENT_PLANS: readonly LatePaymentPlan[] = [
+  { status: 'paid', takeStock: true, countTowardYear: true, note: 'paid after its reservation lapsed; the units were taken again from stock' },
+  {
+    status: 'paid_needs_attention', takeStock: false, countTowardYear: true, attention: 'stock_gone',
+    note: 'paid after its reservation lapsed and the stock was gone: restock and ship, or refund',
+  },
+  {
+    status: 'paid_needs_attention', takeStock: false, countTowardYear: false, attention: 'allowance_gone',
+    note: 'paid after its reservation lapsed and the buyer’s yearly cross-border allowance was used up meanwhile: refund (it cannot be declared)',
+  },
+];
 
 /** Sort key of a line item under its order: LINE#001, LINE#002 ... (zero-padded so a Query returns them in order). */
 export function lineSortKey(lineNo: number): string {

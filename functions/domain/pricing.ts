@@ -1,5 +1,6 @@
 import type { Cart } from './cart.js';
 import { HS_CODE, type FulfilmentMode, type Product } from './catalogue.js';
+import { crossBorderImportable } from './import-tax-rates.js';
 import { availableUnits } from './inventory.js';
 import type { Localized } from './languages.js';
 import { convertExact, heldAmount, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
@@ -21,6 +22,20 @@ import type { PavilionCode } from './pavilion.js';
  */
 export type LineStatus = 'ok' | 'short' | 'unavailable';
 
+/**
+ * Why a line cannot be bought: archived (no longer sold), no_hs_code (a listing customs could not
+ * declare), not_importable (its HS code is not on China's cross-border positive list).
+ */
+export type UnavailableReason = 'archived' | 'no_hs_code' | 'not_importable';
+
+/** Whether a product can be sold to a shopper in China now, and if not, why (null: it can). */
+export function unavailableReason(product: Pick<Product, 'status' | 'hsCode'>): UnavailableReason | null {
+  if (product.status !== 'active') return 'archived';
+  if (!HS_CODE.test(product.hsCode ?? '')) return 'no_hs_code';
+  if (!crossBorderImportable(product.hsCode)) return 'not_importable';
+  return null;
+}
+
 export interface PricedLine {
   readonly productId: string;
   readonly pavilion: PavilionCode;
@@ -33,8 +48,9 @@ export interface PricedLine {
   readonly available: number;
   readonly unitPrice: Money;
   readonly lineTotal: Money;
-  /** ok; short (more asked than in stock); unavailable (archived, or without the HS code customs needs: not sold). */
+  /** ok; short (more asked than in stock); unavailable (not sold: see unavailableReason). */
   readonly status: LineStatus;
+  readonly unavailableReason?: UnavailableReason;
   /** The catalogue version the price was read from: checkout reserves only if it is still current. */
   readonly productVersion: number;
   /** What freight and import tax are worked out from (domain/cross-border-quote.ts). */
@@ -56,9 +72,8 @@ export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<strin
     const product = products.get(line.productId);
     if (!product) continue;
     const available = availableUnits(product);
-    // A listing without its HS code cannot be declared to customs, so it is not sold until it has one.
-    const declarable = HS_CODE.test(product.hsCode ?? '');
-    const status: LineStatus = product.status !== 'active' || !declarable ? 'unavailable' : line.quantity > available ? 'short' : 'ok';
+    const reason = unavailableReason(product);
+    const status: LineStatus = reason ? 'unavailable' : line.quantity > available ? 'short' : 'ok';
     lines.push({
       productId: product.id,
       pavilion: product.pavilion,
@@ -71,6 +86,7 @@ export function priceCart(cart: Pick<Cart, 'lines'>, products: ReadonlyMap<strin
       unitPrice: product.price,
       lineTotal: { amount: heldAmount(BigInt(product.price.amount) * BigInt(line.quantity)), currency: product.price.currency },
       status,
+      ...(reason ? { unavailableReason: reason } : {}),
       productVersion: product.version,
       weightGrams: product.weightGrams,
       hsCode: product.hsCode ?? '',

@@ -1,7 +1,7 @@
 import { resolveDivisions, type Division } from './china-divisions.js';
 import { chinaDate } from './cross-border.js';
 import type { FieldIssue } from './listing.js';
-import { isMainlandMobile, isPostcode, normalizePhone } from './mainland-contact.js';
+import { isMainlandMobile, isPostcode, normalizePhone, normalizePostcode } from './mainland-contact.js';
 import { maskResidentId, normalizeResidentId, residentIdProblem } from './resident-id.js';
 
 /**
@@ -65,7 +65,7 @@ export function checkRecipientAndBuyer(
   const issues: FieldIssue[] = [];
   const phone = normalizePhone(recipientInput.phone);
   if (!isMainlandMobile(phone)) issues.push({ field: 'recipient.phone', message: 'a mainland mobile number: 11 digits starting with 1' });
-  const postcode = recipientInput.postcode.trim();
+  const postcode = normalizePostcode(recipientInput.postcode);
   if (!isPostcode(postcode)) issues.push({ field: 'recipient.postcode', message: 'a 6-digit postcode' });
   const divisions = resolveDivisions(recipientInput.province, recipientInput.city, recipientInput.district);
   if (typeof divisions === 'string') {
@@ -87,10 +87,4 @@ export function checkRecipientAndBuyer(
     },
     buyer: { name: buyerInput.name.trim(), idNumber, idNumberMasked: maskResidentId(idNumber), phone: buyerPhone },
   };
-}
-
-/** The address on one line, as a Chinese courier label reads it (largest first). */
-export function fullAddress(recipient: Recipient): string {
-  const city = recipient.city.name === recipient.province.name ? '' : recipient.city.name;
-  return `${recipient.province.name}${city}${recipient.district.name}${recipient.address}`;
 }

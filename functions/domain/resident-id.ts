@@ -13,9 +13,9 @@ const SHAPE = /^\d{17}[\dX]$/;
 /** Why a number is refused, for a message that helps the shopper find the mistake. */
 export type ResidentIdProblem = 'format' | 'birth_date' | 'check_digit';
 
-/** Spaces removed and a lower-case x read as the check character X, as people type it. */
+/** As people type it: full-width digits and Ｘ (Chinese input methods) read as ASCII, spaces removed, x as X. */
 export function normalizeResidentId(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase();
+  return value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
 /** The check character of the first 17 digits. */

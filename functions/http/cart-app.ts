@@ -5,6 +5,7 @@ import { PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from '../domain/cross-border
 import { availableUnits } from '../domain/inventory.js';
 import { money, type CurrencyCode } from '../domain/money.js';
 import { fitsOnePayment, STRIPE_MAX_AMOUNT } from '../domain/payment-methods.js';
+import { unavailableReason } from '../domain/pricing.js';
 import { CartVersionConflictError } from '../ports/cart-store.js';
 import { quoteCart } from '../usecases/quote-cart.js';
 import { newCartId } from '../usecases/secrets.js';
@@ -45,7 +46,7 @@ const setLine = createRoute({
     query: CartQuery,
     body: { required: true, content: { 'application/json': { schema: SetQuantityBody } } },
   },
-  responses: { 200: cartAnswer, ...problemResponses(400, 404, 409, 413, 415) },
+  responses: { 200: cartAnswer, ...problemResponses(400, 404, 409, 413, 415, 422) },
 });
 
 /** Two tabs changing one cart at once: the loser re-reads and applies its change again. */
@@ -83,8 +84,19 @@ export function createCartApp(deps: CartDeps) {
       const inCart = cart.lines.some((line) => line.productId === productId);
       if (quantity > 0 || !inCart) {
         const product = await deps.catalogue.getProduct(productId);
-        if (!product || product.status !== 'active') {
+        const reason = product ? unavailableReason(product) : 'archived';
+        if (!product || reason === 'archived') {
           throw new ProblemError(404, 'No such product', { detail: `There is no product ${productId} for sale.`, errors: [{ field: 'productId', message: 'no such product' }] });
+        }
+        if (reason) {
+          throw new ProblemError(422, 'This product cannot be sent to China as a cross-border purchase', {
+            detail:
+              reason === 'not_importable'
+                ? 'Its HS code is not on China’s positive list for cross-border retail imports.'
+                : 'Its listing has no HS code customs could declare yet.',
+            productId,
+            reason,
+          });
         }
         const available = availableUnits(product);
         if (quantity > available) {
@@ -140,6 +152,7 @@ export async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, cu
       unitPrice: line.unitPrice,
       lineTotal: line.lineTotal,
       status: line.status,
+      ...(line.unavailableReason ? { unavailableReason: line.unavailableReason } : {}),
     })),
     itemCount: buyable.reduce((sum, line) => sum + line.quantity, 0),
     subtotals: [...priced.subtotals],

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Language } from '../domain/languages.js';
+import { PER_ORDER_LIMIT_CNY, YEARLY_LIMIT_CNY } from '../domain/cross-border.js';
 import { formatMoney, type Money } from '../domain/money.js';
 import { CheckoutRefusedError, placeOrder } from '../usecases/checkout.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
@@ -67,7 +68,8 @@ function describe(refusal: CheckoutRefusedError['refusal'], language: Language):
       });
     case 'over_cross_border_limit':
     case 'over_yearly_limit': {
-      const text = LIMIT_TEXTS[refusal.reason][language](refusal.value, refusal.remaining, language);
+      const kind = refusal.reason === 'over_cross_border_limit' && refusal.indivisible ? 'indivisible' : refusal.reason;
+      const text = LIMIT_TEXTS[kind][language](refusal.value, refusal.remaining, language);
       return new ProblemError(422, text.title, { detail: text.detail, value: refusal.value, limit: refusal.limit, remaining: refusal.remaining });
     }
     case 'cart_missing':
@@ -77,7 +79,7 @@ function describe(refusal: CheckoutRefusedError['refusal'], language: Language):
     case 'lines_refused':
       return new ProblemError(409, 'Some lines cannot be bought as they are', {
         detail: refusal.lines
-          .map((line) => (line.reason === 'unavailable' ? `${line.productId} is no longer sold` : `${line.productId}: ${line.available} left, ${line.requested} asked`))
+          .map((line) => (line.reason === 'unavailable' ? `${line.productId} ${UNAVAILABLE[line.unavailableReason ?? 'archived']}` : `${line.productId}: ${line.available} left, ${line.requested} asked`))
           .join('; '),
         lines: refusal.lines,
       });
@@ -103,39 +105,62 @@ function describe(refusal: CheckoutRefusedError['refusal'], language: Language):
   }
 }
 
+const UNAVAILABLE = {
+  archived: 'is no longer sold',
+  no_hs_code: 'has no HS code for customs yet, so it cannot be sold',
+  not_importable: 'is not on China’s positive list for cross-border retail imports, so it cannot be sold to China this way',
+} as const;
+
 type LimitText = (value: Money, remaining: Money, language: Language) => { title: string; detail: string };
 
 const LOCALES: Record<Language, string> = { zh: 'zh-CN', ru: 'ru-RU', en: 'en' };
 const yuan = (value: Money, language: Language) => formatMoney(value, LOCALES[language]);
+const perOrder = (language: Language) => yuan(PER_ORDER_LIMIT_CNY, language);
+const perYear = (language: Language) => yuan(YEARLY_LIMIT_CNY, language);
 
-/** The two limit refusals the shopper reads, in their language: what the order comes to, and what is left. */
-const LIMIT_TEXTS: Record<'over_cross_border_limit' | 'over_yearly_limit', Record<Language, LimitText>> = {
+/** The limit refusals the shopper reads, in their language: the rule, what the order comes to, and what is left. */
+const LIMIT_TEXTS: Record<'over_cross_border_limit' | 'indivisible' | 'over_yearly_limit', Record<Language, LimitText>> = {
   over_cross_border_limit: {
     zh: (value, remaining, l) => ({
       title: '订单超过跨境电商单次交易限值',
-      detail: `跨境电商零售进口单次交易限值为人民币5000元（商品加运费）。本订单为 ${yuan(value, l)}，本次最多可购 ${yuan(remaining, l)}。请减少商品后再结算。`,
+      detail: `跨境电商零售进口单次交易限值为 ${perOrder(l)}（商品加运费）。本订单为 ${yuan(value, l)}，本次最多可购 ${yuan(remaining, l)}。请减少商品后再结算。`,
     }),
     ru: (value, remaining, l) => ({
       title: 'Заказ превышает лимит одной трансграничной покупки',
-      detail: `Один трансграничный заказ в Китай — не более 5 000 юаней (товары с доставкой). Этот заказ — ${yuan(value, l)}, сейчас можно не более ${yuan(remaining, l)}. Уберите часть товаров.`,
+      detail: `Один трансграничный заказ в Китай — не более ${perOrder(l)} (товары с доставкой). Этот заказ — ${yuan(value, l)}, сейчас можно не более ${yuan(remaining, l)}. Уберите часть товаров.`,
     }),
     en: (value, remaining, l) => ({
       title: 'The order is over China’s cross-border limit per order',
-      detail: `One cross-border order into China may carry at most CNY 5,000 of goods and freight. This one comes to ${yuan(value, l)}; an order may carry ${yuan(remaining, l)} now. Remove some items to continue.`,
+      detail: `One cross-border order into China may carry at most ${perOrder(l)} of goods and freight. This one comes to ${yuan(value, l)}; an order may carry ${yuan(remaining, l)} now. Remove some items to continue.`,
+    }),
+  },
+  // One item worth more than the limit on its own: fewer items cannot help, and the store does not sell as general trade.
+  indivisible: {
+    zh: (value, _remaining, l) => ({
+      title: '单件商品超过跨境电商单次交易限值',
+      detail: `这件商品连同运费为 ${yuan(value, l)}，超过跨境电商零售进口单次限值 ${perOrder(l)}。超过限值的单件商品只能按一般贸易进口，本店不以此方式销售。`,
+    }),
+    ru: (value, _remaining, l) => ({
+      title: 'Один товар дороже лимита трансграничной покупки',
+      detail: `Этот товар с доставкой стоит ${yuan(value, l)} — больше лимита одной трансграничной покупки (${perOrder(l)}). Такой товар ввозится только как обычный импорт, а магазин так не продаёт.`,
+    }),
+    en: (value, _remaining, l) => ({
+      title: 'This one item is over China’s cross-border limit per order',
+      detail: `With freight this item comes to ${yuan(value, l)}, more than the ${perOrder(l)} one cross-border order may carry. Such an item can only be imported as general trade, which this store does not sell.`,
     }),
   },
   over_yearly_limit: {
     zh: (value, remaining, l) => ({
       title: '超过个人年度跨境电商交易限值',
-      detail: `每位订购人每年跨境电商零售进口限值为人民币26000元（商品加运费，含未支付订单）。本订单为 ${yuan(value, l)}，您今年剩余额度为 ${yuan(remaining, l)}。`,
+      detail: `每位订购人每年跨境电商零售进口限值为 ${perYear(l)}（商品加运费，含未支付订单）。本订单为 ${yuan(value, l)}，您今年剩余额度为 ${yuan(remaining, l)}。`,
     }),
     ru: (value, remaining, l) => ({
       title: 'Превышен годовой лимит трансграничных покупок',
-      detail: `Один покупатель может ввезти за год не более чем на 26 000 юаней (товары с доставкой, включая неоплаченные заказы). Этот заказ — ${yuan(value, l)}, в этом году осталось ${yuan(remaining, l)}.`,
+      detail: `Один покупатель может ввезти за год не более чем на ${perYear(l)} (товары с доставкой, включая неоплаченные заказы). Этот заказ — ${yuan(value, l)}, в этом году осталось ${yuan(remaining, l)}.`,
     }),
     en: (value, remaining, l) => ({
       title: 'The order is over the buyer’s yearly cross-border limit',
-      detail: `A buyer may import at most CNY 26,000 a year (goods and freight, unpaid orders included). This order comes to ${yuan(value, l)}; this buyer has ${yuan(remaining, l)} left this year.`,
+      detail: `A buyer may import at most ${perYear(l)} a year (goods and freight, unpaid orders included). This order comes to ${yuan(value, l)}; this buyer has ${yuan(remaining, l)} left this year.`,
     }),
   },
 };

@@ -35,6 +35,15 @@ export function registerCustomsRoutes(app: OpenAPIHono<OperatorEnv>, deps: Opera
         orderStatus: result.status,
       });
     }
+    if (result.kind === 'not_declarable') {
+      throw new ProblemError(409, 'The order cannot be declared', {
+        detail:
+          result.reason === 'over_yearly_limit'
+            ? `Order ${orderId} was paid after the buyer’s yearly cross-border limit was used up: refund it, it cannot be declared as a cross-border retail import.`
+            : `Order ${orderId} was placed before checkout asked for the recipient and the buyer: it holds nothing to declare.`,
+        reason: result.reason,
+      });
+    }
     // Who opened whose ID number, for the audit trail: the operator's opaque subject and the order, nothing read from it.
     deps.telemetry.info('customs_document_read', { orderId, operator: c.get('operator').subject, format });
     if (format === 'csv') {

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { DEFAULT_FREIGHT_RATES, type FreightRates } from '../domain/freight.js';
+import { freightRatesOr, type FreightRates } from '../domain/freight.js';
 import type { ManagerEnv } from './pavilion-auth.js';
 import { ownPavilion } from './pavilion-common.js';
 import type { PavilionDeps } from './pavilion-deps.js';
@@ -33,7 +33,7 @@ function ratesOf(rates: FreightRates): FreightRates {
 export function registerFreightRoutes(app: OpenAPIHono<ManagerEnv>, deps: PavilionDeps) {
   app.openapi(readFreight, async (c) => {
     const pavilion = await ownPavilion(deps, c.get('manager'));
-    return c.json({ rates: ratesOf(pavilion.freightRates ?? DEFAULT_FREIGHT_RATES), isDefault: !pavilion.freightRates }, 200);
+    return c.json({ rates: ratesOf(freightRatesOr(pavilion.freightRates)), isDefault: !pavilion.freightRates }, 200);
   });
 
   app.openapi(setFreight, async (c) => {

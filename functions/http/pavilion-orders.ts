@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Division } from '../domain/china-divisions.js';
 import type { OrderLine, ShipTo } from '../domain/order.js';
-import { fullAddress } from '../domain/recipient.js';
+import { fullAddress } from '../domain/address.js';
 import { InvalidCursorError } from '../ports/catalogue-store.js';
 import { ShipmentRefused } from '../ports/pavilion-orders-store.js';
 import type { ManagerEnv } from './pavilion-auth.js';

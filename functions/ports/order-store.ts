@@ -1,4 +1,5 @@
 import type { Money } from '../domain/money.js';
+import type { UnavailableReason } from '../domain/pricing.js';
 import type { Order, OrderDecision, OrderLine, OrderStatus } from '../domain/order.js';
 
 /** Why a reservation was refused, line by line, so the shopper can fix exactly those lines. */
@@ -6,8 +7,10 @@ export interface RefusedLine {
   readonly productId: string;
   readonly requested: number;
   readonly available: number;
-  /** short: not enough stock; unavailable: archived or gone; stale: the price changed since it was read. */
+  /** short: not enough stock; unavailable: not sold (archived, gone, or not importable); stale: the price changed since it was read. */
   readonly reason: 'short' | 'unavailable' | 'stale';
+  /** With `unavailable`, why, when the product still exists. */
+  readonly unavailableReason?: UnavailableReason;
 }
 
 export class ReservationRefusedError extends Error {

@@ -1,13 +1,6 @@
 import { CONSUMER_NOTICE_VERSION } from '../domain/consumer-notice.js';
 import type { QuotedLine } from '../domain/cross-border-quote.js';
-import {
-  customsYear,
-  PER_ORDER_LIMIT_CNY,
-  withinPerOrderLimit,
-  withinYearlyAllowance,
-  YEARLY_LIMIT_CNY,
-  yearlyAllowanceLeft,
-} from '../domain/cross-border.js';
+import { customsYear, orderAllowanceFor, PER_ORDER_LIMIT_CNY, withinPerOrderLimit, withinYearlyAllowance, YEARLY_LIMIT_CNY } from '../domain/cross-border.js';
 import type { Language, Localized } from '../domain/languages.js';
 import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
@@ -58,7 +51,9 @@ export type CheckoutRefusal =
    * goods plus freight in CNY: `value` is this order's, `limit` the rule's, `remaining` what an order by
    * this buyer may still carry now.
    */
-  | { readonly reason: 'over_cross_border_limit' | 'over_yearly_limit'; readonly value: Money; readonly limit: Money; readonly remaining: Money }
+  | { readonly reason: 'over_yearly_limit'; readonly value: Money; readonly limit: Money; readonly remaining: Money }
+  /** `indivisible`: the order is one single item, so removing items cannot help (it could only go as general trade). */
+  | { readonly reason: 'over_cross_border_limit'; readonly value: Money; readonly limit: Money; readonly remaining: Money; readonly indivisible: boolean }
   /** Another checkout of the same cart (another tab, a double click) is under way or won the race. */
   | { readonly reason: 'checkout_in_progress' }
   /** The cart's earlier checkout was paid at the provider (or its payment is on its way): that order stands. */
@@ -128,7 +123,10 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, request.currency);
     const refused: RefusedLine[] = cart.lines.flatMap((line): RefusedLine[] => {
       const pricedLine = priced.lines.find((candidate) => candidate.productId === line.productId);
-      if (!pricedLine || pricedLine.status === 'unavailable') return [{ productId: line.productId, requested: line.quantity, available: 0, reason: 'unavailable' }];
+      if (!pricedLine || pricedLine.status === 'unavailable') {
+        const because = pricedLine?.unavailableReason;
+        return [{ productId: line.productId, requested: line.quantity, available: 0, reason: 'unavailable', ...(because ? { unavailableReason: because } : {}) }];
+      }
       if (pricedLine.status === 'short') return [{ productId: line.productId, requested: line.quantity, available: pricedLine.available, reason: 'short' }];
       return [];
     });
@@ -137,8 +135,11 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     // Every order ships to China: it must stay within both of China's limits, in whatever currency it is paid.
     const value = quote.cny.dutiableValue;
     const counted = await deps.orders.countedInYear(buyerKey, year);
-    const remaining = orderAllowance(counted);
-    if (!withinPerOrderLimit(value)) throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: PER_ORDER_LIMIT_CNY, remaining });
+    const remaining = orderAllowanceFor(counted);
+    if (!withinPerOrderLimit(value)) {
+      const indivisible = buyable.length === 1 && buyable[0]?.quantity === 1;
+      throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: PER_ORDER_LIMIT_CNY, remaining, indivisible });
+    }
     if (!withinYearlyAllowance(counted, value)) throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining });
     if (!fitsOnePayment(quote.total)) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: quote.total });
 
@@ -180,7 +181,7 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       if (error instanceof CartCheckoutRaceError) throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
       if (error instanceof YearlyAllowanceExceededError) {
         // Another checkout by the same buyer took the allowance between our read and our write.
-        throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining: orderAllowance(error.counted) });
+        throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining: orderAllowanceFor(error.counted) });
       }
       if (!(error instanceof ReservationRefusedError)) throw error;
       const final = error.lines.filter((line) => line.reason !== 'stale');
@@ -236,12 +237,6 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     }
     return { orderId, token, checkoutUrl: session.url, expiresAt: order.expiresAt, total: quote.total };
   }
-}
-
-/** The most one more order by this buyer may carry: the per-order limit, or less when the year is nearly used. */
-function orderAllowance(counted: Money): Money {
-  const left = yearlyAllowanceLeft(counted);
-  return left.amount < PER_ORDER_LIMIT_CNY.amount ? left : PER_ORDER_LIMIT_CNY;
 }
 
 function orderLineOf(orderId: string, lineNo: number, line: QuotedLine, shipTo: OrderLine['shipTo']): OrderLine {

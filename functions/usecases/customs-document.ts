@@ -57,9 +57,17 @@ export type CustomsDocumentResult =
   | { readonly kind: 'document'; readonly document: CustomsDocument }
   | { readonly kind: 'missing' }
   /** Nothing was sold yet (or ever): there is nothing to declare. */
-  | { readonly kind: 'unpaid'; readonly status: OrderStatus };
+  | { readonly kind: 'unpaid'; readonly status: OrderStatus }
+  /**
+   * Paid, but it may not cross the border as a cross-border retail import: the buyer's yearly limit
+   * was used up before a late payment (refund it), or the order predates recipients and buyers.
+   */
+  | { readonly kind: 'not_declarable'; readonly reason: 'over_yearly_limit' | 'no_buyer_details' };
 
-/** Only a paid order crosses the border; one paid after its reservation lapsed (paid_needs_attention) still does. */
+/**
+ * Only a paid order crosses the border. One paid after its reservation lapsed (paid_needs_attention)
+ * still does once an operator has restocked it, unless the buyer's year was full by then.
+ */
 export const DECLARABLE_STATUSES = ['paid', 'paid_needs_attention'] as const satisfies readonly OrderStatus[];
 export type DeclarableStatus = (typeof DECLARABLE_STATUSES)[number];
 
@@ -80,6 +88,9 @@ export async function customsDocument(deps: CustomsDocumentDeps, orderId: string
   if (!stored) return { kind: 'missing' };
   const { status } = stored.order;
   if (!isDeclarable(status)) return { kind: 'unpaid', status };
+  if (stored.order.attention === 'allowance_gone') return { kind: 'not_declarable', reason: 'over_yearly_limit' };
+  // Orders placed before checkout asked for them carry neither (they never reached a customs partner).
+  if (!stored.order.buyer || !stored.order.recipient || !stored.order.customs) return { kind: 'not_declarable', reason: 'no_buyer_details' };
   let idNumber: string;
   try {
     idNumber = await deps.identity.open(stored.order.buyer.idNumberSealed, stored.order.orderId);

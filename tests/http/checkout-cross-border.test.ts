@@ -94,6 +94,30 @@ describe('freight and import tax, before paying and at the payment', () => {
   });
 });
 
+describe('China’s positive list', () => {
+  it('will not put goods off the list in a cart, and refuses a cart whose listing moved off it, naming why', async () => {
+    const cherries = aProduct({ sku: 'XB-CHERRY', stock: 20, category: 'fruit', hsCode: '0809290000', fulfilment: { mode: 'direct_air', leadTimeDays: 4 } });
+    const apricots = aProduct({ sku: 'XB-APRICOT', stock: 20, category: 'fruit', hsCode: '0813100000' });
+    await shop.deps.catalogue.putProducts([cherries, apricots]);
+    const cartId = await shop.newCart({ [apricots.id]: 1 });
+    const refused = await shop.call('PUT', `/api/carts/${cartId}/lines/${cherries.id}`, { quantity: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ reason: 'not_importable', productId: cherries.id });
+
+    // The manager re-declares the apricots as fresh ones after they went into the cart.
+    await shop.deps.catalogue.putProducts([{ ...apricots, hsCode: '0809100000', version: apricots.version + 1 }]);
+    const cart = await shop.call('GET', `/api/carts/${cartId}`);
+    expect(cart.body.lines[0]).toMatchObject({ status: 'unavailable', unavailableReason: 'not_importable' });
+    const before = await shop.units(apricots.id);
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(409);
+    expect(answer.body.lines).toEqual([{ productId: apricots.id, requested: 1, available: 0, reason: 'unavailable', unavailableReason: 'not_importable' }]);
+    expect(answer.body.detail).toMatch(/positive list/);
+    expect(await shop.units(apricots.id)).toEqual(before);
+  });
+});
+
 describe('who receives and who buys', () => {
   it('keeps the recipient, the buyer with the ID number sealed and masked, and the notice accepted, on the order', async () => {
     const idNumber = newResidentId();
@@ -221,6 +245,16 @@ describe('the buyer’s yearly limit of CNY 26,000', () => {
     await buyerWithFiveOrders(idNumber);
     const answer = await shop.checkout(await shop.newCart({ [honey.id]: 52 }), checkoutDetails({ idNumber }));
     expect(answer.body).toMatchObject({ reason: 'over_cross_border_limit', remaining: { amount: 164_000, currency: 'CNY' } });
+  });
+
+  it('explains that one item worth more than the per-order limit cannot be sold at all, not that items should be removed', async () => {
+    // KGS 70,000.00 = CNY 5,684.00 for one felt rug.
+    const rug = aProduct({ sku: 'XB-RUG', stock: 2, price: { amount: 7_000_000, currency: 'KGS' }, hsCode: '5702100000', category: 'crafts' });
+    await shop.deps.catalogue.putProducts([rug]);
+    const answer = await shop.checkout(await shop.newCart({ [rug.id]: 1 }), { language: 'en' });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ reason: 'over_cross_border_limit', title: 'This one item is over China’s cross-border limit per order' });
+    expect(answer.body.detail).toMatch(/general trade/);
   });
 
   it('counts a cart checked out again once, and gives the amount back when the reservation lapses', async () => {

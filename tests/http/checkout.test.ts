@@ -119,7 +119,7 @@ describe('POST /api/checkout', () => {
     await shop.deps.catalogue.putProducts([{ ...retired, status: 'archived' }]);
     const answer = await shop.checkout(cartId);
     expect(answer.status).toBe(409);
-    expect(answer.body.lines).toEqual([{ productId: retired.id, requested: 1, available: 0, reason: 'unavailable' }]);
+    expect(answer.body.lines).toEqual([{ productId: retired.id, requested: 1, available: 0, reason: 'unavailable', unavailableReason: 'archived' }]);
     expect(await shop.units(fine.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
   });
 

@@ -7,16 +7,17 @@ import { parse } from 'csv-parse/sync';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JwtTokenVerifier } from '../../functions/adapters/auth/jwt-verifier.js';
-import { AesGcmIdentityVault } from '../../functions/adapters/crypto/aes-gcm-identity-vault.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
+import { localIdentityVault } from '../../functions/adapters/secrets/identity-key.js';
 import { maskResidentId } from '../../functions/domain/resident-id.js';
 import type { Money } from '../../functions/domain/money.js';
 import type { Order, OrderLine, OrderStatus } from '../../functions/domain/order.js';
 import type { Recipient } from '../../functions/domain/recipient.js';
 import { createApi } from '../../functions/http/api.js';
 import { CUSTOMS_CSV_COLUMNS } from '../../functions/http/customs-csv.js';
+import type { IdentityVault } from '../../functions/ports/identity-vault.js';
 import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/token-issuer/start.js';
 import { aPavilion } from '../fixtures/products.js';
 import { createTestTable } from '../support/table.js';
@@ -31,6 +32,8 @@ const PENDING = 'ORD-0PERAT0R00000003';
 const EXPIRED = 'ORD-0PERAT0R00000004';
 const RESOLD = 'ORD-0PERAT0R00000005';
 const TAMPERED = 'ORD-0PERAT0R00000006';
+const OVER_YEAR = 'ORD-0PERAT0R00000007';
+const BEFORE_BUYERS = 'ORD-0PERAT0R00000008';
 const UNKNOWN = 'ORD-0PERAT0R00000009';
 
 const cny = (amount: number): Money => ({ amount, currency: 'CNY' });
@@ -48,7 +51,7 @@ const RECIPIENT: Recipient = {
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let issuer: RunningTokenIssuer;
-let vault: AesGcmIdentityVault;
+let vault: IdentityVault;
 let telemetry: RecordingTelemetry;
 let api: ReturnType<typeof createApi>;
 let tokens: { operator: string; managerKG: string; nobody: string; operatorAccess: string; operatorManager: string };
@@ -56,7 +59,7 @@ let tokens: { operator: string; managerKG: string; nobody: string; operatorAcces
 beforeAll(async () => {
   table = await createTestTable('operator');
   issuer = await startTokenIssuer({ keyDir: await mkdtemp(join(tmpdir(), 'operator-keys-')), audience: AUDIENCE, pavilions: [aPavilion()] });
-  vault = new AesGcmIdentityVault(randomBytes(32));
+  vault = localIdentityVault(randomBytes(32));
   telemetry = new RecordingTelemetry();
   const catalogue = new DynamoCatalogueStore(table.doc, table.tableName);
   await catalogue.putPavilion(aPavilion());
@@ -79,7 +82,9 @@ beforeAll(async () => {
   };
   await putOrder(PAID, 'paid');
   await putOrder(PAID_BEFORE_PAYMENT_ID, 'paid', { paymentId: undefined });
-  await putOrder(RESOLD, 'paid_needs_attention');
+  await putOrder(RESOLD, 'paid_needs_attention', { attention: 'stock_gone' });
+  await putOrder(OVER_YEAR, 'paid_needs_attention', { attention: 'allowance_gone' });
+  await putOrder(BEFORE_BUYERS, 'paid', { withoutBuyer: true });
   await putOrder(PENDING, 'pending_payment', { paidAt: undefined, paymentId: undefined });
   await putOrder(EXPIRED, 'expired', { paidAt: undefined, paymentId: undefined });
   await putOrder(TAMPERED, 'paid', { idNumberSealed: await vault.seal(ID_NUMBER, PAID) });
@@ -88,7 +93,11 @@ beforeAll(async () => {
 afterAll(() => issuer?.stop());
 
 /** A paid two-line order as checkout and the webhook leave it (domain/order.ts), written straight to the table. */
-async function putOrder(orderId: string, status: OrderStatus, changes: { paidAt?: string | undefined; paymentId?: string | undefined; idNumberSealed?: string } = {}) {
+async function putOrder(
+  orderId: string,
+  status: OrderStatus,
+  changes: { paidAt?: string | undefined; paymentId?: string | undefined; idNumberSealed?: string; attention?: Order['attention']; withoutBuyer?: true } = {},
+) {
   const paidAt = 'paidAt' in changes ? changes.paidAt : '2026-03-01T10:05:00.000Z';
   const paymentId = 'paymentId' in changes ? changes.paymentId : 'pi_3Qcustoms0000000001';
   const shipTo = { recipient: RECIPIENT, buyerName: '王芳', buyerIdMasked: maskResidentId(ID_NUMBER) };
@@ -130,8 +139,12 @@ async function putOrder(orderId: string, status: OrderStatus, changes: { paidAt?
     createdAt: '2026-03-01T10:00:00.000Z',
     expiresAt: '2026-03-01T10:30:00.000Z',
     ...(paidAt ? { paidAt } : {}),
+    ...(changes.attention ? { attention: changes.attention } : {}),
   };
-  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...orderKeys.order(orderId), type: 'order', ...order } }));
+  // An order placed before checkout asked for the recipient and the buyer holds neither.
+  const { buyer, recipient, customs, allowance, notice, ...withoutBuyer } = order;
+  const item = changes.withoutBuyer ? withoutBuyer : order;
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...orderKeys.order(orderId), type: 'order', ...item } }));
   for (const line of lines) {
     await table.doc.send(
       new PutCommand({
@@ -300,6 +313,19 @@ describe('what has no customs document', () => {
         expect(response.text).not.toContain('王芳');
       }
     }
+  });
+
+  it('answers 409 for a late payment that found the buyer’s yearly limit used up: refund it, never declare it', async () => {
+    const response = await call(customs(OVER_YEAR), tokens.operator);
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ reason: 'over_yearly_limit' });
+    expect(response.text).not.toContain(ID_NUMBER);
+  });
+
+  it('answers 409, not 500, for a paid order placed before checkout asked for the recipient and the buyer', async () => {
+    const response = await call(customs(BEFORE_BUYERS), tokens.operator);
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ reason: 'no_buyer_details' });
   });
 
   it('answers 404 for an order that does not exist, and 400 for what is not an order id or a format', async () => {

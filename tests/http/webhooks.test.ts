@@ -141,17 +141,23 @@ describe('POST /api/webhooks/stripe', () => {
     expect(answer.body).toMatchObject({ result: 'applied', status: 'paid_needs_attention' });
     const { order } = await shop.order(orderId);
     expect(order.note).toMatch(/yearly cross-border allowance/);
+    expect(order.attention).toBe('allowance_gone');
   });
 
-  it('flags a payment that arrives after the units were released and sold to someone else', async () => {
-    const { product, orderId, session } = await pendingOrder(2, 2);
+  it('flags a payment that arrives after the units were released and sold to someone else, still counting it toward the buyer’s year', async () => {
+    const idNumber = newResidentId();
+    const { product, orderId, session } = await pendingOrder(2, 2, idNumber);
     await deliver(stripeEvent('checkout.session.expired', session, expired));
     const rival = await shop.newCart({ [product.id]: 2 });
     expect((await shop.checkout(rival)).status).toBe(201);
     const answer = await deliver(stripeEvent('checkout.session.completed', session, paid));
     expect(answer.body).toMatchObject({ result: 'applied', status: 'paid_needs_attention' });
     const { order, lines } = await shop.order(orderId);
-    expect(order.note).toMatch(/refund/);
+    expect(order.note).toMatch(/restock and ship, or refund/);
+    expect(order.attention).toBe('stock_gone');
+    // An operator may restock and ship it: then it is declared, so it counts.
+    const counted = await shop.deps.orders.countedInYear(await shop.deps.identity.buyerKey(idNumber), customsYear(new Date().toISOString()));
+    expect(counted.amount).toBe(2 * 9_744);
     expect(lines[0]!.fulfilment).toBe('awaiting_payment');
     expect(await shop.units(product.id)).toEqual({ stock: 0, reserved: 2, sold: 0 });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chinaDate,
   countedAtMostFor,
+  orderAllowanceFor,
   customsYear,
   PER_ORDER_LIMIT_CNY,
   withinPerOrderLimit,
@@ -42,6 +43,15 @@ describe('China’s cross-border limits', () => {
     expect(yearlyAllowanceLeft(cny(counted))).toEqual(cny(left));
     // The store's condition says the same thing: the count before the order is at most this.
     expect(counted <= countedAtMostFor(cny(value))).toBe(passes);
+  });
+
+  it.each([
+    [0, 500_000],
+    [2_100_000, 500_000],
+    [2_200_000, 400_000],
+    [2_600_000, 0],
+  ])('with %i fen counted, one more order may carry %i fen', (counted, allowance) => {
+    expect(orderAllowanceFor(cny(counted))).toEqual(cny(allowance));
   });
 
   it('never compares a figure in another currency with a limit', () => {

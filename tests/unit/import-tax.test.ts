@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IMPORT_TAX_ROW, effectiveRateMicro, importTaxOn, importTaxRowFor, IMPORT_TAX_ROWS } from '../../functions/domain/import-tax-rates.js';
+import { DEFAULT_IMPORT_TAX_ROW, effectiveRatePercent, crossBorderImportable, importTaxOn, importTaxRowFor, IMPORT_TAX_ROWS } from '../../functions/domain/import-tax-rates.js';
 
 describe('the import tax table: HS code to rate', () => {
   it.each([
@@ -11,17 +11,32 @@ describe('the import tax table: HS code to rate', () => {
     ['yogurt', '0403100000', 1300, '9.1'],
     ['jam', '2007999000', 1300, '9.1'],
     ['cheese', '0406900000', 1300, '9.1'],
-    ['a wooden bowl (not in the table: the standard rate)', '4419900000', 1300, '9.1'],
+    ['a wooden bowl', '4419900000', 1300, '9.1'],
+    ['a code with no row (the standard rate)', '9999999999', 1300, '9.1'],
   ])('%s (%s): VAT %i bp, %s%% at the border', (_goods, hsCode, vatBp, rate) => {
     const row = importTaxRowFor(hsCode);
     expect(row.vatBp).toBe(vatBp);
     expect(row.consumptionTaxBp).toBe(0);
-    expect((effectiveRateMicro(row) / 10_000).toFixed(1)).toBe(rate);
+    expect(effectiveRatePercent(row).toFixed(1)).toBe(rate);
   });
 
-  it('gives every code outside the table 13% VAT and no consumption tax', () => {
+  it('gives every code outside the table 13% VAT, and does not sell it: nobody marked it on the positive list', () => {
     expect(importTaxRowFor('9999999999')).toBe(DEFAULT_IMPORT_TAX_ROW);
-    expect(DEFAULT_IMPORT_TAX_ROW).toMatchObject({ vatBp: 1300, consumptionTaxBp: 0 });
+    expect(DEFAULT_IMPORT_TAX_ROW).toMatchObject({ vatBp: 1300, consumptionTaxBp: 0, positiveList: false });
+    expect(crossBorderImportable('9999999999')).toBe(false);
+  });
+
+  it.each([
+    ['natural honey', '0409000000', true],
+    ['raisins', '0806200000', true],
+    ['dried apricots', '0813100000', true],
+    ['fresh cherries', '0809290000', false],
+    ['fresh grapes', '0806100000', false],
+    ['fresh mangoes', '0804502000', false],
+    ['dates', '0804100000', true],
+    ['smoked horse meat', '0210990000', false],
+  ])('%s (%s) on the positive list: %s', (_goods, hsCode, listed) => {
+    expect(crossBorderImportable(hsCode)).toBe(listed);
   });
 
   it('lets the longest prefix win', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveDivisions } from '../../functions/domain/china-divisions.js';
 import { CHINA_DIVISIONS } from '../../functions/domain/data/china-divisions.js';
 import { normalizePhone } from '../../functions/domain/mainland-contact.js';
-import { checkRecipientAndBuyer, fullAddress } from '../../functions/domain/recipient.js';
+import { fullAddress } from '../../functions/domain/address.js';
+import { checkRecipientAndBuyer } from '../../functions/domain/recipient.js';
 
 const NOW = '2026-11-30T08:00:00.000Z';
 const recipient = { name: ' 王芳 ', phone: '138 0013 8000', province: '370000', city: '370200', district: '370202', address: '香港中路 8 号 1201 室', postcode: '266071' };
@@ -46,6 +47,7 @@ describe('the recipient and the buyer at checkout', () => {
     ['+86 138 0013 8000', '13800138000'],
     ['8613800138000', '13800138000'],
     ['138-0013-8000', '13800138000'],
+    ['１３８００１３８０００', '13800138000'],
   ])('reads the phone %s as %s', (typed, read) => {
     expect(normalizePhone(typed)).toBe(read);
   });

@@ -39,6 +39,8 @@ describe('resident ID numbers (GB 11643-1999, ISO 7064 MOD 11-2)', () => {
 
   it('reads a lower-case x and spaces the way people type them', () => {
     expect(normalizeResidentId(' 110105 19491231 002x ')).toBe('11010519491231002X');
+    // Full-width digits and Ｘ, as a Chinese input method types them.
+    expect(normalizeResidentId('１１０１０５１９４９１２３１００２Ｘ')).toBe('11010519491231002X');
   });
 
   it('shows only the first 3 and last 4 characters', () => {

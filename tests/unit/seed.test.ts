@@ -191,7 +191,7 @@ describe('seeded products', () => {
     ['KG-FRT-001', 'fresh cherries', '0809'],
     ['KG-FRT-003', 'dried apricots', '0813'],
     ['KG-JAM-001', 'apricot jam', '2007'],
-    ['UZ-FRT-001', 'raisins', '0806'],
+    ['UZ-FRT-001', 'raisins', '080620'],
     ['KZ-FRT-001', 'apples', '0808'],
     ['EG-FRT-001', 'dates', '0804'],
     ['TJ-FRT-003', 'lemons', '0805'],

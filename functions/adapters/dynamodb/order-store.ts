@@ -10,7 +10,7 @@ import {
 import type { Product } from '../../domain/catalogue.js';
 import { countedAtMostFor } from '../../domain/cross-border.js';
 import type { Money } from '../../domain/money.js';
-import type { Order, OrderDecision, OrderLine, OrderStatus } from '../../domain/order.js';
+import { LATE_PAYMENT_PLANS, type AttentionReason, type Order, type OrderDecision, type OrderLine, type OrderStatus } from '../../domain/order.js';
 import {
   CartCheckoutRaceError,
   EventAlreadyProcessedError,
@@ -194,32 +194,32 @@ export class DynamoOrderStore implements OrderStore {
   async apply(order: Order, decision: Exclude<OrderDecision, { kind: 'none' }>, options: ApplyOptions): Promise<OrderStatus> {
     switch (decision.kind) {
       case 'sell':
-        await this.transact(order, options, 'paid', { from: 'reserved', to: 'sold' }, true);
+        await this.transact(order, options, 'paid', { from: 'reserved', to: 'sold' }, true, { allowance: 'none' });
         return 'paid';
       case 'release':
-        await this.transact(order, options, decision.status, { from: 'reserved', to: 'stock' }, false);
+        await this.transact(order, options, decision.status, { from: 'reserved', to: 'stock' }, false, { allowance: 'giveBack' });
         return decision.status;
       case 'resell':
-        try {
-          await this.transact(order, { ...options, note: 'paid after its reservation lapsed; the units were taken again from stock' }, 'paid', { from: 'stock', to: 'sold' }, true);
-          return 'paid';
-        } catch (error) {
-          if (!(error instanceof StockGoneError || error instanceof AllowanceGoneError)) throw error;
-          // The money is in, but the goods (or the buyer's yearly allowance) are not: flag for an operator.
-          const note =
-            error instanceof StockGoneError
-              ? 'paid after its reservation lapsed and the stock was gone: refund or restock'
-              : 'paid after its reservation lapsed and the buyer’s yearly cross-border allowance was used up meanwhile: refund';
-          await this.transact(order, { ...options, note }, 'paid_needs_attention', null, false);
-          return 'paid_needs_attention';
+        for (const plan of LATE_PAYMENT_PLANS) {
+          try {
+            await this.transact(order, { ...options, note: plan.note }, plan.status, plan.takeStock ? { from: 'stock', to: 'sold' } : null, plan.takeStock, {
+              allowance: plan.countTowardYear ? 'count' : 'none',
+              ...(plan.attention ? { attention: plan.attention } : {}),
+            });
+            return plan.status;
+          } catch (error) {
+            if (!(error instanceof StockGoneError || error instanceof AllowanceGoneError)) throw error;
+          }
         }
+        throw new Error(`No late-payment plan could be carried out for order ${order.orderId}`);
     }
   }
 
   /**
    * One transaction: the event record (if any), the order's status change conditioned on the
-   * status it was decided from, the unit moves on each product and, when sold, the lines join
-   * their pavilions' queues and the cart is emptied.
+   * status it was decided from, the unit moves on each product, the buyer's yearly count (given
+   * back on a release, counted again within the limit on a late payment) and, when sold, the lines
+   * join their pavilions' queues and the cart is emptied.
    */
   private async transact(
     order: Order,
@@ -227,6 +227,7 @@ export class DynamoOrderStore implements OrderStore {
     status: OrderStatus,
     move: { from: 'reserved' | 'stock'; to: 'sold' | 'stock' } | null,
     sold: boolean,
+    extra: { allowance: 'count' | 'giveBack' | 'none'; attention?: AttentionReason },
   ): Promise<void> {
     const skipped = new Set<string>();
     for (;;) {
@@ -254,7 +255,7 @@ export class DynamoOrderStore implements OrderStore {
         Update: {
           TableName: this.tableName,
           Key: orderKeys.order(order.orderId),
-          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''} REMOVE GSI2PK, GSI2SK`,
+          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''} REMOVE GSI2PK, GSI2SK`,
           // Decided on the order as read: its status and its payment session (one attached since means: decide again).
           ConditionExpression: `#status = :from AND ${order.paymentSessionId ? 'paymentSessionId = :session' : 'attribute_not_exists(paymentSessionId)'}`,
           ExpressionAttributeNames: { '#status': 'status' },
@@ -262,14 +263,14 @@ export class DynamoOrderStore implements OrderStore {
             ':status': status, ':from': order.status, ':now': options.now,
             ...(options.note ? { ':note': options.note } : {}),
             ...(options.paymentId ? { ':paymentId': options.paymentId } : {}),
+            ...(extra.attention ? { ':attention': extra.attention } : {}),
             ...(order.paymentSessionId ? { ':session': order.paymentSessionId } : {}),
           },
         },
       });
-      // A release gives the order's count back to its buyer's year; a resell (paid after a release)
-      // takes it again, within the limit. Orders placed before buyers were counted carry no claim.
+      // Orders placed before buyers were counted carry no claim.
       let allowanceIndex = -1;
-      if (order.allowance && move?.to === 'stock') {
+      if (order.allowance && extra.allowance === 'giveBack') {
         items.push({
           Update: {
             TableName: this.tableName,
@@ -278,7 +279,7 @@ export class DynamoOrderStore implements OrderStore {
             ExpressionAttributeValues: { ':giveBack': -order.allowance.counted.amount },
           },
         });
-      } else if (order.allowance && move?.from === 'stock') {
+      } else if (order.allowance && extra.allowance === 'count') {
         allowanceIndex = items.length;
         items.push({
           Update: {

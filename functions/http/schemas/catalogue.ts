@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CATEGORIES } from '../../domain/catalogue.js';
 import { CURRENCIES } from '../../domain/money.js';
 import { FreightRatesSchema } from './freight.js';
+import { FULFILMENT_MODES } from '../../domain/freight.js';
 
 export const LocalizedSchema = z
   .object({ zh: z.string().min(1).max(4000), ru: z.string().min(1).max(4000), en: z.string().min(1).max(4000) })
@@ -28,9 +29,11 @@ export const CertificateSchema = z
   })
   .openapi('Certificate');
 
+export const FulfilmentModeSchema = z.enum(FULFILMENT_MODES).openapi('FulfilmentMode');
+
 export const FulfilmentSchema = z
   .object({
-    mode: z.enum(['bonded_warehouse', 'direct_rail', 'direct_air']),
+    mode: FulfilmentModeSchema,
     leadTimeDays: z.number().int().min(1).max(90),
   })
   .openapi('Fulfilment');

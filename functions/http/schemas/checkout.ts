@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../domain/languages.js';
 import { ORDER_ID } from '../../domain/order.js';
 import { CartIdSchema, ExchangeRateSchema } from './cart.js';
 import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
+import { RecipientAnswerSchema } from './shipping.js';
 
 const text = (max: number, what: string) => z.string().trim().min(1, `required: ${what}`).max(max, `at most ${max} characters`);
 
@@ -114,20 +115,6 @@ export const OrderLineSchema = z
   })
   .openapi('OrderLine');
 
-const DivisionSchema = z.object({ code: z.string(), name: z.string() }).openapi('Division');
-
-export const ShipToAddressSchema = z
-  .object({
-    name: z.string(),
-    phone: z.string(),
-    province: DivisionSchema,
-    city: DivisionSchema,
-    district: DivisionSchema,
-    address: z.string(),
-    postcode: z.string(),
-  })
-  .openapi('RecipientAddress');
-
 export const OrderSchema = z
   .object({
     orderId: z.string(),
@@ -138,7 +125,7 @@ export const OrderSchema = z
     freight: MoneySchema,
     tax: MoneySchema.openapi({ description: 'Cross-border import tax withheld for customs' }),
     dutiableValue: MoneySchema.openapi({ description: 'Goods plus freight in CNY: what China’s limits count' }),
-    recipient: ShipToAddressSchema.nullable(),
+    recipient: RecipientAnswerSchema.nullable(),
     buyer: z.object({ name: z.string(), idNumberMasked: z.string() }).nullable().openapi({ description: 'The ID number only masked (first 3 and last 4)' }),
     notice: z.object({ version: z.string(), acceptedAt: z.string() }).nullable(),
     subtotals: z.array(MoneySchema),

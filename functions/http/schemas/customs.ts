@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { DECLARABLE_STATUSES } from '../../usecases/customs-document.js';
 import { CurrencySchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
-import { OrderIdSchema, ShipToAddressSchema } from './checkout.js';
+import { OrderIdSchema } from './checkout.js';
+import { CnyMoneySchema as CnyMoney, RecipientAnswerSchema } from './shipping.js';
 
 export const CustomsParams = z.object({
   orderId: OrderIdSchema.openapi({ param: { name: 'orderId', in: 'path' }, example: 'ORD-7K3M9Q2D5X8B1N4R' }),
@@ -16,7 +17,6 @@ export const CustomsQuery = z
   })
   .strict();
 
-const CnyMoney = MoneySchema.openapi({ description: 'CNY, in fen' });
 
 export const CustomsLineSchema = z
   .object({
@@ -47,7 +47,7 @@ export const CustomsDocumentSchema = z
         phone: z.string(),
       })
       .openapi('CustomsBuyer'),
-    recipient: ShipToAddressSchema,
+    recipient: RecipientAnswerSchema,
     lines: z.array(CustomsLineSchema),
     goods: CnyMoney,
     freight: CnyMoney,

@@ -4,7 +4,8 @@ import { MAX_IMAGES, MAX_UNIT_PRICE } from '../../domain/listing.js';
 import { ORDER_ID } from '../../domain/order.js';
 import { MAX_ON_HAND, STOCK_REASONS } from '../../domain/stock.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES } from '../../ports/image-store.js';
-import { CertificateSchema, CurrencySchema, FulfilmentSchema, PavilionCodeSchema } from './catalogue.js';
+import { CertificateSchema, CurrencySchema, FulfilmentModeSchema, FulfilmentSchema, PavilionCodeSchema } from './catalogue.js';
+import { CnyMoneySchema, RecipientAnswerSchema } from './shipping.js';
 
 /** A text in all three site languages; every one is required, so no shopper ever sees a blank. */
 const localizedText = (max: number, name: string) =>
@@ -189,23 +190,9 @@ export const ImportReportSchema = z
   })
   .openapi('ImportReport');
 
-const DivisionSchema = z
-  .object({ code: z.string().openapi({ example: '370200' }), name: z.string().openapi({ example: '青岛市' }) })
-  .openapi('Division', { description: 'A GB/T 2260 division: its code and its Chinese name' });
-
-const CnyMoneySchema = z.object({ amount: z.number().int(), currency: CurrencySchema.openapi({ description: 'Always CNY', example: 'CNY' }) });
-
 export const ShipToSchema = z
   .object({
-    recipient: z.object({
-      name: z.string(),
-      phone: z.string().openapi({ description: 'Mainland mobile, 11 digits', example: '13800138000' }),
-      province: DivisionSchema,
-      city: DivisionSchema,
-      district: DivisionSchema,
-      address: z.string().openapi({ description: 'Street, building and flat: everything below the district' }),
-      postcode: z.string().openapi({ example: '266001' }),
-    }),
+    recipient: RecipientAnswerSchema,
     fullAddress: z.string().openapi({ description: 'The address as a courier label reads it, largest first', example: '山东省青岛市市南区香港中路 10 号 2 单元 501' }),
     buyerName: z.string().openapi({ description: 'The buyer (订购人) customs clears the parcel for' }),
     buyerIdMasked: z.string().openapi({ description: "The buyer's resident ID, first 3 and last 4 characters only", example: '370***********9973' }),
@@ -223,14 +210,15 @@ export const OrderLineSchema = z
     image: z.string().optional(),
     quantity: z.number().int(),
     unitPrice: z.object({ amount: z.number().int(), currency: CurrencySchema }),
-    hsCode: z.string().openapi({ description: "China's tariff code the line is declared under" }),
-    weightGrams: z.number().int().openapi({ description: 'Weight of one unit' }),
-    fulfilmentMode: z.enum(['bonded_warehouse', 'direct_rail', 'direct_air']),
-    unitPriceCny: CnyMoneySchema,
-    goodsCny: CnyMoneySchema.openapi({ description: 'The value declared to customs for the line' }),
-    freightCny: CnyMoneySchema.openapi({ description: "The line's share of its parcel's freight" }),
-    dutiableCny: CnyMoneySchema,
-    taxCny: CnyMoneySchema.openapi({ description: 'Import tax the store withheld for the line' }),
+    // Lines placed before orders became cross-border imports carry none of these.
+    hsCode: z.string().optional().openapi({ description: "China's tariff code the line is declared under" }),
+    weightGrams: z.number().int().optional().openapi({ description: 'Weight of one unit' }),
+    fulfilmentMode: FulfilmentModeSchema.optional(),
+    unitPriceCny: CnyMoneySchema.optional(),
+    goodsCny: CnyMoneySchema.optional().openapi({ description: 'The value declared to customs for the line' }),
+    freightCny: CnyMoneySchema.optional().openapi({ description: "The line's share of its parcel's freight" }),
+    dutiableCny: CnyMoneySchema.optional(),
+    taxCny: CnyMoneySchema.optional().openapi({ description: 'Import tax the store withheld for the line' }),
     shipTo: ShipToSchema.optional().openapi({ description: 'Where to send the line; absent only on lines placed before checkout asked for it' }),
     fulfilment: z.enum(['awaiting_payment', 'to_ship', 'shipped']),
     paidAt: z.string().optional(),
