@@ -30,3 +30,23 @@ it('lets a shopper go from the home page to the Kyrgyz pavilion and a honey prod
   expect(await stock.getAttribute('data-stock')).toBe(String(live.stock));
   expect(await page.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
 });
+
+it('offers no add-to-cart for goods China does not let in as cross-border retail, says why, and gives other goods their import tax rate', async () => {
+  // Fresh cherries are off China's positive list for cross-border retail imports.
+  await page.goto(`${env.stack.url}/zh/products/kg-frt-001/`);
+  expect(await page.locator('[data-testid="add-to-cart"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="buy-quantity"]').count()).toBe(0);
+  const note = page.locator('[data-testid="not-importable"]');
+  expect(await note.getAttribute('data-reason')).toBe('not_importable');
+  expect(await note.textContent()).toContain('不在《跨境电子商务零售进口商品清单》内');
+
+  const ru = await (await env.browser.newContext({ locale: 'ru-RU' })).newPage();
+  await ru.goto(`${env.stack.url}/ru/products/kg-frt-001/`);
+  expect(await ru.locator('[data-testid="not-importable"]').textContent()).toMatch(/нет в китайском перечне/);
+  await ru.context().close();
+
+  // Honey pays 70% of the 9% VAT: 6.3%.
+  await page.goto(`${env.stack.url}/zh/products/kg-hny-001/`);
+  expect(await page.locator('[data-testid="add-to-cart"]').count()).toBe(1);
+  expect(await page.locator('[data-testid="tax-rate"]').textContent()).toContain('跨境电商综合税 6.3%');
+});

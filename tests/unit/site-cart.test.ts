@@ -3,10 +3,16 @@ import { rateBetween } from '../../functions/domain/exchange-rates.js';
 import { chargeIn, type PricedLine } from '../../functions/domain/pricing.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from '../../site/src/features/cart/cart-cookie.js';
 import { looksLikeEmail } from '../../site/src/features/cart/checkout-fields.js';
-import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, notEnoughNote } from '../../site/src/features/cart/notes.js';
+import { canCheckout, checkoutBlocker, checkoutFailureOf, lineNote, notEnoughNote, notImportableReason } from '../../site/src/features/cart/notes.js';
 import { clampQuantity, parseQuantity } from '../../site/src/features/cart/quantity.js';
 import { convertedLineTotal, majorUnitRate, rateText, ratesText } from '../../site/src/features/cart/rates.js';
-import { fillText } from '../../site/src/features/cart/texts.js';
+import { fillText, translatorFor } from '../../site/src/features/cart/texts.js';
+import { limitVars } from '../../site/src/features/cart/limits.js';
+import { PER_ORDER_LIMIT_CNY, YEARLY_LIMIT_CNY } from '../../functions/domain/cross-border.js';
+import { LANGUAGES } from '../../functions/domain/languages.js';
+import { formatMoney } from '../../functions/domain/money.js';
+import { LOCALES, t as tAt } from '../../site/src/i18n/translate.js';
+import { UI } from '../../site/src/i18n/ui.js';
 
 const CART_ID = 'q3Yc1xKp0mR8d2uVn5ZbAw';
 
@@ -52,6 +58,34 @@ describe('the texts islands show', () => {
     expect(fillText('支付 {total}', { total: '¥305.00' }, 'zh-CN')).toBe('支付 ¥305.00');
     expect(fillText(undefined, {}, 'en-GB')).toBe('');
   });
+
+  it('quote China’s limits from the domain, formatted like every other amount of the page', () => {
+    for (const lang of LANGUAGES) {
+      const locale = LOCALES[lang];
+      const t = translatorFor(UI[lang], locale, limitVars(locale));
+      const perOrder = formatMoney(PER_ORDER_LIMIT_CNY, locale);
+      const yearly = formatMoney(YEARLY_LIMIT_CNY, locale);
+      const limits = t('cart.limits', { value: formatMoney({ amount: 24_994, currency: 'CNY' }, locale) });
+      expect(limits).toContain(perOrder);
+      expect(limits).toContain(yearly);
+      expect(limits).not.toMatch(/\{\w+\}/);
+      for (const key of ['cart.overLimit', 'cart.overLimitRemaining'] as const) expect(t(key, { remaining: '—' })).toContain(perOrder);
+      for (const key of ['cart.overYearly', 'cart.yearlyUsedUp'] as const) expect(t(key, { remaining: '—' })).toContain(yearly);
+      expect(tAt(lang, 'footer.crossBorder', limitVars(locale))).toContain(perOrder);
+    }
+    // Russian shows the limit as it shows every other yuan amount: digits first, then the symbol.
+    expect(limitVars('ru-RU').perOrder).toBe(formatMoney({ amount: 500_000, currency: 'CNY' }, 'ru-RU'));
+    expect(limitVars('ru-RU').perOrder).toMatch(/^5\u00a0000,00\u00a0/);
+  });
+
+  it('never type a limit into the dictionary by hand', () => {
+    for (const lang of LANGUAGES) {
+      for (const entry of Object.values(UI[lang])) {
+        const forms = typeof entry === 'string' ? [entry] : Object.values(entry);
+        for (const form of forms) expect(form).not.toMatch(/5[,\s\u00a0]?000|26[,\s\u00a0]?000/);
+      }
+    }
+  });
 });
 
 describe('conversion notes', () => {
@@ -83,6 +117,25 @@ describe('what the cart page says about lines and a refused checkout', () => {
     expect(lineNote({ status: 'short', available: 2 })).toEqual({ key: 'cart.short', vars: { n: 2 }, tone: 'warn' });
     expect(lineNote({ status: 'short', available: 0 })).toMatchObject({ key: 'cart.soldOut' });
     expect(lineNote({ status: 'unavailable', available: 0 })).toMatchObject({ key: 'cart.unavailable', tone: 'bad' });
+  });
+
+  it('says why a line cannot be sent to China, not just that it is no longer sold', () => {
+    expect(lineNote({ status: 'unavailable', available: 40, unavailableReason: 'not_importable' })).toEqual({ key: 'cart.notImportable', tone: 'bad' });
+    expect(lineNote({ status: 'unavailable', available: 40, unavailableReason: 'no_hs_code' })).toEqual({ key: 'cart.noHsCode', tone: 'bad' });
+    expect(lineNote({ status: 'unavailable', available: 0, unavailableReason: 'archived' })).toEqual({ key: 'cart.unavailable', tone: 'bad' });
+    const refused = checkoutFailureOf(409, {
+      title: 'Some lines cannot be bought as they are',
+      status: 409,
+      lines: [{ productId: 'kg-frt-001', requested: 1, available: 0, reason: 'unavailable', unavailableReason: 'not_importable' }],
+    });
+    expect(refused.kind === 'lines' && refused.lines.get('kg-frt-001')).toEqual({ key: 'cart.notImportable', tone: 'bad' });
+  });
+
+  it('tells a 422 for a product China does not let in apart from other refusals', () => {
+    expect(notImportableReason({ title: 'Not importable', status: 422, reason: 'not_importable' })).toBe('not_importable');
+    expect(notImportableReason({ title: 'No HS code', status: 422, reason: 'no_hs_code' })).toBe('no_hs_code');
+    expect(notImportableReason({ title: 'Invalid', status: 422 })).toBeNull();
+    expect(notImportableReason(null)).toBeNull();
   });
 
   it('says "only N left" on a 409, mentioning what the cart already holds', () => {

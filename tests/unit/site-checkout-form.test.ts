@@ -4,7 +4,8 @@ import { checkoutBody, CHECKOUT_FIELDS, earlyNotes, idNumberNoteKey, isAccepted,
 import { figureRows } from '../../site/src/features/cart/checkout-figures.js';
 import { cityChoices, districtChoices, provinceChoices } from '../../site/src/features/cart/divisions.js';
 import { checkoutFailureOf } from '../../site/src/features/cart/notes.js';
-import { areaText } from '../../site/src/features/cart/order-delivery.js';
+import { noticeVersionDate } from '../../site/src/features/cart/notice-version.js';
+import { areaOf } from '../../functions/domain/address.js';
 import { parseRememberedRecipient, recipientToRemember } from '../../site/src/features/cart/recipient-memory.js';
 import { rememberCheckout, rememberedRecipient, rememberRecipient } from '../../site/src/features/cart/session.js';
 
@@ -55,6 +56,22 @@ describe('the checkout form’s early check', () => {
     expect(idNumberNoteKey('110105194902310021', TODAY)).toBe('cart.idBirthDate');
     expect(idNumberNoteKey('1101051949123100', TODAY)).toBe('cart.idFormat');
     expect(earlyNotes({ ...FILLED, buyer: { ...FILLED.buyer, idNumber: '440524188001010015' } }, TODAY).get('buyer.idNumber')).toBe('cart.idCheckDigit');
+  });
+
+  it('reads full-width digits from a Chinese input method as the server does, and sends them as ASCII', () => {
+    const fullWidth: CheckoutDetails = {
+      ...FILLED,
+      recipient: { ...FILLED.recipient, phone: '１３８ ００１３ ８０００', postcode: '２６６０７１' },
+      buyer: { ...FILLED.buyer, phone: '＋８６ １３９００１３９０００', idNumber: '１１０１０５１９４９１２３１００２Ｘ' },
+    };
+    expect(earlyNotes(fullWidth, TODAY).size).toBe(0);
+    expect(idNumberNoteKey('１１０１０５１９４９１２３１００２ｘ', TODAY)).toBeNull();
+    if (!isAccepted(fullWidth)) throw new Error('accepted above');
+    const body = checkoutBody(fullWidth, TODAY);
+    expect(body.recipient).toMatchObject({ phone: '13800138000', postcode: '266071' });
+    expect(body.buyer).toEqual({ name: '王芳', idNumber: '11010519491231002X', phone: '13900139000' });
+    // Full-width, a wrong number is still wrong.
+    expect(earlyNotes({ ...fullWidth, recipient: { ...fullWidth.recipient, postcode: '２６６０７' } }, TODAY).get('recipient.postcode')).toBe('cart.postcodeInvalid');
   });
 
   it('sends the ID number as customs reads it, the notice version shown, and no empty buyer phone', () => {
@@ -131,10 +148,19 @@ describe('the address lists', () => {
     expect(cityChoices(CHINA_DIVISIONS, '110000')).toEqual([{ code: '110100', name: '北京市' }]);
   });
 
-  it('are said on the order page largest first, a municipality once', () => {
+  it('are said on the order page as the domain writes them: largest first, no spaces, a municipality once', () => {
     const division = (code: string, name: string) => ({ code, name });
-    expect(areaText({ province: division('370000', '山东省'), city: division('370200', '青岛市'), district: division('370202', '市南区') })).toBe('山东省 青岛市 市南区');
-    expect(areaText({ province: division('110000', '北京市'), city: division('110100', '北京市'), district: division('110105', '朝阳区') })).toBe('北京市 朝阳区');
+    expect(areaOf({ province: division('370000', '山东省'), city: division('370200', '青岛市'), district: division('370202', '市南区') })).toBe('山东省青岛市市南区');
+    expect(areaOf({ province: division('110000', '北京市'), city: division('110100', '北京市'), district: division('110105', '朝阳区') })).toBe('北京市朝阳区');
+  });
+});
+
+describe('the consumer notice’s version', () => {
+  it('reads as a date in the page’s language, on the cart page and the order page alike', () => {
+    expect(noticeVersionDate('2026-11-30', 'ru-RU')).toBe('30 ноября 2026 г.');
+    expect(noticeVersionDate('2026-11-30', 'zh-CN')).toBe('2026年11月30日');
+    expect(noticeVersionDate('2026-11-30', 'en-GB')).toBe('30 November 2026');
+    expect(noticeVersionDate('v2', 'en-GB')).toBe('v2');
   });
 });
 

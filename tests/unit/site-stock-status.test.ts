@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { effectiveRatePercent, importTaxRowFor } from '../../functions/domain/import-tax-rates.js';
+import { importStatusOf, ratePercentText } from '../../site/src/features/live-product/import-status.js';
 import { LOW_STOCK, stockLevel, stockText } from '../../site/src/features/live-product/stock-status.js';
 
 const texts = { in: 'In stock: {n}', low: 'Only {n} left', out: 'Sold out' };
@@ -23,5 +25,28 @@ describe('the stock line on a product page', () => {
   it('formats the count with the shopper’s locale', () => {
     const ru = new Intl.NumberFormat('ru-RU');
     expect(stockText(1200, { ...texts, in: 'В наличии: {n} шт.' }, (n) => ru.format(n))).toBe('В наличии: 1\u00a0200 шт.');
+  });
+});
+
+describe('whether a product page offers the product to China', () => {
+  it('gives an importable product its cross-border import tax rate, from the domain’s table', () => {
+    expect(importStatusOf('0409000000')).toEqual({ kind: 'importable', ratePercent: effectiveRatePercent(importTaxRowFor('0409000000')) });
+    expect(importStatusOf('0409000000')).toEqual({ kind: 'importable', ratePercent: 6.3 });
+    expect(importStatusOf('2007999000')).toEqual({ kind: 'importable', ratePercent: 9.1 });
+  });
+
+  it('offers nothing China does not let in as a cross-border retail import, and says why', () => {
+    // Fresh cherries and dried meat are off the positive list; a listing with no HS code cannot be declared.
+    expect(importStatusOf('0809290000')).toEqual({ kind: 'not_importable' });
+    expect(importStatusOf('0210200000')).toEqual({ kind: 'not_importable' });
+    expect(importStatusOf('')).toEqual({ kind: 'no_hs_code' });
+    expect(importStatusOf(undefined)).toEqual({ kind: 'no_hs_code' });
+  });
+
+  it('writes the rate as the shopper’s locale writes a percentage', () => {
+    expect(ratePercentText(6.3, 'zh-CN')).toBe('6.3%');
+    expect(ratePercentText(6.3, 'en-GB')).toBe('6.3%');
+    expect(ratePercentText(6.3, 'ru-RU')).toBe('6,3\u00a0%');
+    expect(ratePercentText(9, 'en-GB')).toBe('9%');
   });
 });

@@ -6,7 +6,8 @@ import { translatorFor } from './texts.js';
 
 /**
  * The product page's quantity stepper and "Add to cart" button. Stock comes from the built page
- * and then from the live-product island (event sco:product-live); the server has the last word (409).
+ * and then from the live-product island (event sco:product-live); the server has the last word (409,
+ * or 422 for a product China does not let in as a cross-border retail import).
  */
 interface LiveFacts {
   readonly stock: number;
@@ -29,8 +30,19 @@ function wire(root: HTMLElement): void {
   const readyLabel = label.textContent ?? '';
   let available = Number(root.querySelector<HTMLElement>('[data-testid="stock"]')?.dataset.stock ?? '0');
 
+  /** China does not let the product in this way (a 422 the built page did not foresee): nothing can be added, whatever the stock. */
+  let notImportable = false;
+
   const quantity = () => clampQuantity(parseQuantity(input.value) ?? 1, available);
+  const stopSelling = () => {
+    notImportable = true;
+    button.disabled = true;
+    input.disabled = true;
+    for (const step of steppers) step.disabled = true;
+    if (stepper) stepper.hidden = true;
+  };
   const setAvailable = (stock: number) => {
+    if (notImportable) return;
     available = Math.max(0, stock);
     const soldOut = available === 0;
     button.disabled = soldOut;
@@ -68,6 +80,11 @@ function wire(root: HTMLElement): void {
     button.removeAttribute('aria-busy');
     button.disabled = false;
     label.textContent = readyLabel;
+    if (outcome.kind === 'not-importable') {
+      say('bad', t(outcome.reason === 'no_hs_code' ? 'product.noHsCode' : 'product.notImportable'), false);
+      stopSelling();
+      return;
+    }
     if (outcome.kind === 'added') {
       say('ok', t('buy.added', { title, n: wanted }), true);
       input.value = '1';

@@ -40,4 +40,9 @@ export interface RefusedLine {
   readonly requested: number;
   readonly available: number;
   readonly reason: 'short' | 'unavailable' | 'stale';
+  /** With reason unavailable: why the product is not sold (functions/domain/pricing.ts unavailableReason). */
+  readonly unavailableReason?: UnavailableReason;
 }
+
+/** Why a product cannot be sold to China: a cart line's unavailableReason, or a 422 on adding it. */
+export type UnavailableReason = NonNullable<CartLineView['unavailableReason']>;

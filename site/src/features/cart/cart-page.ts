@@ -7,7 +7,7 @@ import { checkoutForm } from './checkout-form.js';
 import { isCheckoutCurrency } from './currencies.js';
 import { required } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
-import { canCheckout, checkoutFailureOf, lineNote, notEnoughNote, type Note } from './notes.js';
+import { canCheckout, checkoutFailureOf, lineNote, notEnoughNote, notImportableReason, unavailableNote, type Note } from './notes.js';
 import { orderPageSuffix } from './order-state.js';
 import { parseQuantity } from './quantity.js';
 import { convertedLineTotal } from './rates.js';
@@ -75,6 +75,12 @@ function start(root: HTMLElement): void {
   const showFormError = (text: string | null) => {
     formError.hidden = !text;
     formError.textContent = text ?? '';
+  };
+
+  /** A refusal with no field to go to: the focus goes to its message (tabindex=-1), never back to the page's start. */
+  const refuse = (text: string) => {
+    showFormError(text);
+    formError.focus();
   };
 
   // ---- rendering ----
@@ -173,6 +179,8 @@ function start(root: HTMLElement): void {
       lineNotes.set(productId, notEnoughNote(answer.problem.available));
     } else if (answer.status === 404 && answer.problem?.errors?.some((error) => error.field === 'productId')) {
       lineNotes.set(productId, { key: 'cart.unavailable', tone: 'bad' });
+    } else if (answer.status === 422 && notImportableReason(answer.problem)) {
+      lineNotes.set(productId, unavailableNote(notImportableReason(answer.problem) ?? undefined));
     } else if (answer.status === 404) {
       return lapsed();
     } else {
@@ -224,14 +232,18 @@ function start(root: HTMLElement): void {
     void reload();
   });
 
+  // While the request runs the button stays focusable (aria-disabled, not disabled): a disabled
+  // button would drop the focus to the page's start. The submit handler ignores it meanwhile.
   const setPaying = (busy: boolean) => {
     paying = busy;
-    payButton.disabled = busy || !cart || !canCheckout(cart);
+    payButton.disabled = !busy && (!cart || !canCheckout(cart));
     if (busy) {
       payButton.setAttribute('aria-busy', 'true');
+      payButton.setAttribute('aria-disabled', 'true');
       payLabel.textContent = t('cart.paying');
     } else {
       payButton.removeAttribute('aria-busy');
+      payButton.removeAttribute('aria-disabled');
       if (cart) payLabel.textContent = t('cart.pay', { total: money(cart.checkoutTotal.total) });
     }
   };
@@ -260,13 +272,16 @@ function start(root: HTMLElement): void {
         showFormError(say(failure.note));
         return;
       case 'cart-gone':
-        return lapsed();
+        lapsed();
+        // The form is gone with the cart: the focus goes to the notice that says so.
+        required<HTMLElement>(root, '[data-notice]').focus();
+        return;
       case 'lines':
         for (const [productId, note] of failure.lines) lineNotes.set(productId, note);
-        showFormError(say(failure.note));
+        refuse(say(failure.note));
         return reload();
       case 'summary':
-        showFormError(say(failure.note));
+        refuse(say(failure.note));
         return;
     }
   });

@@ -1,4 +1,4 @@
-import { isMainlandMobile, isPostcode } from '../../../../functions/domain/mainland-contact.js';
+import { isMainlandMobile, isPostcode, normalizePhone, normalizePostcode } from '../../../../functions/domain/mainland-contact.js';
 import { normalizeResidentId, residentIdProblem, type ResidentIdProblem } from '../../../../functions/domain/resident-id.js';
 
 /**
@@ -59,7 +59,8 @@ export function idNumberNoteKey(value: string, today: string): string | null {
 }
 
 /**
- * What can be said before asking the server, by the server's own rules: the empty fields, a division
+ * What can be said before asking the server, by the server's own rules (which read full-width digits
+ * from a Chinese input method as ASCII, like the server): the empty fields, a division
  * not chosen, a phone that is not a mainland mobile, a postcode that is not 6 digits, the ID number's
  * shape, date of birth and check character, and the notice not accepted.
  * Keys of the dictionary, by field, in the form's order.
@@ -107,13 +108,17 @@ export function isAccepted(details: CheckoutDetails): details is AcceptedDetails
   return details.noticeAccepted;
 }
 
-/** The body of POST /api/checkout for these details: the ID number normalized, an empty buyer phone left out. */
+/**
+ * The body of POST /api/checkout for these details: the phones, the postcode and the ID number as the
+ * domain normalizes them (full-width digits read as ASCII; the server does the same), an empty buyer
+ * phone left out.
+ */
 export function checkoutBody(details: AcceptedDetails, noticeVersion: string) {
   const { recipient, buyer } = details;
   return {
     email: details.email,
-    recipient: { ...recipient },
-    buyer: { name: buyer.name, idNumber: normalizeResidentId(buyer.idNumber), ...(buyer.phone ? { phone: buyer.phone } : {}) },
+    recipient: { ...recipient, phone: normalizePhone(recipient.phone), postcode: normalizePostcode(recipient.postcode) },
+    buyer: { name: buyer.name, idNumber: normalizeResidentId(buyer.idNumber), ...(buyer.phone ? { phone: normalizePhone(buyer.phone) } : {}) },
     noticeAccepted: details.noticeAccepted,
     noticeVersion,
   };

@@ -11,10 +11,7 @@ export interface CrossBorderFigures {
   readonly tax: Money;
 }
 
-export type FigureKey = 'cart.goods' | 'cart.freight' | 'cart.tax';
-
 export interface FigureRow {
-  readonly key: FigureKey;
   /** The part of the data-testid after the page's prefix: goods, freight, tax. */
   readonly name: 'goods' | 'freight' | 'tax';
   readonly value: Money;
@@ -25,9 +22,8 @@ export interface FigureRow {
 /** The rows above the total, in reading order. */
 export function figureRows({ goods, freight, tax }: CrossBorderFigures): FigureRow[] {
   return [
-    { key: 'cart.goods', name: 'goods', value: goods, free: false },
-    { key: 'cart.freight', name: 'freight', value: freight, free: freight.amount === 0 },
-    { key: 'cart.tax', name: 'tax', value: tax, free: false },
+    { name: 'goods', value: goods, free: false },
+    { name: 'freight', value: freight, free: freight.amount === 0 },
+    { name: 'tax', value: tax, free: false },
   ];
 }
-

@@ -8,8 +8,8 @@ import { forgetRecipient, rememberedRecipient, rememberRecipient } from './sessi
 /**
  * The checkout form on the cart page (CheckoutDetails.astro and the email beside the Pay button):
  * reads what the shopper filled in, shows a message beside each field that is wrong (from the early
- * check or the server's 400) and moves the focus to the first one, and keeps the recipient, and only
- * the recipient, for next time.
+ * check or the server's 400) and moves the focus to the first one, and, when the shopper ticks the
+ * box, keeps the recipient, and only the recipient, for next time.
  */
 export interface CheckoutForm {
   /** The details when they pass the early check; otherwise null, with the messages shown. */
@@ -57,9 +57,12 @@ export function checkoutForm(root: HTMLElement, say: (key: string) => string): C
     if (first) control(first).focus();
   };
 
+  // The buyer's own name is required exactly while its field is shown.
+  const buyerName = control('buyer.name');
   const showBuyerOwn = () => {
     buyerOwn.hidden = buyerIsRecipient.checked;
     buyerSameHint.hidden = !buyerIsRecipient.checked;
+    buyerName.required = !buyerIsRecipient.checked;
   };
   buyerIsRecipient.addEventListener('change', showBuyerOwn);
   showBuyerOwn();
@@ -93,8 +96,11 @@ export function checkoutForm(root: HTMLElement, say: (key: string) => string): C
     required<HTMLElement>(root, '[data-divisions-failed]').hidden = loaded;
   });
 
+  // The box is unticked by default (a shared device should not keep a stranger's address); a
+  // recipient this device already keeps ticks it, so checking out again does not forget it.
   const remembered = rememberedRecipient();
   if (remembered) {
+    remember.checked = true;
     for (const field of ['name', 'phone', 'address', 'postcode'] as const) {
       const input = control(`recipient.${field}`);
       if (!input.value) input.value = remembered[field];

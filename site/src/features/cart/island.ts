@@ -1,6 +1,7 @@
 import { formatMoney, type Money } from '../../../../functions/domain/money.js';
 import type { Language, Localized } from '../../../../functions/domain/languages.js';
 import { readJson, readTexts, required } from './dom.js';
+import { limitVars } from './limits.js';
 import type { PavilionLabels } from './pavilion-labels.js';
 import { translatorFor } from './texts.js';
 
@@ -14,7 +15,8 @@ export function readIsland(root: HTMLElement) {
     root,
     lang: (root.dataset.lang ?? 'zh') as Language,
     locale,
-    t: translatorFor(readTexts(root), locale),
+    // Any text may quote China's limits: {perOrder} and {yearly} are always filled.
+    t: translatorFor(readTexts(root), locale, limitVars(locale)),
     pavilions: readJson<PavilionLabels>(root, 'script[data-pavilions]', {}),
     productHref: (id: string) => (root.dataset.productHref ?? '/{id}/').replace('{id}', encodeURIComponent(id)),
     money: (value: Money) => formatMoney(value, locale),

@@ -1,5 +1,5 @@
 import type { Money } from '../../../../functions/domain/money.js';
-import type { CartLineView, CartView, Problem, RefusedLine } from './api-types.js';
+import type { CartLineView, CartView, Problem, RefusedLine, UnavailableReason } from './api-types.js';
 import { isCheckoutField, type CheckoutField } from './checkout-fields.js';
 import type { TextVars } from './texts.js';
 
@@ -15,16 +15,31 @@ export interface Note {
   readonly tone: 'warn' | 'bad';
 }
 
-/** The note a line carries from the cart itself: too many asked, or no longer sold. */
-export function lineNote(line: Pick<CartLineView, 'status' | 'available'>): Note | null {
-  if (line.status === 'unavailable') return { key: 'cart.unavailable', tone: 'bad' };
+/** The note a line carries from the cart itself: too many asked, or not sold (and why). */
+export function lineNote(line: Pick<CartLineView, 'status' | 'available' | 'unavailableReason'>): Note | null {
+  if (line.status === 'unavailable') return unavailableNote(line.unavailableReason);
   if (line.status === 'short') return shortNote(line.available);
   return null;
 }
 
+/**
+ * Why a product cannot be bought: not on China's cross-border positive list, no HS code for customs
+ * yet, or (archived, or no reason given) simply no longer sold.
+ */
+export function unavailableNote(reason: UnavailableReason | undefined): Note {
+  if (reason === 'not_importable') return { key: 'cart.notImportable', tone: 'bad' };
+  if (reason === 'no_hs_code') return { key: 'cart.noHsCode', tone: 'bad' };
+  return { key: 'cart.unavailable', tone: 'bad' };
+}
+
+/** The reason a 422 on PUT .../lines/{productId} gives for a product China does not let in this way, or null for another 422. */
+export function notImportableReason(problem: Problem | null): UnavailableReason | null {
+  return problem?.reason === 'not_importable' || problem?.reason === 'no_hs_code' ? problem.reason : null;
+}
+
 /** A line checkout refused (409 with lines[]). */
 export function refusedLineNote(line: RefusedLine): Note {
-  if (line.reason === 'unavailable') return { key: 'cart.unavailable', tone: 'bad' };
+  if (line.reason === 'unavailable') return unavailableNote(line.unavailableReason);
   if (line.reason === 'stale') return { key: 'cart.stale', tone: 'warn' };
   return shortNote(line.available);
 }

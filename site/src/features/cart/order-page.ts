@@ -1,9 +1,10 @@
+import { areaOf } from '../../../../functions/domain/address.js';
 import { shopApi } from './api.js';
 import type { OrderLineView, OrderView } from './api-types.js';
 import { figureRows } from './checkout-figures.js';
 import { required, setText } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
-import { areaText } from './order-delivery.js';
+import { noticeVersionDate } from './notice-version.js';
 import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
 import { rateDate, ratesText } from './rates.js';
 import { forgetPendingCheckout, refreshCount, rememberedOrderToken, rememberOrderToken } from './session.js';
@@ -66,13 +67,13 @@ function start(root: HTMLElement): void {
     if (!recipient || !buyer) return;
     setText(root, '[data-recipient-name]', recipient.name);
     setText(root, '[data-recipient-phone]', recipient.phone);
-    setText(root, '[data-recipient-area]', areaText(recipient));
+    setText(root, '[data-recipient-area]', areaOf(recipient));
     setText(root, '[data-recipient-street]', `${recipient.address} · ${recipient.postcode}`);
     setText(root, '[data-buyer-name]', buyer.name);
     setText(root, '[data-buyer-id]', t('order.idNumber', { masked: buyer.idNumberMasked }));
     const accepted = required<HTMLElement>(root, '[data-notice-accepted]');
     accepted.hidden = !notice;
-    if (notice) accepted.textContent = t('order.notice', { version: notice.version, date: dateTime(notice.acceptedAt) });
+    if (notice) accepted.textContent = t('order.notice', { version: noticeVersionDate(notice.version, locale), date: dateTime(notice.acceptedAt) });
   };
 
   const render = (order: OrderView) => {

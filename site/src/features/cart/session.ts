@@ -1,8 +1,9 @@
 import type { CurrencyCode } from '../../../../functions/domain/money.js';
 import { shopApi, type ApiResult } from './api.js';
-import type { CartView } from './api-types.js';
+import type { CartView, UnavailableReason } from './api-types.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from './cart-cookie.js';
 import { CHECKOUT_CURRENCIES, DEFAULT_CHECKOUT_CURRENCY, isCheckoutCurrency } from './currencies.js';
+import { notImportableReason } from './notes.js';
 import { orderTokenKey, type OrderLink } from './order-state.js';
 import { parseRememberedRecipient, recipientToRemember, type RememberedRecipient } from './recipient-memory.js';
 
@@ -60,7 +61,6 @@ export function cachedCount(): CachedCount | null {
     return null;
   }
 }
-
 
 export function preferredCurrency(): CurrencyCode {
   try {
@@ -188,6 +188,8 @@ export async function loadCart(currency: CurrencyCode): Promise<ApiResult<CartVi
 export type AddOutcome =
   | { readonly kind: 'added'; readonly cart: CartView; readonly quantity: number }
   | { readonly kind: 'not-enough'; readonly available: number; readonly inCart: number }
+  /** China does not let it in as a cross-border retail import (422): not on the positive list, or no HS code. */
+  | { readonly kind: 'not-importable'; readonly reason: UnavailableReason }
   | { readonly kind: 'failed' };
 
 /**
@@ -220,6 +222,8 @@ export async function addToCart(productId: string, quantity: number): Promise<Ad
     if (answer.status === 409 && typeof answer.problem?.available === 'number') {
       return { kind: 'not-enough', available: answer.problem.available, inCart };
     }
+    const notImportable = answer.status === 422 ? notImportableReason(answer.problem) : null;
+    if (notImportable) return { kind: 'not-importable', reason: notImportable };
     // The product is gone from the catalogue: nothing can be added.
     if (answer.status === 404 && answer.problem?.errors?.some((error) => error.field === 'productId')) {
       return { kind: 'not-enough', available: 0, inCart };

@@ -23,7 +23,7 @@ export function fillText(entry: Entry | undefined, vars: TextVars, locale: strin
   });
 }
 
-/** A translator over one page's texts, in its locale. */
-export function translatorFor(texts: Texts, locale: string) {
-  return (key: string, vars: TextVars = {}) => fillText(texts[key], vars, locale);
+/** A translator over one page's texts, in its locale; `defaults` fill what a call does not (China's limits). */
+export function translatorFor(texts: Texts, locale: string, defaults: TextVars = {}) {
+  return (key: string, vars: TextVars = {}) => fillText(texts[key], { ...defaults, ...vars }, locale);
 }
