@@ -94,6 +94,8 @@ it('lets the operator sign in with the Demo operator button, read a paid orderâ€
   const document = page.locator('[data-testid="customs-document"]');
   await document.waitFor();
   expect(await document.locator('h2').textContent()).toContain(`Order ${order.orderId}`);
+  // The heading takes the focus, so a screen reader announces what was found.
+  expect(await page.evaluate(() => window.document.activeElement?.id)).toBe('op-doc-title');
   expect(await document.locator('[data-testid="buyer-id"]').textContent()).toBe(order.idNumber);
   expect(await document.locator('[data-testid="hs-code"]').allTextContents()).toEqual([order.hsCode]);
   const text = await document.textContent();
@@ -123,7 +125,7 @@ it('lets the operator sign in with the Demo operator button, read a paid orderâ€
   const unpaid = await placeOrder({ pay: false });
   await lookUp(page, unpaid.orderId);
   expect(await resultMessage(page)).toBe(
-    `Order ${unpaid.orderId} is not paid yet (pending_payment): only paid orders cross the border, so only they have a customs document.`,
+    `Order ${unpaid.orderId} is not paid (awaiting payment): only paid orders cross the border, so only they have a customs document.`,
   );
   expect(await page.locator('[data-testid="customs-document"]').count()).toBe(0);
   await lookUp(page, 'ORD-0000000000000000');
@@ -131,6 +133,8 @@ it('lets the operator sign in with the Demo operator button, read a paid orderâ€
   await lookUp(page, 'ORD-123');
   expect(await resultMessage(page)).toBe('An order number is ORD- followed by 16 letters and digits.');
   expect(await page.locator('[data-order-id]').getAttribute('aria-invalid')).toBe('true');
+  // The message is the input's description, read out with it.
+  expect(await page.locator('[data-order-id]').getAttribute('aria-describedby')).toBe('op-order-hint op-result-message');
   // All of it under the production CSP: the script from our origin, the API calls, the Blob download.
   expect(refusals.get(page)).toEqual([]);
 }, 120_000);

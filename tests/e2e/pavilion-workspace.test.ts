@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
-import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { productIdFor } from '../../functions/domain/catalogue.js';
 import type { OrderLine } from '../../functions/domain/order.js';
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, csvLine } from '../../functions/domain/listing-import.js';
@@ -85,8 +85,11 @@ it('lets the Kyrgyz manager sign in, write a honey listing in three languages si
   await field('price.amount').fill('1234.50');
   await field('weightGrams').fill('320');
   await field('onHand').fill('40');
-  // Written as customs brokers often print it; saved as the ten digits.
+  // Written as customs brokers often print it; saved as the ten digits. Honey sells in China, at 9% VAT × 0.7.
   await field('hsCode').fill('0409.00.00.00');
+  expect(await page.locator('[data-hs-status]').textContent()).toBe(
+    'On China’s cross-border list: shoppers in China pay 6.3% import tax on the goods and their freight.',
+  );
   for (const [name, texts] of Object.entries(HONEY)) {
     for (const lang of LANGUAGES) await field(`${name}.${lang}`).fill(texts[lang]);
   }
@@ -167,6 +170,13 @@ it('asks for the HS code in the manager’s language, next to its field, and cre
   expect(await field('hsCode').getAttribute('aria-invalid')).toBe('true');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('hsCode');
   expect(await page.locator('#hsCode-hint').textContent()).toContain('0409000000');
+  // The label names the field and nothing else: hint and error are its description.
+  expect(await page.locator('label[for="f-hsCode"]').textContent()).toBe('海关商品编码（HS）');
+  expect(await field('hsCode').getAttribute('aria-describedby')).toBe('hsCode-err hsCode-status hsCode-hint');
+
+  // Fresh apples are off the cross-border list: the manager is told before saving.
+  await field('hsCode').fill('0808100000');
+  expect(await page.locator('[data-hs-status]').textContent()).toContain('该编码不在跨境电商零售进口清单内');
 
   const token = await env.stack.signToken('KG');
   const stored = await fetch(`${env.stack.url}/api/pavilion/listings/${productIdFor('KG', sku)}`, { headers: { authorization: `Bearer ${token}` } });
@@ -181,6 +191,8 @@ it('lets the manager see and change the pavilion’s freight rates in yuan, and 
   const amount = (name: string) => page.locator(`[data-freight-form] [name="${name}"]`);
   // The seeded rates, not the store's defaults.
   await expect.poll(() => amount('direct_rail.firstKg.amount').inputValue()).toBe('22.00');
+  // Each input is named by its mode, its kilogram and its currency.
+  expect(await page.getByRole('textbox', { name: 'Direct from origin by rail First kg CNY', exact: true }).inputValue()).toBe('22.00');
   expect(await amount('direct_rail.extraKg.amount').inputValue()).toBe('9.00');
   expect(await amount('bonded_warehouse.firstKg.amount').inputValue()).toBe('0.00');
   expect(await page.locator('[data-default-note]').isHidden()).toBe(true);
@@ -191,6 +203,7 @@ it('lets the manager see and change the pavilion’s freight rates in yuan, and 
   await page.locator('[data-save]').click();
   const error = page.locator('[data-freight-form] .field:has([name="direct_air.extraKg.amount"]) .field-error');
   await expect.poll(() => error.textContent()).toBe('An amount in yuan, such as 28.00');
+  expect(await amount('direct_air.extraKg.amount').getAttribute('aria-describedby')).toBe(`${await error.getAttribute('id')} fr-hint`);
 
   await amount('direct_air.extraKg.amount').fill('27');
   // A 2.5 kg parcel by rail: the first kilogram and two started ones, 24.50 + 2 × 9.00.
@@ -206,6 +219,10 @@ it('lets the manager see and change the pavilion’s freight rates in yuan, and 
   const saved = await (await fetch(`${env.stack.url}/api/pavilion/freight`, { headers: { authorization: `Bearer ${token}` } })).json();
   expect(saved.rates.direct_rail.firstKg).toEqual({ amount: 2450, currency: 'CNY' });
   expect(saved.rates.direct_air.extraKg).toEqual({ amount: 2700, currency: 'CNY' });
+
+  // In Russian the amounts are written with a decimal comma, as the hint writes them.
+  await page.locator('[data-ws-lang]').selectOption('ru');
+  expect(await amount('direct_rail.firstKg.amount').inputValue()).toBe('24,50');
 }, 60_000);
 
 it('shows the Kyrgyz manager where to send a paid line: recipient, phone, full address and the buyer’s masked ID', async () => {
@@ -223,6 +240,13 @@ it('shows the Kyrgyz manager where to send a paid line: recipient, phone, full a
   expect(await address.locator('[data-postcode]').textContent()).toBe('266071');
   expect(await address.locator('[data-buyer-id]').textContent()).toBe('370***********9973');
   expect(await row.locator('[data-hs-code]').textContent()).toBe('HS\u00a00409000000');
+
+  // On a phone the line is a card: nothing scrolls sideways, and the address is in view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+  const box = await address.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  expect(await row.locator('td.ship-to').getAttribute('data-label')).toBe('Ship to');
 }, 60_000);
 
 /** A paid KG line as checkout writes it (domain/order.ts contract), put straight into the store's table. */
@@ -249,7 +273,7 @@ async function putPaidLine(orderId: string): Promise<void> {
   try {
     await doc.send(new PutCommand({
       TableName: env.stack.tableName,
-      Item: { ...orderKeys.line(orderId, 1), ...orderKeys.pavilionQueue(line, paidAt), type: 'order-line', ...line },
+      Item: { ...keys.orderLine(orderId, 1), ...keys.pavilionQueueEntry(line, paidAt), type: 'order-line', ...line },
     }));
   } finally {
     raw.destroy();

@@ -50,7 +50,7 @@ describe('the orders queue', () => {
 });
 
 describe('where to ship', () => {
-  /** A resident ID with a valid check character (CROSS-BORDER.md): only ever its masked form may leave the store. */
+  /** A resident ID with a valid check character (GB 11643-1999, functions/domain/resident-id.ts): only ever its masked form may leave the store. */
   const FULL_ID = '370101190102039973';
 
   it('shows each line’s recipient with the full address, and the buyer by name and masked ID', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { areaOf } from '../../functions/domain/address.js';
+import { ORDER_STATUSES } from '../../functions/domain/order.js';
 import { csvFileName } from '../../site/src/features/operator/download.js';
-import { chinaTime, divisions } from '../../site/src/features/operator/format.js';
+import { chinaTime } from '../../site/src/features/operator/format.js';
 import { CONSOLE_LANGUAGES, WORDS, preferredLanguage, wordsIn } from '../../site/src/features/operator/i18n.js';
 import { orderIdFrom } from '../../site/src/features/operator/order-id.js';
 import { refusalMessage, refusalOf } from '../../site/src/features/operator/refusal.js';
@@ -27,21 +29,55 @@ describe('what the console makes of an operator route’s refusal', () => {
     expect(refusalOf(409, { title: 'The order is not paid', orderStatus: 'pending_payment' })).toEqual({ kind: 'unpaid', orderStatus: 'pending_payment' });
   });
 
+  it('tells an unpaid order from a paid one that may not be declared, by the 409’s reason', () => {
+    expect(refusalOf(409, { title: 'The order cannot be declared', reason: 'over_yearly_limit' })).toEqual({ kind: 'not_declarable', reason: 'over_yearly_limit' });
+    expect(refusalOf(409, { title: 'The order cannot be declared', reason: 'no_buyer_details' })).toEqual({ kind: 'not_declarable', reason: 'no_buyer_details' });
+    // A reason the console does not know yet is passed on in the API's own words, not taken for "unpaid".
+    expect(refusalOf(409, { title: 'The order cannot be declared', detail: 'Something new.', reason: 'something_new' })).toEqual({
+      kind: 'failed',
+      reason: 'The order cannot be declared: Something new.',
+    });
+  });
+
   it('passes anything else on with the problem’s own title and detail, whatever the body was', () => {
     expect(refusalOf(400, { title: 'Invalid request', detail: 'orderId: an order id such as ORD-7K3M9Q2D5X8B1N4R' })).toEqual({
       kind: 'failed',
       reason: 'Invalid request: orderId: an order id such as ORD-7K3M9Q2D5X8B1N4R',
     });
     expect(refusalOf(502, 'Bad Gateway')).toEqual({ kind: 'failed', reason: 'HTTP 502' });
-    expect(refusalOf(409, {})).toEqual({ kind: 'unpaid', orderStatus: 'unpaid' });
+    expect(refusalOf(409, {})).toEqual({ kind: 'unpaid', orderStatus: null });
+    expect(refusalOf(409, { orderStatus: 'on_the_moon' })).toEqual({ kind: 'unpaid', orderStatus: null });
   });
 
   it('says which order is missing or unpaid, in the operator’s language', () => {
     const id = 'ORD-7K3M9Q2D5X8B1N4R';
     expect(refusalMessage({ kind: 'missing' }, id, 'en')).toBe(`There is no order ${id}.`);
     expect(refusalMessage({ kind: 'missing' }, id, 'zh')).toBe(`没有订单 ${id}。`);
-    expect(refusalMessage({ kind: 'unpaid', orderStatus: 'expired' }, id, 'ru')).toMatch(new RegExp(`^Заказ ${id} ещё не оплачен \\(expired\\)`));
     expect(refusalMessage({ kind: 'failed', reason: 'HTTP 502' }, id, 'en')).toBe('The document could not be loaded: HTTP 502');
+  });
+
+  it('names an unpaid order’s status in words, never as its code', () => {
+    const id = 'ORD-7K3M9Q2D5X8B1N4R';
+    expect(refusalMessage({ kind: 'unpaid', orderStatus: 'pending_payment' }, id, 'zh')).toBe(`订单 ${id} 未付款（待付款）：只有已付款订单才会入境，因此只有它们有报关单。`);
+    expect(refusalMessage({ kind: 'unpaid', orderStatus: 'expired' }, id, 'ru')).toMatch(new RegExp(`^Заказ ${id} не оплачен \\(истёк срок оплаты\\):`));
+    expect(refusalMessage({ kind: 'unpaid', orderStatus: 'payment_failed' }, id, 'en')).toMatch(new RegExp(`^Order ${id} is not paid \\(the payment failed\\):`));
+    for (const lang of CONSOLE_LANGUAGES) {
+      for (const orderStatus of [...ORDER_STATUSES, null]) {
+        const text = refusalMessage({ kind: 'unpaid', orderStatus }, id, lang);
+        expect(text, `${orderStatus} in ${lang}`).not.toMatch(/[a-z]+_[a-z_]+|\{/);
+      }
+    }
+  });
+
+  it('says what to do with a paid order that may not be declared', () => {
+    const id = 'ORD-7K3M9Q2D5X8B1N4R';
+    expect(refusalMessage({ kind: 'not_declarable', reason: 'over_yearly_limit' }, id, 'en')).toContain('Refund it; do not declare it.');
+    expect(refusalMessage({ kind: 'not_declarable', reason: 'over_yearly_limit' }, id, 'zh')).toContain('请退款，切勿申报');
+    expect(refusalMessage({ kind: 'not_declarable', reason: 'over_yearly_limit' }, id, 'ru')).toContain('Верните деньги');
+    for (const lang of CONSOLE_LANGUAGES) {
+      expect(refusalMessage({ kind: 'not_declarable', reason: 'no_buyer_details' }, id, lang)).toContain(id);
+    }
+    expect(refusalMessage({ kind: 'not_declarable', reason: 'no_buyer_details' }, id, 'zh')).toContain('收货人和订购人');
   });
 });
 
@@ -77,10 +113,10 @@ describe('the document’s figures and names', () => {
     expect(chinaTime('2025-12-31T16:30:00.000Z', 'zh-CN')).toBe('2026年1月1日 00:30 UTC+8');
   });
 
-  it('writes province, city and district largest first, a municipality once', () => {
+  it('writes province, city and district as the domain does (functions/domain/address.ts): largest first, a municipality once', () => {
     const division = (name: string) => ({ code: '000000', name });
-    expect(divisions({ province: division('山东省'), city: division('青岛市'), district: division('市南区') })).toBe('山东省青岛市市南区');
-    expect(divisions({ province: division('北京市'), city: division('北京市'), district: division('朝阳区') })).toBe('北京市朝阳区');
+    expect(areaOf({ province: division('山东省'), city: division('青岛市'), district: division('市南区') })).toBe('山东省青岛市市南区');
+    expect(areaOf({ province: division('北京市'), city: division('北京市'), district: division('朝阳区') })).toBe('北京市朝阳区');
   });
 
   it('saves the CSV under the name the API gives it, or one made from the order id', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exponentOf, fromDecimal, toDecimal } from '../../site/src/features/pavilion/format.js';
+import { decimalSeparator, exponentOf, fromDecimal, toDecimal } from '../../site/src/features/pavilion/format.js';
 
 describe('amounts as the workspace reads and writes them', () => {
-  // CLDR (behind Intl) gives PKR and AFN no fraction digits; ISO 4217 and Stripe count hundredths (CROSS-BORDER.md).
+  // CLDR (behind Intl) gives PKR and AFN no fraction digits; ISO 4217 and Stripe count hundredths (functions/domain/money.ts).
   it.each(['PKR', 'AFN', 'KGS', 'CNY'])('count %s in hundredths, as the domain does, whatever Intl says', (currency) => {
     expect(exponentOf(currency)).toBe(2);
     expect(fromDecimal('650.50', currency)).toBe(65_050);
@@ -19,5 +19,14 @@ describe('amounts as the workspace reads and writes them', () => {
     expect(fromDecimal('', 'CNY')).toBeNull();
     expect(toDecimal(0, 'CNY')).toBe('0.00');
     expect(toDecimal(5, 'CNY')).toBe('0.05');
+  });
+
+  it('write decimals as the workspace language does, and read them back either way', () => {
+    expect(decimalSeparator('ru-RU')).toBe(',');
+    expect(decimalSeparator('zh-CN')).toBe('.');
+    expect(decimalSeparator('en-GB')).toBe('.');
+    expect(toDecimal(2_200, 'CNY', decimalSeparator('ru-RU'))).toBe('22,00');
+    expect(toDecimal(5, 'CNY', ',')).toBe('0,05');
+    expect(fromDecimal(toDecimal(2_200, 'CNY', ','), 'CNY')).toBe(2_200);
   });
 });

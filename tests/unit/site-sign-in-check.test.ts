@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeFragment, newSignInAttempt, nonceOf, signInUrlFor } from '../../site/src/features/pavilion/sign-in-check.js';
+import { judgeFragment, newSignInAttempt, nonceOf, signInUrlFor } from '../../site/src/features/sign-in/sign-in-check.js';
 
 /** An unsigned JWT with these claims: the page never verifies signatures (the API does). */
 const tokenWith = (claims: Record<string, unknown>) =>
@@ -8,7 +8,7 @@ const tokenWith = (claims: Record<string, unknown>) =>
 const attempt = { state: 'state-of-this-tab', nonce: 'nonce-of-this-tab' };
 const answer = (token: string, state = attempt.state) => `#id_token=${encodeURIComponent(token)}&state=${encodeURIComponent(state)}`;
 
-describe('starting a pavilion sign-in', () => {
+describe('starting a sign-in to the workspace or the operator console', () => {
   it('makes a fresh, URL-safe state and nonce of 128 random bits each time', () => {
     const first = newSignInAttempt();
     const second = newSignInAttempt();

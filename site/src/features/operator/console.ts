@@ -16,6 +16,7 @@ const form = $<HTMLFormElement>('[data-lookup]');
 const input = $<HTMLInputElement>('[data-order-id]');
 const result = $('[data-result]');
 const message = $('[data-result-message]');
+const HINT_ID = 'op-order-hint';
 let shown: CustomsDocument | null = null;
 /** What the result area says, kept as a function so a language change can say it again. */
 let saying: (() => string) | null = null;
@@ -59,6 +60,8 @@ form.addEventListener('submit', async (event) => {
   if (answer.kind !== 'ok') return refuse(answer, orderId);
   say(null);
   show(answer.document);
+  // Read out what was found: the document's heading, rather than a silent change below the form.
+  $('#op-doc-title', result).focus();
 });
 
 async function download(): Promise<void> {
@@ -84,14 +87,19 @@ function refuse(refusal: Refusal, orderId = ''): void {
 
 function show(next: CustomsDocument | null): void {
   shown = next;
+  // Drawn again in another language: the reader stays on the heading they were on.
+  const onHeading = document.activeElement?.id === 'op-doc-title';
   result.replaceChildren(...(next ? [documentView(next, () => void download())] : []));
+  if (next && onHeading) $('#op-doc-title', result).focus();
 }
 
+/** The result area's message; a refusal is about the order number typed, so the input points to it. */
 function say(text: (() => string) | null, kind: 'info' | 'bad' = 'bad'): void {
   saying = text;
   message.hidden = text === null;
   message.textContent = text ? text() : '';
   message.className = kind === 'bad' ? 'ws-alert ws-alert--bad' : 'op-info';
+  input.setAttribute('aria-describedby', text && kind === 'bad' ? `${HINT_ID} ${message.id}` : HINT_ID);
 }
 
 type SignInReason = 'none' | 'expired' | 'forbidden' | 'rejected';

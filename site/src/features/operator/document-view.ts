@@ -1,6 +1,8 @@
+import { areaOf } from '../../../../functions/domain/address.js';
+import { formatMoney } from '../../../../functions/domain/money.js';
 import { el } from '../pavilion/dom.js';
 import type { CustomsDocument } from './api.js';
-import { chinaTime, divisions, money } from './format.js';
+import { chinaTime } from './format.js';
 import { locale, tr, type WordKey } from './i18n.js';
 
 /**
@@ -27,7 +29,7 @@ function heading(document: CustomsDocument, at: string, onDownload: () => void):
     el(
       'div',
       {},
-      el('h2', { id: 'op-doc-title' }, tr('doc.order', { orderId: document.orderId }), ' ', el('span', { class: 'ws-badge', 'data-kind': document.status === 'paid' ? 'shipped' : 'to_ship' }, tr(`status.${document.status}`))),
+      el('h2', { id: 'op-doc-title', tabindex: -1 }, tr('doc.order', { orderId: document.orderId }), ' ', el('span', { class: 'ws-badge', 'data-kind': document.status === 'paid' ? 'shipped' : 'to_ship' }, tr(`status.${document.status}`))),
       el(
         'p',
         { class: 'op-meta' },
@@ -69,7 +71,7 @@ function recipientCard(document: CustomsDocument): HTMLElement {
         el(
           'span',
           {},
-          divisions(recipient),
+          areaOf(recipient),
           el('br'),
           recipient.address,
           el('br'),
@@ -119,11 +121,11 @@ function linesCard(document: CustomsDocument, at: string): HTMLElement {
               cell(1, el('code', { 'data-testid': 'hs-code' }, line.hsCode)),
               cell(2, el('span', {}, line.title, el('small', { class: 'op-sub' }, `${line.pavilion} · ${line.sku}`))),
               cell(3, String(line.quantity)),
-              cell(4, money(line.unitPriceCny, at)),
-              cell(5, money(line.goodsCny, at)),
-              cell(6, money(line.freightCny, at)),
-              cell(7, money(line.dutiableCny, at)),
-              cell(8, money(line.taxCny, at)),
+              cell(4, formatMoney(line.unitPriceCny, at)),
+              cell(5, formatMoney(line.goodsCny, at)),
+              cell(6, formatMoney(line.freightCny, at)),
+              cell(7, formatMoney(line.dutiableCny, at)),
+              cell(8, formatMoney(line.taxCny, at)),
             ),
           ),
         ),
@@ -139,11 +141,11 @@ function totalsCard(document: CustomsDocument, at: string): HTMLElement {
     el('h3', { id: 'op-totals' }, tr('doc.totals')),
     facts(
       [
-        ['doc.goods', money(document.goods, at)],
-        ['doc.freight', money(document.freight, at)],
-        ['doc.dutiable', money(document.dutiableValue, at)],
-        ['doc.tax', money(document.tax, at)],
-        ['doc.amountPaid', el('strong', {}, money(document.amountPaid, at))],
+        ['doc.goods', formatMoney(document.goods, at)],
+        ['doc.freight', formatMoney(document.freight, at)],
+        ['doc.dutiable', formatMoney(document.dutiableValue, at)],
+        ['doc.tax', formatMoney(document.tax, at)],
+        ['doc.amountPaid', el('strong', {}, formatMoney(document.amountPaid, at))],
         ['doc.currency', document.currency],
         ['doc.paymentId', document.paymentId ? el('code', {}, document.paymentId) : tr('doc.none')],
         ['doc.notice', tr('doc.noticeValue', { version: document.notice.version, time: chinaTime(document.notice.acceptedAt, at) })],

@@ -39,9 +39,19 @@ export const WORDS = {
   ),
   'result.missing': e('There is no order {orderId}.', 'Заказа {orderId} нет.', '没有订单 {orderId}。'),
   'result.unpaid': e(
-    'Order {orderId} is not paid yet ({status}): only paid orders cross the border, so only they have a customs document.',
-    'Заказ {orderId} ещё не оплачен ({status}): границу пересекают только оплаченные заказы, поэтому таможенный документ есть только у них.',
-    '订单 {orderId} 尚未付款（{status}）：只有已付款订单才会入境，因此只有它们有报关单。',
+    'Order {orderId} is not paid ({status}): only paid orders cross the border, so only they have a customs document.',
+    'Заказ {orderId} не оплачен ({status}): границу пересекают только оплаченные заказы, поэтому таможенный документ есть только у них.',
+    '订单 {orderId} 未付款（{status}）：只有已付款订单才会入境，因此只有它们有报关单。',
+  ),
+  'result.overYearlyLimit': e(
+    'Order {orderId} was paid after the buyer’s yearly cross-border allowance was used up, so it cannot cross the border as a cross-border retail import. Refund it; do not declare it.',
+    'Заказ {orderId} оплачен после того, как годовой лимит покупателя на трансграничные покупки был исчерпан, поэтому ввезти его как трансграничный розничный импорт нельзя. Верните деньги; не декларируйте заказ.',
+    '订单 {orderId} 在订购人本年度跨境电商交易额度用完后才付款，不能作为跨境电商零售进口入境。请退款，切勿申报。',
+  ),
+  'result.noBuyerDetails': e(
+    'Order {orderId} was placed before checkout asked for the recipient and the buyer: it holds no name, ID number or address to declare, so it has no customs document.',
+    'Заказ {orderId} оформлен до того, как при оформлении стали спрашивать получателя и покупателя: в нём нет ни имени, ни номера удостоверения, ни адреса для декларации, поэтому таможенного документа у него нет.',
+    '订单 {orderId} 下单时结账页面尚未收集收货人和订购人信息：订单中没有可申报的姓名、身份证号和地址，因此没有报关单。',
   ),
   'result.failed': e('The document could not be loaded: {reason}', 'Не удалось загрузить документ: {reason}', '无法加载报关单：{reason}'),
   'result.network': e('The server could not be reached. Check the connection and try again.', 'Сервер недоступен. Проверьте соединение и повторите.', '无法连接服务器，请检查网络后重试。'),
@@ -51,7 +61,7 @@ export const WORDS = {
   'doc.download': e('Download CSV', 'Скачать CSV', '下载 CSV'),
   'doc.downloaded': e('Saved {name}.', 'Сохранён файл {name}.', '已保存 {name}。'),
   'doc.buyer': e('Buyer (订购人)', 'Покупатель (订购人)', '订购人'),
-  'doc.recipient': e('Recipient', 'Получатель', '收件人'),
+  'doc.recipient': e('Recipient', 'Получатель', '收货人'),
   'doc.name': e('Name', 'Имя', '姓名'),
   'doc.idNumber': e('Resident ID number', '№ удостоверения личности', '身份证号'),
   'doc.idNote': e(
@@ -71,12 +81,10 @@ export const WORDS = {
   'doc.amountPaid': e('Amount paid', 'Оплачено', '实付金额'),
   'doc.currency': e('Currency charged', 'Валюта платежа', '支付币种'),
   'doc.paymentId': e('Stripe payment', 'Платёж Stripe', 'Stripe 支付单号'),
-  'doc.notice': e('Consumer notice accepted', 'Принятое уведомление для покупателя', '已确认的消费者告知书'),
+  'doc.notice': e('Consumer notice accepted', 'Принятое уведомление покупателя', '已确认的消费者告知书'),
   'doc.noticeValue': e('version {version}, {time}', 'версия {version}, {time}', '版本 {version}，{time}'),
   'doc.none': e('not recorded', 'не записан', '未记录'),
   'col.line': e('#', '№', '序号'),
-  'col.pavilion': e('Pavilion', 'Павильон', '展馆'),
-  'col.sku': e('SKU', 'Артикул', '货号'),
   'col.hsCode': e('HS code', 'Код HS', 'HS 编码'),
   'col.title': e('Goods (Chinese name)', 'Товар (кит. назв.)', '商品名称'),
   'col.qty': e('Qty', 'Кол-во', '数量'),
@@ -86,8 +94,13 @@ export const WORDS = {
   'col.dutiable': e('Dutiable value', 'Там. стоимость', '完税价格'),
   'col.tax': e('Tax', 'Налог', '税款'),
   'doc.cnyNote': e('All figures in CNY unless marked.', 'Все суммы в юанях, если не указано иное.', '除另有标注外，金额均为人民币。'),
+  // Every order status (domain/order.ts ORDER_STATUSES): the paid ones name the document's badge, the others say why there is none.
+  'status.pending_payment': e('awaiting payment', 'ожидает оплаты', '待付款'),
+  'status.expired': e('expired before it was paid', 'истёк срок оплаты', '已超时未付款'),
+  'status.payment_failed': e('the payment failed', 'платёж не прошёл', '付款失败'),
   'status.paid': e('Paid', 'Оплачен', '已付款'),
   'status.paid_needs_attention': e('Paid after its reservation lapsed: check stock', 'Оплачен после снятия резерва: проверьте остаток', '预留失效后付款：请核对库存'),
+  'status.unknown': e('status not given', 'статус не указан', '状态未知'),
 } satisfies Record<string, Entry>;
 
 export type WordKey = keyof typeof WORDS;

@@ -1,4 +1,4 @@
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 
 /**
  * Builds elements from data without innerHTML, so listing texts (typed by managers, imported

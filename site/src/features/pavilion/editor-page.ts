@@ -1,8 +1,9 @@
-import { CATEGORY_NAMES, HS_CODE, productIdFor, type Category } from '../../../../functions/domain/catalogue.js';
+import { CATEGORY_NAMES, HS_CODE, normalizeHsCode, productIdFor, type Category } from '../../../../functions/domain/catalogue.js';
 import { ApiError, api } from './api.js';
 import { $, el, toast } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
-import { count, dateTime, fromDecimal, toDecimal } from './format.js';
+import { count, dateTime, decimalSeparator, fromDecimal, toDecimal } from './format.js';
+import { hsCodeStatus } from './hs-code-status.js';
 import { applyLanguage, currentLanguage, tr, type WordKey } from './i18n.js';
 import type { Certificate, Listing } from './listing-types.js';
 import { stockForm } from './stock-form.js';
@@ -57,6 +58,7 @@ function startNew(): void {
   document.title = `${tr('editor.new')} · SCO Bazaar`;
   setValue('fulfilment.mode', 'bonded_warehouse');
   setValue('fulfilment.leadTimeDays', '3');
+  showHsCodeStatus();
   images = [];
   renderImages();
   renderCertificates([]);
@@ -78,7 +80,7 @@ function show(next: Listing): void {
   setValue('sku', next.sku);
   input('sku').readOnly = true;
   setValue('category', next.category);
-  setValue('price.amount', toDecimal(next.price.amount, next.price.currency));
+  setValue('price.amount', toDecimal(next.price.amount, next.price.currency, decimalSeparator()));
   $('[data-currency]').textContent = next.price.currency;
   setValue('weightGrams', String(next.weightGrams));
   for (const field of ['title', 'unit', 'origin', 'producer', 'description'] as const) {
@@ -87,6 +89,7 @@ function show(next: Listing): void {
   setValue('fulfilment.mode', next.fulfilment.mode);
   setValue('fulfilment.leadTimeDays', String(next.fulfilment.leadTimeDays));
   setValue('hsCode', next.hsCode ?? '');
+  showHsCodeStatus();
   renderCertificates(next.certificates);
   images = [...next.images];
   renderImages();
@@ -143,9 +146,9 @@ function collect(): { body: Record<string, unknown>; errors: { field: string; me
   const errors: { field: string; message: string }[] = [];
   const currency = listing?.price.currency ?? workspace.pavilion.currency;
   const amount = fromDecimal(value('price.amount'), currency);
-  if (amount === null) errors.push({ field: 'price.amount', message: `${tr('field.price')}: 650.50` });
-  // Written as people write it (0409.00.00.00, 0409 0000 00); sent as the ten digits customs reads.
-  const hsCode = value('hsCode').replace(/[.\s]/g, '');
+  if (amount === null) errors.push({ field: 'price.amount', message: `${tr('field.price')}: ${toDecimal(65_050, currency, decimalSeparator())}` });
+  // Written as people write it (0409.00.00.00, 0409 0000 00, full-width digits); sent as the ten digits customs reads.
+  const hsCode = normalizeHsCode(value('hsCode'));
   if (!HS_CODE.test(hsCode)) errors.push({ field: 'hsCode', message: tr('field.hsCodeError') });
   const texts = (field: string) => ({ zh: value(`${field}.zh`), ru: value(`${field}.ru`), en: value(`${field}.en`) });
   const number = (name: string) => (value(name) === '' ? undefined : Number(value(name)));
@@ -228,6 +231,25 @@ async function changeStatus(action: 'archive' | 'restore'): Promise<void> {
   }
 }
 
+/**
+ * Beside the HS code: whether shoppers in China can buy goods under it (hs-code-status.ts, the
+ * cart's own rule) and, when they can, the import tax they pay. Nothing until ten digits are typed.
+ */
+function showHsCodeStatus(): void {
+  const box = $('[data-hs-status]', form);
+  const status = hsCodeStatus(value('hsCode'));
+  if (status.kind === 'incomplete') return void box.replaceChildren();
+  const text = status.kind === 'importable' ? tr('hsCode.importable', { rate: status.ratePercent }) : tr('hsCode.notImportable');
+  box.replaceChildren(el('span', { class: 'ws-hs-note', 'data-kind': status.kind }, text));
+}
+
+/** The price as the language writes decimals (650,50 in Russian); left as typed when it is not a price. */
+function respellPrice(): void {
+  const currency = listing?.price.currency ?? workspace.pavilion.currency;
+  const amount = fromDecimal(value('price.amount'), currency);
+  if (amount !== null) setValue('price.amount', toDecimal(amount, currency, decimalSeparator()));
+}
+
 function renderCertificates(list: readonly Certificate[]): void {
   certs.replaceChildren(...list.map((certificate, i) => certificateRow(certificate, i)));
 }
@@ -307,7 +329,10 @@ function wire(): void {
     event.preventDefault();
     void save();
   });
-  form.addEventListener('input', () => (dirty = true));
+  form.addEventListener('input', (event) => {
+    dirty = true;
+    if ((event.target as HTMLInputElement).name === 'hsCode') showHsCodeStatus();
+  });
   document.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -351,6 +376,8 @@ function wire(): void {
   $('[data-restore]').addEventListener('click', () => void changeStatus('restore'));
   document.addEventListener('workspace:language', () => {
     translateCategories();
+    showHsCodeStatus();
+    respellPrice();
     renderCertificates(currentCertificates());
     renderImages();
     if (listing) {

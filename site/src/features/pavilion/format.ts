@@ -15,12 +15,17 @@ export function money(amount: number, currency: string): string {
   return new Intl.NumberFormat(locale(), { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(amount / 10 ** exponent);
 }
 
-/** Minor units as the decimal a person types (65050 -> "650.50"). */
-export function toDecimal(amount: number, currency: string): string {
+/** Minor units as the decimal a person types (65050 -> "650.50", or "650,50" with a comma separator). */
+export function toDecimal(amount: number, currency: string, separator = '.'): string {
   const exponent = exponentOf(currency);
   if (exponent === 0) return String(amount);
   const text = String(amount).padStart(exponent + 1, '0');
-  return `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
+  return `${text.slice(0, -exponent)}${separator}${text.slice(-exponent)}`;
+}
+
+/** The decimal separator of a locale ("," in Russian, "." in Chinese and English); fromDecimal reads either. */
+export function decimalSeparator(forLocale: string = locale()): string {
+  return new Intl.NumberFormat(forLocale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 }
 
 /** "650.5" or "650,50" -> 65050, exactly (string arithmetic); null when it is not a price. */

@@ -3,13 +3,14 @@ import { FULFILMENT_MODES, MAX_FREIGHT_PER_KG_FEN, parcelFreight, type FreightRa
 import { ApiError, api } from './api.js';
 import { $, toast } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
-import { fromDecimal, money, toDecimal } from './format.js';
+import { decimalSeparator, fromDecimal, money, toDecimal } from './format.js';
 import { tr } from './i18n.js';
 import { fail, startWorkspace } from './workspace.js';
 
 /**
  * The pavilion's freight rates: one row per fulfilment mode, yuan typed as people write them
- * (28.00, 28,5), converted to fen by the domain's money rules. Each row shows what a 2.5 kg parcel
+ * (28.00, 28,5), converted to fen by the domain's money rules, and shown with the workspace
+ * language's decimal separator (28,00 in Russian). Each row shows what a 2.5 kg parcel
  * costs (three started kilograms), worked out by the same function the cart uses.
  */
 interface PavilionFreight {
@@ -36,8 +37,9 @@ void startWorkspace().then(async (workspace) => {
 
 function show(freight: PavilionFreight): void {
   for (const mode of FULFILMENT_MODES) {
-    for (const part of PARTS) input(mode, part).value = toDecimal(freight.rates[mode][part].amount, 'CNY');
+    for (const part of PARTS) input(mode, part).value = toDecimal(freight.rates[mode][part].amount, 'CNY', decimalSeparator());
   }
+  respell();
   $('[data-default-note]').hidden = !freight.isDefault;
   dirty = false;
   renderExamples();
@@ -105,7 +107,23 @@ function wire(): void {
   window.addEventListener('beforeunload', (event) => {
     if (dirty) event.preventDefault();
   });
-  document.addEventListener('workspace:language', renderExamples);
+  document.addEventListener('workspace:language', () => {
+    respell();
+    renderExamples();
+  });
+}
+
+/** Amounts (and the placeholder) written with the language's decimal separator; what is not an amount is left as typed. */
+function respell(): void {
+  const separator = decimalSeparator();
+  for (const mode of FULFILMENT_MODES) {
+    for (const part of PARTS) {
+      const field = input(mode, part);
+      const amount = fromDecimal(field.value, 'CNY');
+      if (amount !== null) field.value = toDecimal(amount, 'CNY', separator);
+      field.placeholder = toDecimal(0, 'CNY', separator);
+    }
+  }
 }
 
 function input(mode: FulfilmentMode, part: (typeof PARTS)[number]): HTMLInputElement {

@@ -1,6 +1,7 @@
 import { CATEGORY_NAMES, type Category } from '../../../../functions/domain/catalogue.js';
 import { $, el } from './dom.js';
 import { count, money } from './format.js';
+import { unsellableReason } from './hs-code-status.js';
 import { applyLanguage, currentLanguage, tr, type WordKey } from './i18n.js';
 import type { Listing } from './listing-types.js';
 import { pagedList, wireTabs } from './paged-list.js';
@@ -42,7 +43,8 @@ function row(listing: Listing): HTMLTableRowElement {
     { 'data-id': listing.id },
     el('td', {}, cover ? el('img', { class: 'thumb', src: cover, alt: '', loading: 'lazy', width: 40, height: 40 }) : ''),
     el('td', {}, el('code', {}, listing.sku)),
-    el('td', { class: 'title-cell' }, el('a', { href }, listing.title[lang]), el('span', { class: 'sub' }, lang === 'en' ? listing.title.zh : listing.title.en)),
+    // Beside the title, the column a phone still shows: a listing that will not sell in China says so.
+    el('td', { class: 'title-cell' }, el('a', { href }, listing.title[lang]), el('span', { class: 'sub' }, lang === 'en' ? listing.title.zh : listing.title.en), unsellable(listing)),
     el('td', {}, CATEGORY_NAMES[listing.category as Category]?.[lang] ?? listing.category),
     el('td', { class: 'num' }, money(listing.price.amount, listing.price.currency)),
     el('td', { class: 'num', 'data-on-hand': '' }, count(listing.onHand)),
@@ -52,6 +54,18 @@ function row(listing: Listing): HTMLTableRowElement {
     el('td', {}, el('button', { type: 'button', class: 'button button--ghost button--small', 'data-stock': listing.id }, tr('stock.button'))),
   );
   return tr_;
+}
+
+/** A listing whose HS code keeps it from selling in China, whatever its status (hs-code-status.ts). */
+function unsellable(listing: Listing): HTMLElement | null {
+  const reason = unsellableReason(listing);
+  if (!reason) return null;
+  return el(
+    'span',
+    { class: 'ws-unsellable', 'data-unsellable': reason },
+    tr(reason === 'not_importable' ? 'listings.notImportable' : 'listings.noHsCode'),
+    listing.hsCode ? el('code', {}, `HS\u00a0${listing.hsCode}`) : null,
+  );
 }
 
 function openStock(listing: Listing): void {

@@ -1,5 +1,5 @@
 import { ApiError, api } from './api.js';
-import { $, el, toast } from './dom.js';
+import { $, el, toast, type Child } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { count, dateTime, money } from './format.js';
 import { currentLanguage, tr, type WordKey } from './i18n.js';
@@ -7,14 +7,12 @@ import type { Localized } from './listing-types.js';
 import { pagedList, wireTabs } from './paged-list.js';
 import { fail, startWorkspace } from './workspace.js';
 
-interface Division {
-  code: string;
-  name: string;
-}
-
-/** Where a line goes (schemas/listing.ts ShipToSchema): the recipient, and the buyer customs clears it for. */
+/**
+ * Where a line goes (functions/http/schemas/pavilion-orders.ts ShipToSchema): the recipient, and the buyer customs clears
+ * it for. The address is shown as the API writes it (`fullAddress`, domain/address.ts).
+ */
 interface ShipTo {
-  recipient: { name: string; phone: string; province: Division; city: Division; district: Division; address: string; postcode: string };
+  recipient: { name: string; phone: string; postcode: string };
   fullAddress: string;
   buyerName: string;
   buyerIdMasked: string;
@@ -61,17 +59,19 @@ function render(): void {
 
 function row(line: Line): HTMLTableRowElement {
   const lang = currentLanguage();
+  // Each cell carries its column's name: on a phone the row is a card, and the names are its labels.
+  const cell = (label: WordKey, props: Record<string, string>, ...children: Child[]) => el('td', { ...props, 'data-label': tr(label) }, ...children);
   return el(
     'tr',
     { 'data-line': `${line.orderId}/${line.lineNo}` },
-    el('td', {}, line.paidAt ? dateTime(line.paidAt) : '–'),
-    el('td', {}, el('code', {}, line.orderId), el('span', { class: 'sub' }, `#${line.lineNo}`)),
-    el('td', { class: 'title-cell' }, line.title[lang], el('span', { class: 'sub' }, line.sku), line.hsCode ? el('span', { class: 'sub', 'data-hs-code': '' }, `HS\u00a0${line.hsCode}`) : null),
-    el('td', { class: 'num' }, count(line.quantity)),
-    el('td', { class: 'num' }, money(line.unitPrice.amount * line.quantity, line.unitPrice.currency)),
-    el('td', { class: 'ship-to' }, line.shipTo ? shipTo(line.shipTo) : '–', line.fulfilmentMode ? el('span', { class: 'sub' }, tr(`mode.${line.fulfilmentMode}` as WordKey)) : null),
-    el('td', {}, el('span', { class: 'ws-badge', 'data-kind': line.fulfilment }, tr(`fulfilment.${line.fulfilment}` as WordKey))),
-    el('td', {}, line.fulfilment === 'to_ship' ? shipForm(line) : line.carrier ? `${line.carrier} · ${line.trackingNumber}` : '–'),
+    cell('col.paidAt', {}, line.paidAt ? dateTime(line.paidAt) : '–'),
+    cell('col.order', {}, el('code', {}, line.orderId), el('span', { class: 'sub' }, `#${line.lineNo}`)),
+    cell('col.item', { class: 'title-cell' }, line.title[lang], el('span', { class: 'sub' }, line.sku), line.hsCode ? el('span', { class: 'sub', 'data-hs-code': '' }, `HS\u00a0${line.hsCode}`) : null),
+    cell('col.qty', { class: 'num' }, count(line.quantity)),
+    cell('col.price', { class: 'num' }, money(line.unitPrice.amount * line.quantity, line.unitPrice.currency)),
+    cell('col.shipTo', { class: 'ship-to wide' }, line.shipTo ? shipTo(line.shipTo) : '–', line.fulfilmentMode ? el('span', { class: 'sub' }, tr(`mode.${line.fulfilmentMode}` as WordKey)) : null),
+    cell('col.status', {}, el('span', { class: 'ws-badge', 'data-kind': line.fulfilment }, tr(`fulfilment.${line.fulfilment}` as WordKey))),
+    cell('col.shipment', { class: 'wide' }, line.fulfilment === 'to_ship' ? shipForm(line) : line.carrier ? `${line.carrier} · ${line.trackingNumber}` : '–'),
   );
 }
 
@@ -85,7 +85,7 @@ function shipTo(to: ShipTo): HTMLElement {
     el('span', { 'data-address': '' }, to.fullAddress),
     el('br'),
     el('span', { lang: workspaceLang() }, `${tr('orders.postcode')} `), el('span', { 'data-postcode': '' }, to.recipient.postcode),
-    el('span', { class: 'sub', lang: workspaceLang() }, `${tr('orders.buyer')}: ${to.buyerName} · ${tr('orders.buyerId')} `, el('code', { 'data-buyer-id': '' }, to.buyerIdMasked)),
+    el('span', { class: 'sub', lang: workspaceLang() }, `${tr('orders.buyerIs', { name: to.buyerName })} · ${tr('orders.buyerId')} `, el('code', { 'data-buyer-id': '' }, to.buyerIdMasked)),
   );
 }
 
