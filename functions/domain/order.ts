@@ -5,17 +5,12 @@ import type { PavilionCode } from './pavilion.js';
 import type { Recipient } from './recipient.js';
 
 /**
- * Orders and their state machine. The order item and its line items are a data contract shared
- * with the pavilion workspace (it reads the lines of paid orders and writes the shipment fields):
- *
- *   PK=ORDER#<orderId> SK=ORDER         -> Order
- *   PK=ORDER#<orderId> SK=LINE#<nnn>    -> OrderLine (lineNo zero-padded to 3 digits)
- *   paid lines carry GSI1PK='PAVILION#<CC>#ORDERS', GSI1SK='<paidAt ISO>#<orderId>#<nnn>'
- *   pending orders carry GSI2PK='ORDERS#pending_payment', GSI2SK='<expiresAt ISO>#<orderId>'
+ * Orders and their state machine. An Order and its OrderLines are a data contract shared with the
+ * pavilion workspace: it reads the lines of paid orders, its pavilion's only, and writes the
+ * shipment fields.
  */
-export type OrderStatus = 'pending_payment' | 'paid' | 'expired' | 'payment_failed' | 'paid_needs_attention';
-
-export const ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention'];
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Where a line stands for its pavilion: nothing to do, ready to ship, or gone out the door. */
 export type LineFulfilment = 'awaiting_payment' | 'to_ship' | 'shipped';
@@ -217,11 +212,6 @@ export const LATE_PAYMENT_PLANS: readonly LatePaymentPlan[] = [
     note: 'paid after its reservation lapsed and the buyer’s yearly cross-border allowance was used up meanwhile: refund (it cannot be declared)',
   },
 ];
-
-/** Sort key of a line item under its order: LINE#001, LINE#002 ... (zero-padded so a Query returns them in order). */
-export function lineSortKey(lineNo: number): string {
-  return `LINE#${String(lineNo).padStart(3, '0')}`;
-}
 
 export function addMinutes(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * 60_000).toISOString();

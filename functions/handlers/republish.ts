@@ -1,33 +1,25 @@
 import { CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild';
-import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { catalogueItemKind, withoutKeys } from '../adapters/dynamodb/keys.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
+import { touchesPublishedPages } from '../domain/publishing.js';
 
 /**
- * Republishes the static site when the catalogue changes: the table's stream (filtered to
- * product and pavilion items, batched for up to 300 s by the event source mapping, which is the
- * debounce) arrives here and starts the site build project (infra/constructs/republishing.ts).
+ * Republishes the static site when the catalogue changes: the table's stream (filtered to the
+ * product and pavilion partitions, batched for up to 300 s by the event source mapping, which is
+ * the debounce) arrives here and starts the site build project (infra/constructs/republishing.ts).
  */
 
-/** Moved by every checkout, payment and expiry; the pages fetch them live, so they never need a rebuild. */
-const LIVE_ATTRIBUTES = new Set(['stock', 'reserved', 'sold', 'version', 'updatedAt']);
-
-/** True when a record changes what the static pages show (not only the live stock counters). */
+/**
+ * True when a record changes what the static pages show: a product or pavilion item (not a stock
+ * movement beside it), changed as the shared rule in domain/publishing.ts counts a change.
+ */
 export function changesPublishedPages(record: DynamoDBRecord): boolean {
-  const pk = record.dynamodb?.Keys?.PK?.S ?? '';
-  if (!pk.startsWith('PRODUCT#') && pk !== 'PAVILIONS') return false;
-  if (record.eventName !== 'MODIFY') return true;
-  const before = record.dynamodb?.OldImage ?? {};
-  const after = record.dynamodb?.NewImage ?? {};
-  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const name of names) {
-    if (LIVE_ATTRIBUTES.has(name)) continue;
-    if (!sameValue(before[name], after[name])) return true;
-  }
-  return false;
-}
-
-function sameValue(a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const key = record.dynamodb?.Keys;
+  if (!catalogueItemKind({ PK: key?.PK?.S, SK: key?.SK?.S })) return false;
+  const before = record.eventName === 'INSERT' ? null : withoutKeys(record.dynamodb?.OldImage ?? {});
+  const after = record.eventName === 'REMOVE' ? null : withoutKeys(record.dynamodb?.NewImage ?? {});
+  return touchesPublishedPages(before, after);
 }
 
 export interface RepublishDeps {

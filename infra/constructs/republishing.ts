@@ -12,6 +12,7 @@ import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct, type IDependable } from 'constructs';
+import { CATALOGUE_PARTITIONS } from '../../functions/adapters/dynamodb/keys.js';
 import { REPUBLISH_ENTRY } from './api-apps.js';
 import { AppFunction } from './app-function.js';
 import { REPO_ROOT } from './paths.js';
@@ -38,10 +39,11 @@ const NOT_SOURCE = ['node_modules/', 'cdk.out/', '.git/', '.data/', 'site/dist/'
 const DEBOUNCE = Duration.seconds(300);
 
 /**
- * The site republishes itself: a catalogue change on the table's stream (product and pavilion
- * items only, filtered before any Lambda runs) waits up to five minutes for more changes, then a
- * small function starts a CodeBuild project that runs `npm ci && npm run build:site` against the
- * table, syncs the bucket and invalidates CloudFront. One build at a time (concurrency limit 1).
+ * The site republishes itself: a catalogue change on the table's stream (the product and pavilion
+ * partitions only, filtered before any Lambda runs) waits up to five minutes for more changes,
+ * then a small function (handlers/republish.ts: only changes to what the pages show count) starts
+ * a CodeBuild project that runs `npm ci && npm run build:site` against the table, syncs the bucket
+ * and invalidates CloudFront. One build at a time (concurrency limit 1).
  */
 export class Republishing extends Construct {
   readonly project: Project;
@@ -108,10 +110,9 @@ export class Republishing extends Construct {
         retryAttempts: 5,
         bisectBatchOnError: false,
         onFailure: new SqsDlq(props.failures),
-        filters: [
-          FilterCriteria.filter({ dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('PRODUCT#') } } } }),
-          FilterCriteria.filter({ dynamodb: { Keys: { PK: { S: FilterRule.isEqual('PAVILIONS') } } } }),
-        ],
+        filters: CATALOGUE_PARTITIONS.map((pk) =>
+          FilterCriteria.filter({ dynamodb: { Keys: { PK: { S: 'beginsWith' in pk ? FilterRule.beginsWith(pk.beginsWith) : FilterRule.isEqual(pk.equals) } } } }),
+        ),
       }),
     );
 

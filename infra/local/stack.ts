@@ -11,10 +11,12 @@ import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { readConfig } from '../../functions/config.js';
 import { wireDeps } from '../../functions/handlers/wire.js';
 import { createApi } from '../../functions/http/api.js';
-import { shopDepsOf } from '../../functions/usecases/shop-deps.js';
+import { lazyDeps } from '../../functions/usecases/lazy-deps.js';
+import { SHOP_DEPS, type ShopDeps } from '../../functions/usecases/shop-deps.js';
 import { sweepExpiredOrders } from '../../functions/usecases/sweep-expired-orders.js';
 import { buildSite } from '../site-build/build-site.js';
 import { readCatalogueSnapshot, writeCatalogueSnapshot } from '../site-build/catalogue-snapshot.js';
+import { observeCatalogueWrites, type PublishedChange } from './catalogue-changes.js';
 import { debounce } from './debounce.js';
 import { startDynamoLocal } from './dynamodb-local.js';
 import { SEED_PAVILIONS, seedCatalogue, seedProducts, writeSeedMedia } from './seed/index.js';
@@ -51,7 +53,7 @@ export interface LocalStack {
   signToken(pavilion: string): Promise<string>;
   /** Signs a token for the demo operator (the `operators` group), as the sign-in page's operator button does. */
   signOperatorToken(): Promise<string>;
-  /** Rebuilds the static site from the table now (the debounced one runs after listing changes). */
+  /** Rebuilds the static site from the table now (the debounced one runs after changes to what the pages show). */
   rebuildSite(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -177,16 +179,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }, 2000);
     stops.push(async () => scheduleRebuild.cancel());
+    // The same rule as the stream handler in AWS (functions/domain/publishing.ts): a stock count rebuilds nothing.
+    if (!deps.listings) throw new Error('The local API was wired without its listing store');
+    const published = observeCatalogueWrites({ listings: deps.listings, catalogue: deps.catalogue }, (change) => {
+      log(`Pages changed (${describe(change)})${withSite ? ': the site will be rebuilt.' : '.'}`);
+      scheduleRebuild();
+    });
 
     // Stripe's expiry event may never come: release lapsed reservations on a timer, as the AWS schedule does.
     const sweep = setInterval(() => {
-      sweepExpiredOrders(shopDepsOf(deps), new Date()).catch((error: Error) => log(`Sweep failed: ${error.message}`));
+      sweepExpiredOrders(lazyDeps<ShopDeps>(deps, SHOP_DEPS), new Date()).catch((error: Error) => log(`Sweep failed: ${error.message}`));
     }, options.sweepEveryMs ?? 60_000);
     stops.push(async () => clearInterval(sweep));
 
     const app = new Hono();
     app.route('/auth', issuer.app);
-    app.route('/', createApi({ ...deps, onCatalogueChange: () => scheduleRebuild() }));
+    app.route('/', createApi({ ...deps, ...published }));
     if (withSite) app.route('/', createStaticApp({ siteDir, mediaDir }));
     handle = (request) => app.fetch(request);
 
@@ -204,6 +212,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+function describe(change: PublishedChange): string {
+  return 'product' in change ? `listing ${change.product}` : `pavilion ${change.pavilion}`;
 }
 
 /** Replaces `target` with `fresh` by two renames, so readers see the old site or the new one, never none. */

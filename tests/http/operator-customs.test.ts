@@ -8,7 +8,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JwtTokenVerifier } from '../../functions/adapters/auth/jwt-verifier.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
-import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
 import { localIdentityVault } from '../../functions/adapters/secrets/identity-key.js';
 import { maskResidentId } from '../../functions/domain/resident-id.js';
@@ -144,12 +144,12 @@ async function putOrder(
   // An order placed before checkout asked for the recipient and the buyer holds neither.
   const { buyer, recipient, customs, allowance, notice, ...withoutBuyer } = order;
   const item = changes.withoutBuyer ? withoutBuyer : order;
-  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...orderKeys.order(orderId), type: 'order', ...item } }));
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.order(orderId), type: 'order', ...item } }));
   for (const line of lines) {
     await table.doc.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: { ...orderKeys.line(orderId, line.lineNo), ...(line.paidAt ? orderKeys.pavilionQueue(line, line.paidAt) : {}), type: 'order-line', ...line },
+        Item: { ...keys.orderLine(orderId, line.lineNo), ...(line.paidAt ? keys.pavilionQueueEntry(line, line.paidAt) : {}), type: 'order-line', ...line },
       }),
     );
   }
@@ -294,7 +294,7 @@ describe('the customs order document, for an operator', () => {
 
   it('leaves the ID number sealed in the table: only the answer carries it', async () => {
     const { Items } = await table.doc.send(
-      new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': orderKeys.partition(PAID) } }),
+      new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.order(PAID).PK } }),
     );
     expect(Items).toHaveLength(3);
     expect(JSON.stringify(Items)).not.toContain(ID_NUMBER);

@@ -6,7 +6,6 @@ import { JwtTokenVerifier } from '../../functions/adapters/auth/jwt-verifier.js'
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
-import { orderKeys } from '../../functions/adapters/dynamodb/order-keys.js';
 import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
 import { LocalImageStore } from '../../functions/adapters/images/local-image-store.js';
 import type { OrderLine, ShipTo } from '../../functions/domain/order.js';
@@ -117,8 +116,8 @@ export async function startPavilionTestbed() {
       new PutCommand({
         TableName: table.tableName,
         Item: {
-          ...orderKeys.line(item.orderId, item.lineNo),
-          ...(item.paidAt ? orderKeys.pavilionQueue(item, item.paidAt) : {}),
+          ...keys.orderLine(item.orderId, item.lineNo),
+          ...(item.paidAt ? keys.pavilionQueueEntry(item, item.paidAt) : {}),
           type: 'order-line',
           ...item,
         },

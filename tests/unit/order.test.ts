@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, MAX_ORDER_LINES, ORDER_ID, type OrderStatus, type PaymentOutcome } from '../../functions/domain/order.js';
-import { newOrderId } from '../../functions/usecases/secrets.js';
+import { newOrderId } from '../../functions/usecases/ids.js';
 
 describe('decide: what a payment outcome does to an order', () => {
   const cases: Array<[OrderStatus, PaymentOutcome, string]> = [

@@ -1,6 +1,9 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { changesPublishedPages, republish, type RepublishDeps } from '../../functions/handlers/republish.js';
+
+const marshallKey = (key: { PK: string; SK: string }) => ({ PK: { S: key.PK }, SK: { S: key.SK } });
 
 const product = (fields: Record<string, string | number>) =>
   Object.fromEntries(
@@ -28,6 +31,11 @@ describe('which stream records republish the site', () => {
     expect(changesPublishedPages({ eventName: 'INSERT', dynamodb: { Keys: keys } } as DynamoDBRecord)).toBe(true);
     expect(changesPublishedPages({ eventName: 'REMOVE', dynamodb: { Keys: keys } } as DynamoDBRecord)).toBe(true);
     expect(changesPublishedPages(modify({ name: 'Kyrgyzstan' }, { name: 'Kyrgyz Republic' }, 'PAVILIONS'))).toBe(true);
+  });
+
+  it('a stock movement recorded beside a product does not (a pavilion counting its stock)', () => {
+    const movement = marshallKey(keys.stockMovement('kg-honey', '2026-03-01T10:00:00.000Z', 'ab12cd34'));
+    expect(changesPublishedPages({ eventName: 'INSERT', dynamodb: { Keys: movement, NewImage: { ...movement, delta: { N: '5' } } } } as DynamoDBRecord)).toBe(false);
   });
 
   it('carts, orders and other items never do', () => {

@@ -3,14 +3,13 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { cartExpiresAt, type Cart } from '../../domain/cart.js';
 import { CartVersionConflictError, type CartStore } from '../../ports/cart-store.js';
 import { withConflictRetry } from './conflict-retry.js';
+import { keys } from './keys.js';
 
 /** Touching a cart that was saved less than a day ago would only cost writes. */
 const TOUCH_AFTER_MS = 86_400_000;
 
-export const cartKey = (id: string) => ({ PK: `CART#${id}`, SK: 'CART' });
-
 /**
- * Carts live one item each (PK=CART#<id>), with `ttl` (epoch seconds) 30 days after last use.
+ * Carts live one item each (keys.cart), with `ttl` (epoch seconds) 30 days after last use.
  * Checkout's reserving transaction writes the cart's pendingOrderId (and a sale deletes the cart),
  * so every single write here retries a TransactionConflict: AWS refuses a write to an item inside
  * a running transaction (DynamoDB Local never does).
@@ -26,7 +25,7 @@ export class DynamoCartStore implements CartStore {
       this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...cartKey(cart.id), type: 'cart', ...cart, lines: [...cart.lines], usedAt: cart.updatedAt, ttl: ttlOf(cart.updatedAt) },
+          Item: { ...keys.cart(cart.id), type: 'cart', ...cart, lines: [...cart.lines], usedAt: cart.updatedAt, ttl: ttlOf(cart.updatedAt) },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       ),
@@ -34,7 +33,7 @@ export class DynamoCartStore implements CartStore {
   }
 
   async get(id: string, now: Date): Promise<Cart | null> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: cartKey(id), ConsistentRead: true }));
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.cart(id), ConsistentRead: true }));
     // TTL deletes lazily (within days): a lapsed cart must look gone at once.
     if (!Item || (typeof Item.ttl === 'number' && Item.ttl * 1000 <= now.getTime())) return null;
     const cart: Cart = {
@@ -56,7 +55,7 @@ export class DynamoCartStore implements CartStore {
         this.doc.send(
           new UpdateCommand({
             TableName: this.tableName,
-            Key: cartKey(cart.id),
+            Key: keys.cart(cart.id),
             UpdateExpression: 'SET #lines = :lines, updatedAt = :updatedAt, version = :version, usedAt = :updatedAt, #ttl = :ttl',
             ConditionExpression: 'attribute_exists(PK) AND version = :expected',
             ExpressionAttributeNames: { '#lines': 'lines', '#ttl': 'ttl' },
@@ -79,7 +78,7 @@ export class DynamoCartStore implements CartStore {
         this.doc.send(
           new UpdateCommand({
             TableName: this.tableName,
-            Key: cartKey(id),
+            Key: keys.cart(id),
             UpdateExpression: 'SET usedAt = :usedAt, #ttl = :ttl',
             ConditionExpression: 'attribute_exists(PK)',
             ExpressionAttributeNames: { '#ttl': 'ttl' },

@@ -14,7 +14,7 @@ import type { FreightRates } from '../../domain/freight.js';
 import type { Pavilion, PavilionCode } from '../../domain/pavilion.js';
 import type { CatalogueStore, PavilionSummary, ProductPage, ProductQuery } from '../../ports/catalogue-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { keys, withoutKeys } from './keys.js';
+import { keyCondition, keys, queries, withoutKeys, type KeyQuery } from './keys.js';
 import { withConflictRetry } from './conflict-retry.js';
 
 /** BatchWriteItem takes at most 25 items (DynamoDB limit). */
@@ -30,7 +30,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
     const items: PavilionSummary[] = [];
     const pages = paginateQuery(
       { client: this.doc },
-      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.pavilionsPartition } },
+      { TableName: this.tableName, ...keyCondition(queries.pavilions()) },
     );
     for await (const page of pages) for (const item of page.Items ?? []) items.push(toPavilion(item));
     return items;
@@ -43,29 +43,17 @@ export class DynamoCatalogueStore implements CatalogueStore {
 
   async listProducts(query: ProductQuery): Promise<ProductPage> {
     const plan = planProductQuery(query);
-    const startKey = decodeCursor(query.cursor, {
-      attributes: ['PK', 'SK', plan.partitionAttribute, plan.sortAttribute],
-      partition: { name: plan.partitionAttribute, value: plan.partitionValue },
-      sort: { name: plan.sortAttribute, prefix: plan.sortPrefix },
-    });
+    const startKey = decodeCursor(query.cursor, plan.key);
+    const condition = keyCondition(plan.key);
     const items: Product[] = [];
     let exclusiveStartKey: Record<string, unknown> | undefined = startKey;
     // A category filter inside a pavilion can leave a DynamoDB page short; keep reading until the page is full.
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
-        IndexName: plan.indexName,
-        KeyConditionExpression: plan.sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': plan.partitionAttribute,
-          ...(plan.sortPrefix ? { '#sk': plan.sortAttribute } : {}),
-          ...plan.filterNames,
-        },
-        ExpressionAttributeValues: {
-          ':pk': plan.partitionValue,
-          ...(plan.sortPrefix ? { ':prefix': plan.sortPrefix } : {}),
-          ...plan.filterValues,
-        },
+        ...condition,
+        ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...plan.filterNames },
+        ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...plan.filterValues },
         FilterExpression: plan.filter,
         ScanIndexForward: false,
         Limit: query.limit - items.length,
@@ -145,13 +133,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
     let count = 0;
     const pages = paginateQuery(
       { client: this.doc },
-      {
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PAVILION#${code}`, ':prefix': 'PRODUCT#active#' },
-        Select: 'COUNT',
-      },
+      { TableName: this.tableName, ...keyCondition(queries.pavilionListings(code, 'active')), Select: 'COUNT' },
     );
     for await (const page of pages) count += page.Count ?? 0;
     // The pavilion item is also written by the listing transactions (their product count): retry a conflict with them.
@@ -183,11 +165,7 @@ function toPavilion(item: Record<string, unknown>): PavilionSummary {
 }
 
 interface QueryPlan {
-  readonly indexName: 'GSI1' | 'GSI2' | 'GSI3';
-  readonly partitionAttribute: string;
-  readonly sortAttribute: string;
-  readonly partitionValue: string;
-  readonly sortPrefix: string;
+  readonly key: KeyQuery;
   readonly filter?: string;
   readonly filterNames?: Record<string, string>;
   readonly filterValues?: Record<string, unknown>;
@@ -196,18 +174,12 @@ interface QueryPlan {
 function planProductQuery(query: ProductQuery): QueryPlan {
   if (query.pavilion) {
     return {
-      indexName: 'GSI1',
-      partitionAttribute: 'GSI1PK',
-      sortAttribute: 'GSI1SK',
-      partitionValue: `PAVILION#${query.pavilion}`,
-      sortPrefix: 'PRODUCT#active#',
+      key: queries.pavilionListings(query.pavilion, 'active'),
       ...(query.category
         ? { filter: '#category = :category', filterNames: { '#category': 'category' }, filterValues: { ':category': query.category } }
         : {}),
     };
   }
-  if (query.category) {
-    return { indexName: 'GSI2', partitionAttribute: 'GSI2PK', sortAttribute: 'GSI2SK', partitionValue: `CATEGORY#${query.category}`, sortPrefix: 'active#' };
-  }
-  return { indexName: 'GSI3', partitionAttribute: 'GSI3PK', sortAttribute: 'GSI3SK', partitionValue: 'CATALOGUE#active', sortPrefix: '' };
+  if (query.category) return { key: queries.categoryListings(query.category, 'active') };
+  return { key: queries.catalogueListings('active') };
 }

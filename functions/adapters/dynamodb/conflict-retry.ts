@@ -37,9 +37,3 @@ export function failedConditions(error: unknown): number[] | null {
   const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
   return failed.length ? failed : null;
 }
-
-/** Each transaction item's cancellation code ('None', 'ConditionalCheckFailed', ...), or null if the error is not a cancellation. */
-export function cancellationCodes(error: unknown): (string | undefined)[] | null {
-  if (!(error instanceof TransactionCanceledException)) return null;
-  return (error.CancellationReasons ?? []).map((reason) => reason.Code);
-}

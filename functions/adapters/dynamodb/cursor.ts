@@ -1,8 +1,9 @@
 import { InvalidCursorError } from '../../ports/catalogue-store.js';
+import { pageKeyAttributes, type KeyQuery } from './keys.js';
 
 /**
  * Cursors are DynamoDB's LastEvaluatedKey, base64url-encoded JSON. On the way back in they are
- * checked against the exact attribute names and partition the query uses, so a tampered or
+ * checked against the exact key attributes and partition of the query (keys.ts), so a tampered or
  * foreign cursor is the client's error (400), never a DynamoDB ValidationException (500).
  */
 export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | null {
@@ -10,15 +11,7 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
   return Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(
-  cursor: string | undefined,
-  expected: {
-    readonly attributes: readonly string[];
-    readonly partition: { readonly name: string; readonly value: string };
-    /** The query's begins_with on the sort key: a start key outside it is a DynamoDB ValidationException. */
-    readonly sort?: { readonly name: string; readonly prefix: string };
-  },
-): Record<string, string> | undefined {
+export function decodeCursor(cursor: string | undefined, query: KeyQuery): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
   let parsed: unknown;
@@ -30,11 +23,12 @@ export function decodeCursor(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidCursorError();
   const entries = Object.entries(parsed);
   const names = entries.map(([name]) => name).sort();
-  const wanted = [...expected.attributes].sort();
+  const wanted = [...pageKeyAttributes(query)].sort();
   if (names.length !== wanted.length || names.some((name, i) => name !== wanted[i])) throw new InvalidCursorError();
   if (entries.some(([, value]) => typeof value !== 'string' || value.length === 0 || value.length > 300)) throw new InvalidCursorError();
   const key = parsed as Record<string, string>;
-  if (key[expected.partition.name] !== expected.partition.value) throw new InvalidCursorError();
-  if (expected.sort && !key[expected.sort.name]?.startsWith(expected.sort.prefix)) throw new InvalidCursorError();
+  if (key[query.partition.name] !== query.partition.value) throw new InvalidCursorError();
+  // The query's begins_with on the sort key: a start key outside it is a DynamoDB ValidationException.
+  if (query.sort.prefix && !key[query.sort.name]?.startsWith(query.sort.prefix)) throw new InvalidCursorError();
   return key;
 }

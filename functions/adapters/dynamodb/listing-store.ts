@@ -24,7 +24,7 @@ import {
 } from '../../ports/listing-store.js';
 import { productItem, toProduct } from './catalogue-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { keys } from './keys.js';
+import { keyCondition, keys, queries, setEntry } from './keys.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 
 /** BatchGetItem reads at most 100 keys; TransactWriteItems writes at most 100 items (DynamoDB limits). */
@@ -40,19 +40,12 @@ export class DynamoListingStore implements ListingStore {
   ) {}
 
   async listOwn(query: OwnListingQuery): Promise<ProductPage> {
-    const partition = `PAVILION#${query.pavilion}`;
-    const prefix = query.status ? `PRODUCT#${query.status}#` : 'PRODUCT#';
-    const startKey = decodeCursor(query.cursor, {
-      attributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
-      partition: { name: 'GSI1PK', value: partition },
-      sort: { name: 'GSI1SK', prefix },
-    });
+    const key = queries.pavilionListings(query.pavilion, query.status);
+    const startKey = decodeCursor(query.cursor, key);
     const page = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+        ...keyCondition(key),
         ScanIndexForward: false,
         Limit: query.limit,
         ExclusiveStartKey: startKey,
@@ -198,7 +191,7 @@ export class DynamoListingStore implements ListingStore {
           new TransactWriteCommand({
             TransactItems: [
               { Update: update },
-              { Put: { TableName: this.tableName, Item: { PK: keys.product(change.id).PK, SK: `STOCK#${change.at}#${randomUUID().slice(0, 8)}`, type: 'stock-movement', ...movement } } },
+              { Put: { TableName: this.tableName, Item: { ...keys.stockMovement(change.id, change.at, randomUUID().slice(0, 8)), type: 'stock-movement', ...movement } } },
             ],
           }),
         ),
@@ -219,7 +212,7 @@ export class DynamoListingStore implements ListingStore {
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new ListingWriteRefused('stale_version', current);
     if (current.status === status) throw new ListingWriteRefused('wrong_status', current);
     // The index keys embed the status (keys.productIndexes), so all of them are rewritten.
-    const indexes = keys.productIndexes({ ...current, status });
+    const indexes = setEntry(keys.productIndexes({ ...current, status }), 'ix');
     try {
       await withConflictRetry(() =>
         this.doc.send(
@@ -229,13 +222,12 @@ export class DynamoListingStore implements ListingStore {
                 Update: {
                   TableName: this.tableName,
                   Key: keys.product(id),
-                  UpdateExpression:
-                    'SET #status = :status, #version = :next, #updatedAt = :at, GSI1PK = :g1pk, GSI1SK = :g1sk, GSI2PK = :g2pk, GSI2SK = :g2sk, GSI3PK = :g3pk, GSI3SK = :g3sk',
+                  UpdateExpression: `SET #status = :status, #version = :next, #updatedAt = :at, ${indexes.expression}`,
                   ConditionExpression: '#pavilion = :pavilion AND #version = :expected AND #status = :from',
-                  ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt', '#pavilion': 'pavilion' },
+                  ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt', '#pavilion': 'pavilion', ...indexes.names },
                   ExpressionAttributeValues: {
                     ':status': status, ':from': current.status, ':expected': current.version, ':next': current.version + 1, ':at': at, ':pavilion': pavilion,
-                    ':g1pk': indexes.GSI1PK, ':g1sk': indexes.GSI1SK, ':g2pk': indexes.GSI2PK, ':g2sk': indexes.GSI2SK, ':g3pk': indexes.GSI3PK, ':g3sk': indexes.GSI3SK,
+                    ...indexes.values,
                   },
                 },
               },
@@ -280,7 +272,7 @@ export class DynamoListingStore implements ListingStore {
               {
                 Put: {
                   TableName: this.tableName,
-                  Item: { PK: keys.product(write.id).PK, SK: `STOCK#${write.at}#${randomUUID().slice(0, 8)}`, type: 'stock-movement', ...movement },
+                  Item: { ...keys.stockMovement(write.id, write.at, randomUUID().slice(0, 8)), type: 'stock-movement', ...movement },
                 },
               },
             ],
@@ -302,8 +294,7 @@ export class DynamoListingStore implements ListingStore {
     const { Items } = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.product(id).PK, ':prefix': 'STOCK#' },
+        ...keyCondition(queries.stockMovements(id)),
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -345,12 +336,10 @@ export class DynamoListingStore implements ListingStore {
  * Conditioned on `:expected`, the version the edit was made on.
  */
 function contentEdit(current: Product, content: ListingContent, at: string) {
-  const indexes = keys.productIndexes({ ...current, category: content.category });
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = {
-    ':expected': current.version, ':next': current.version + 1, ':at': at, ':gsi2pk': indexes.GSI2PK, ':gsi2sk': indexes.GSI2SK,
-  };
-  const sets = ['#version = :next', '#updatedAt = :at', 'GSI2PK = :gsi2pk', 'GSI2SK = :gsi2sk'];
+  const index = setEntry(keys.productCategoryIndex({ ...current, category: content.category }), 'ix');
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', ...index.names };
+  const values: Record<string, unknown> = { ':expected': current.version, ':next': current.version + 1, ':at': at, ...index.values };
+  const sets = ['#version = :next', '#updatedAt = :at', index.expression];
   for (const field of EDITABLE_FIELDS) {
     names[`#${field}`] = field;
     values[`:${field}`] = content[field];

@@ -24,9 +24,7 @@ import {
   type StoredOrder,
 } from '../../ports/order-store.js';
 import type { Telemetry } from '../../ports/telemetry.js';
-import { cartKey } from './cart-store.js';
-import { keys, withoutKeys } from './keys.js';
-import { orderKeys, PENDING_ORDERS_PARTITION } from './order-keys.js';
+import { isOrderItem, isOrderLineItem, keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -63,7 +61,7 @@ export class DynamoOrderStore implements OrderStore {
           {
             Update: {
               TableName: this.tableName,
-              Key: cartKey(order.cartId),
+              Key: keys.cart(order.cartId),
               UpdateExpression: 'SET pendingOrderId = :order',
               ConditionExpression: `attribute_exists(PK) AND ${cartPendingOrderId ? 'pendingOrderId = :previous' : 'attribute_not_exists(pendingOrderId)'}`,
               ExpressionAttributeValues: { ':order': order.orderId, ...(cartPendingOrderId ? { ':previous': cartPendingOrderId } : {}) },
@@ -76,7 +74,7 @@ export class DynamoOrderStore implements OrderStore {
     const allowance: TransactItem = {
       Update: {
         TableName: this.tableName,
-        Key: orderKeys.buyerYear(order.allowance.buyerKey, order.allowance.year),
+        Key: keys.buyerYear(order.allowance.buyerKey, order.allowance.year),
         UpdateExpression: 'SET counted = if_not_exists(counted, :zero) + :value, updatedAt = :now',
         ConditionExpression: 'attribute_not_exists(counted) OR counted <= :atMost',
         ExpressionAttributeValues: {
@@ -95,12 +93,12 @@ export class DynamoOrderStore implements OrderStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...orderKeys.order(order.orderId), ...orderKeys.pending(order.orderId, order.expiresAt), type: 'order', ...order },
+          Item: { ...keys.order(order.orderId), ...keys.pendingOrderEntry(order.orderId, order.expiresAt), type: 'order', ...order },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
       ...lines.map((line) => ({
-        Put: { TableName: this.tableName, Item: { ...orderKeys.line(line.orderId, line.lineNo), type: 'order_line', ...line } },
+        Put: { TableName: this.tableName, Item: { ...keys.orderLine(line.orderId, line.lineNo), type: 'order_line', ...line } },
       })),
     ];
     try {
@@ -144,7 +142,7 @@ export class DynamoOrderStore implements OrderStore {
 
   async countedInYear(buyerKey: string, year: number): Promise<Money> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: orderKeys.buyerYear(buyerKey, year), ConsistentRead: true, ProjectionExpression: 'counted' }),
+      new GetCommand({ TableName: this.tableName, Key: keys.buyerYear(buyerKey, year), ConsistentRead: true, ProjectionExpression: 'counted' }),
     );
     return { amount: typeof Item?.counted === 'number' ? Item.counted : 0, currency: 'CNY' };
   }
@@ -155,7 +153,7 @@ export class DynamoOrderStore implements OrderStore {
         this.doc.send(
           new UpdateCommand({
             TableName: this.tableName,
-            Key: orderKeys.order(orderId),
+            Key: keys.order(orderId),
             UpdateExpression: 'SET paymentSessionId = :session',
             // A newer checkout of the same cart may have released the order meanwhile: then the session must not be handed out.
             ConditionExpression: '#status = :pending AND (attribute_not_exists(paymentSessionId) OR paymentSessionId = :session)',
@@ -176,16 +174,15 @@ export class DynamoOrderStore implements OrderStore {
       { client: this.doc },
       {
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': orderKeys.partition(orderId) },
+        ...keyCondition(queries.orderItems(orderId)),
         ConsistentRead: true,
       },
     );
     for await (const page of pages) items.push(...(page.Items ?? []));
-    const orderItem = items.find((item) => item.SK === 'ORDER');
+    const orderItem = items.find(isOrderItem);
     if (!orderItem) return null;
     const lines = items
-      .filter((item) => typeof item.SK === 'string' && item.SK.startsWith('LINE#'))
+      .filter(isOrderLineItem)
       .map((item) => withoutKeys(item) as unknown as OrderLine)
       .sort((a, b) => a.lineNo - b.lineNo);
     return { order: withoutKeys(orderItem) as unknown as Order, lines };
@@ -237,7 +234,7 @@ export class DynamoOrderStore implements OrderStore {
           Put: {
             TableName: this.tableName,
             Item: {
-              ...orderKeys.stripeEvent(options.eventId),
+              ...keys.stripeEvent(options.eventId),
               type: 'stripe_event',
               eventId: options.eventId,
               orderId: order.orderId,
@@ -251,14 +248,15 @@ export class DynamoOrderStore implements OrderStore {
       }
       const orderIndex = items.length;
       const timeField = sold ? 'paidAt' : 'closedAt';
+      const notPending = removeAttributes(keys.pendingOrderEntryAttributes, 'pending');
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: orderKeys.order(order.orderId),
-          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''} REMOVE GSI2PK, GSI2SK`,
+          Key: keys.order(order.orderId),
+          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''} REMOVE ${notPending.expression}`,
           // Decided on the order as read: its status and its payment session (one attached since means: decide again).
           ConditionExpression: `#status = :from AND ${order.paymentSessionId ? 'paymentSessionId = :session' : 'attribute_not_exists(paymentSessionId)'}`,
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', ...notPending.names },
           ExpressionAttributeValues: {
             ':status': status, ':from': order.status, ':now': options.now,
             ...(options.note ? { ':note': options.note } : {}),
@@ -274,7 +272,7 @@ export class DynamoOrderStore implements OrderStore {
         items.push({
           Update: {
             TableName: this.tableName,
-            Key: orderKeys.buyerYear(order.allowance.buyerKey, order.allowance.year),
+            Key: keys.buyerYear(order.allowance.buyerKey, order.allowance.year),
             UpdateExpression: 'ADD counted :giveBack',
             ExpressionAttributeValues: { ':giveBack': -order.allowance.counted.amount },
           },
@@ -284,7 +282,7 @@ export class DynamoOrderStore implements OrderStore {
         items.push({
           Update: {
             TableName: this.tableName,
-            Key: orderKeys.buyerYear(order.allowance.buyerKey, order.allowance.year),
+            Key: keys.buyerYear(order.allowance.buyerKey, order.allowance.year),
             UpdateExpression: 'SET counted = if_not_exists(counted, :zero) + :value, updatedAt = :now',
             ConditionExpression: 'attribute_not_exists(counted) OR counted <= :atMost',
             ExpressionAttributeValues: {
@@ -310,22 +308,19 @@ export class DynamoOrderStore implements OrderStore {
       }
       if (sold) {
         for (const line of order.lines) {
+          const queue = setEntry(keys.pavilionQueueEntry({ ...line, orderId: order.orderId }, options.now), 'queue');
           items.push({
             Update: {
               TableName: this.tableName,
-              Key: orderKeys.line(order.orderId, line.lineNo),
-              UpdateExpression: 'SET fulfilment = :toShip, paidAt = :now, GSI1PK = :queue, GSI1SK = :position',
+              Key: keys.orderLine(order.orderId, line.lineNo),
+              UpdateExpression: `SET fulfilment = :toShip, paidAt = :now, ${queue.expression}`,
               ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: {
-                ':toShip': 'to_ship',
-                ':now': options.now,
-                ':queue': orderKeys.pavilionQueue({ ...line, orderId: order.orderId }, options.now).GSI1PK,
-                ':position': orderKeys.pavilionQueue({ ...line, orderId: order.orderId }, options.now).GSI1SK,
-              },
+              ExpressionAttributeNames: queue.names,
+              ExpressionAttributeValues: { ':toShip': 'to_ship', ':now': options.now, ...queue.values },
             },
           });
         }
-        if (order.cartId) items.push({ Delete: { TableName: this.tableName, Key: cartKey(order.cartId) } });
+        if (order.cartId) items.push({ Delete: { TableName: this.tableName, Key: keys.cart(order.cartId) } });
       }
       try {
         await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: items })));
@@ -348,27 +343,23 @@ export class DynamoOrderStore implements OrderStore {
 
   async listLapsed(now: string, limit: number): Promise<readonly Order[]> {
     const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pending AND GSI2SK < :now',
-        ExpressionAttributeValues: { ':pending': PENDING_ORDERS_PARTITION, ':now': now },
-        Limit: limit,
-      }),
+      new QueryCommand({ TableName: this.tableName, ...keyCondition(queries.pendingOrdersBefore(now)), Limit: limit }),
     );
     return (page.Items ?? []).map((item) => withoutKeys(item) as unknown as Order);
   }
 
   async postponeExpiry(orderId: string, expiresAt: string): Promise<void> {
+    // The pending entry moves with the expiry (its partition stays: the order is still pending).
+    const position = setEntry(keys.pendingOrderEntry(orderId, expiresAt), 'position');
     await withConflictRetry(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: orderKeys.order(orderId),
-          UpdateExpression: 'SET expiresAt = :expiresAt, GSI2SK = :position',
+          Key: keys.order(orderId),
+          UpdateExpression: `SET expiresAt = :expiresAt, ${position.expression}`,
           ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expiresAt': expiresAt, ':position': orderKeys.pending(orderId, expiresAt).GSI2SK, ':pending': 'pending_payment' },
+          ExpressionAttributeNames: { '#status': 'status', ...position.names },
+          ExpressionAttributeValues: { ':expiresAt': expiresAt, ':pending': 'pending_payment', ...position.values },
         }),
       ),
     ).catch((error: unknown) => {

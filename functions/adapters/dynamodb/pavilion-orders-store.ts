@@ -10,13 +10,12 @@ import {
 } from '../../ports/pavilion-orders-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { withConflictRetry } from './conflict-retry.js';
-import { withoutKeys } from './keys.js';
-import { orderKeys } from './order-keys.js';
+import { keyCondition, keys, queries, withoutKeys } from './keys.js';
 
 /**
- * The pavilion's view of order lines (data contract in domain/order.ts): paid lines carry
- * GSI1PK=PAVILION#<CC>#ORDERS and GSI1SK=<paidAt>#<orderId>#<nnn>, so one Query lists a
- * pavilion's queue newest first and never shows another pavilion's lines.
+ * The pavilion's view of order lines: paid lines carry their pavilion's queue entry
+ * (keys.pavilionQueueEntry), so one Query lists a pavilion's queue newest first and never shows
+ * another pavilion's lines.
  */
 export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
   constructor(
@@ -25,23 +24,19 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
   ) {}
 
   async linesToFulfil(query: FulfilmentQuery): Promise<FulfilmentPage> {
-    const partition = `PAVILION#${query.pavilion}#ORDERS`;
-    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, {
-      attributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
-      partition: { name: 'GSI1PK', value: partition },
-    });
+    const key = queries.pavilionQueue(query.pavilion);
+    const condition = keyCondition(key);
+    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, key);
     const items: OrderLine[] = [];
     // A fulfilment filter can leave a DynamoDB page short: keep reading until the page is full.
     do {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ...(query.fulfilment
-            ? { FilterExpression: '#fulfilment = :fulfilment', ExpressionAttributeNames: { '#fulfilment': 'fulfilment' } }
-            : {}),
-          ExpressionAttributeValues: { ':pk': partition, ...(query.fulfilment ? { ':fulfilment': query.fulfilment } : {}) },
+          ...condition,
+          ...(query.fulfilment ? { FilterExpression: '#fulfilment = :fulfilment' } : {}),
+          ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...(query.fulfilment ? { '#fulfilment': 'fulfilment' } : {}) },
+          ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...(query.fulfilment ? { ':fulfilment': query.fulfilment } : {}) },
           ScanIndexForward: false,
           Limit: query.limit - items.length,
           ExclusiveStartKey: startKey,
@@ -54,7 +49,7 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
   }
 
   async markShipped(shipment: Shipment): Promise<OrderLine> {
-    const key = orderKeys.line(shipment.orderId, shipment.lineNo);
+    const key = keys.orderLine(shipment.orderId, shipment.lineNo);
     try {
       // The order's lines are written by the payment transactions too: retry a conflict with one of them.
       const { Attributes } = await withConflictRetry(() =>
