@@ -1,7 +1,5 @@
 import { productIdFor, type Product, type ProductContent } from './catalogue.js';
-import type { Localized } from './languages.js';
-import type { Money } from './money.js';
-import { STRIPE_MAX_AMOUNT } from './payment-methods.js';
+import { MAX_PAYMENT_AMOUNT } from './payment-methods.js';
 import type { Pavilion } from './pavilion.js';
 
 /**
@@ -27,7 +25,7 @@ export interface FieldIssue {
  * above what one payment can carry (Stripe's 8 digits) could never be sold. 999,999.99 KGS is
  * about 81,000 CNY; the priciest seeded goods stay well below it.
  */
-export const MAX_UNIT_PRICE = STRIPE_MAX_AMOUNT;
+export const MAX_UNIT_PRICE = MAX_PAYMENT_AMOUNT;
 
 /** Listing images are served by our own origin; anything else (external URLs, `..`) is refused. */
 export const IMAGE_PATH = /^\/media\/(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,200}\.(jpg|jpeg|png|webp|svg)$/;

@@ -33,14 +33,11 @@ export function minorUnitExponent(code: string): number {
   throw new RangeError(`Unknown currency ${code}`);
 }
 
-/** Alipay and WeChat Pay refuse amounts above 8 digits of minor units (Stripe docs). */
-export const WALLET_MAX_AMOUNT = 99_999_999;
-
 /**
  * The ceiling of every figure we compute (line totals, subtotals, converted totals). They are
  * computed exactly with BigInt and held at this ceiling instead of overflowing, so an absurd cart
  * answers with a figure and a "too large" flag, never a RangeError. It is far above what one
- * payment can carry (99,999,999 minor units), so a held figure can never be charged.
+ * payment can carry (MAX_PAYMENT_AMOUNT in payment-methods.ts), so a held figure can never be charged.
  */
 export const MAX_AMOUNT = 1_000_000_000_000;
 
@@ -52,11 +49,6 @@ export function heldAmount(exact: bigint): number {
 export function money(amount: number, currency: CurrencyCode): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Money must be a whole number of minor units, got ${amount}`);
   return { amount, currency };
-}
-
-export function addMoney(a: Money, b: Money): Money {
-  if (a.currency !== b.currency) throw new RangeError(`Cannot add ${a.currency} to ${b.currency}`);
-  return money(a.amount + b.amount, a.currency);
 }
 
 export function multiplyMoney(a: Money, quantity: number): Money {

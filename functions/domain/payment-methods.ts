@@ -1,4 +1,4 @@
-import { WALLET_MAX_AMOUNT, type CurrencyCode, type Money } from './money.js';
+import type { CurrencyCode, Money } from './money.js';
 
 export type PaymentMethod = 'card' | 'alipay' | 'wechat_pay';
 
@@ -13,19 +13,23 @@ const WALLET_CURRENCIES: Record<Exclude<PaymentMethod, 'card'>, readonly Currenc
   wechat_pay: ['CNY', 'EUR', 'HKD', 'USD'],
 };
 
-/** Stripe takes at most eight digits of minor units for a charge in any of our currencies. */
-export const STRIPE_MAX_AMOUNT = 99_999_999;
+/**
+ * The most one payment carries, in minor units: Stripe takes at most eight digits for a charge in
+ * any of our currencies, by card, Alipay or WeChat Pay alike.
+ * Source: docs.stripe.com/currencies#minimum-and-maximum-charge-amounts.
+ */
+export const MAX_PAYMENT_AMOUNT = 99_999_999;
 
 /** Whether a total can be charged in one payment (checkout refuses it otherwise; the cart shows why). */
 export function fitsOnePayment(total: Money): boolean {
-  return total.amount <= STRIPE_MAX_AMOUNT;
+  return total.amount <= MAX_PAYMENT_AMOUNT;
 }
 
-/** Card always; a wallet where it takes the currency and the amount stays under its 8-digit cap. */
+/** Card always; a wallet where it takes the currency and the amount stays under the 8-digit cap. */
 export function paymentMethodsFor(total: Money): PaymentMethod[] {
   const methods: PaymentMethod[] = ['card'];
   for (const wallet of ['alipay', 'wechat_pay'] as const) {
-    if (WALLET_CURRENCIES[wallet].includes(total.currency) && total.amount <= WALLET_MAX_AMOUNT) methods.push(wallet);
+    if (WALLET_CURRENCIES[wallet].includes(total.currency) && fitsOnePayment(total)) methods.push(wallet);
   }
   return methods;
 }

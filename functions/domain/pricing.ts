@@ -1,10 +1,10 @@
 import type { Cart } from './cart.js';
 import { HS_CODE, type FulfilmentMode, type Product } from './catalogue.js';
 import { crossBorderImportable } from './import-tax-rates.js';
-import { availableUnits } from './inventory.js';
 import type { Localized } from './languages.js';
 import { convertExact, heldAmount, type CurrencyCode, type ExchangeRate, type Money } from './money.js';
 import type { PavilionCode } from './pavilion.js';
+import { availableUnits } from './stock.js';
 
 /**
  * Pricing of a cart, always from the catalogue as it is now.

@@ -1,11 +1,21 @@
 import type { Product } from './catalogue.js';
 
 /**
- * Stock rules for the pavilion workspace. The product item holds `stock` (free to sell),
- * `reserved` (held by unpaid checkouts) and `sold`. Checkout moves units stock -> reserved -> sold
- * concurrently with the manager, so a manager's change is a delta applied atomically under the
- * condition that free stock stays at or above zero: on-hand can never drop below what is reserved.
+ * Stock rules. A product's units are split three ways: `stock` (free to sell), `reserved` (held by
+ * unpaid checkouts) and `sold`. Units only move between the three, so their sum is constant outside
+ * of a pavilion restocking. Only checkout takes from `stock`, in a conditional write
+ * (`stock >= quantity`), and it does so concurrently with the manager, so a manager's change is a
+ * delta applied atomically under the condition that free stock stays at or above zero: stock never
+ * goes below zero, and on-hand never drops below what is reserved.
  */
+
+/** Units a shopper can have now: 0 when the product is gone or archived. */
+export function availableUnits(product: Pick<Product, 'status' | 'stock'> | null | undefined): number {
+  if (!product || product.status !== 'active') return 0;
+  return Math.max(0, product.stock);
+}
+
+/** Why a manager changed the stock, kept with each movement. */
 export const STOCK_REASONS = ['restock', 'count', 'damaged', 'lost', 'returned', 'correction', 'import'] as const;
 export type StockReason = (typeof STOCK_REASONS)[number];
 

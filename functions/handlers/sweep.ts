@@ -1,8 +1,9 @@
-import { shopDepsOf } from '../usecases/shop-deps.js';
+import { lazyDeps } from '../usecases/lazy-deps.js';
+import { SHOP_DEPS, type ShopDeps } from '../usecases/shop-deps.js';
 import { sweepExpiredOrders } from '../usecases/sweep-expired-orders.js';
 import { wireDeps } from './wire.js';
 
-const deps = shopDepsOf(wireDeps());
+const deps = lazyDeps<ShopDeps>(wireDeps(), SHOP_DEPS);
 
 /** Runs on a schedule (every few minutes): releases the stock of orders nobody paid in time. */
 export async function handler(): Promise<{ released: number; postponed: number; skipped: number }> {

@@ -6,7 +6,7 @@ import { LocalImageStore } from '../adapters/images/local-image-store.js';
 import { createImagesS3Client } from '../adapters/images/s3-client.js';
 import { S3ImageStore } from '../adapters/images/s3-image-store.js';
 import type { Config } from '../config.js';
-import type { PavilionDeps } from '../http/pavilion-deps.js';
+import type { PavilionDeps } from '../usecases/pavilion/deps.js';
 
 /**
  * The pavilion workspace's adapters. Token checking and images need their settings; without them

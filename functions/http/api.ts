@@ -1,18 +1,18 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
+import { lazyDeps } from '../usecases/lazy-deps.js';
+import { PAVILION_DEPS, type PavilionDeps } from '../usecases/pavilion/deps.js';
+import { SHOP_DEPS, type ShopDeps } from '../usecases/shop-deps.js';
 import { createCartApp } from './cart-app.js';
 import { createCatalogueApp, type CatalogueDeps } from './catalogue-app.js';
 import { createCheckoutApp } from './checkout-app.js';
 import { createOperatorApp } from './operator-app.js';
-import { operatorDepsOf, type OperatorDeps } from './operator-deps.js';
+import { OPERATOR_DEPS, type OperatorDeps } from './operator-deps.js';
 import { createOrderApp } from './order-app.js';
-import { createPavilionApp } from './pavilion-app.js';
-import { pavilionDepsOf, type PavilionDeps } from './pavilion-deps.js';
-import { createWebhookApp } from './webhook-app.js';
-import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
-import { shopDepsOf, type ShopDeps } from '../usecases/shop-deps.js';
+import { createPavilionApp } from './pavilion/app.js';
 import { errorHandler, notFound } from './problem.js';
 import { createRouter } from './router.js';
+import { createWebhookApp } from './webhook-app.js';
 
 /** Everything the HTTP apps need, wired by a handler (AWS) or the local runner. */
 export type ApiDeps = CatalogueDeps & Partial<ShopDeps> & Partial<PavilionDeps> & Partial<OperatorDeps>;
@@ -23,12 +23,12 @@ export type ApiDeps = CatalogueDeps & Partial<ShopDeps> & Partial<PavilionDeps> 
  */
 export const API_APPS = {
   catalogue: (deps: ApiDeps) => createCatalogueApp(deps),
-  cart: (deps: ApiDeps) => createCartApp(shopDepsOf(deps)),
-  checkout: (deps: ApiDeps) => createCheckoutApp(shopDepsOf(deps)),
-  orders: (deps: ApiDeps) => createOrderApp(shopDepsOf(deps)),
-  webhooks: (deps: ApiDeps) => createWebhookApp(shopDepsOf(deps)),
-  pavilion: (deps: ApiDeps) => createPavilionApp(pavilionDepsOf(deps)),
-  operator: (deps: ApiDeps) => createOperatorApp(operatorDepsOf(deps)),
+  cart: (deps: ApiDeps) => createCartApp(lazyDeps<ShopDeps>(deps, SHOP_DEPS)),
+  checkout: (deps: ApiDeps) => createCheckoutApp(lazyDeps<ShopDeps>(deps, SHOP_DEPS)),
+  orders: (deps: ApiDeps) => createOrderApp(lazyDeps<ShopDeps>(deps, SHOP_DEPS)),
+  webhooks: (deps: ApiDeps) => createWebhookApp(lazyDeps<ShopDeps>(deps, SHOP_DEPS)),
+  pavilion: (deps: ApiDeps) => createPavilionApp(lazyDeps<PavilionDeps>(deps, PAVILION_DEPS)),
+  operator: (deps: ApiDeps) => createOperatorApp(lazyDeps<OperatorDeps>(deps, OPERATOR_DEPS)),
 } satisfies Record<string, (deps: ApiDeps) => OpenAPIHono<never> | OpenAPIHono>;
 
 export type ApiAppName = keyof typeof API_APPS;
@@ -36,8 +36,7 @@ export type ApiAppName = keyof typeof API_APPS;
 /** Mounts apps under /api with the shared error mapping; the OpenAPI document is always served. */
 export function createApi(deps: ApiDeps, names: readonly ApiAppName[] = Object.keys(API_APPS) as ApiAppName[]) {
   const root = createRouter();
-  // An API wired without telemetry (a catalogue-only test) still logs its 500s, through Powertools.
-  root.onError(errorHandler(() => deps.telemetry ?? sharedPowertoolsTelemetry()));
+  root.onError(errorHandler(() => deps.telemetry));
   root.notFound(notFound);
   root.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   for (const name of names) root.route('/api', API_APPS[name](deps));

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Product } from '../domain/catalogue.js';
-import { InvalidCursorError, type CatalogueStore } from '../ports/catalogue-store.js';
-import { ProblemError, problemResponses } from './problem.js';
+import type { CatalogueStore } from '../ports/catalogue-store.js';
+import { CatalogueRefusedError, productOnSale, productsOnSale, type CatalogueRefusal } from '../usecases/browse-catalogue.js';
+import { answerRefusals, ProblemError, problemResponses, type ProblemTable } from './problem.js';
 import { createRouter } from './router.js';
 import { CategorySchema, PavilionCodeSchema, PavilionSchema, ProductSchema } from './schemas/catalogue.js';
+import { CursorQuery, pageLimit, pageOf } from './schemas/page.js';
 
 export interface CatalogueDeps {
   readonly catalogue: CatalogueStore;
@@ -13,8 +15,8 @@ const ProductListQuery = z
   .object({
     pavilion: PavilionCodeSchema.optional(),
     category: CategorySchema.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(24).openapi({ type: 'integer', example: 24 }),
-    cursor: z.string().max(1024).optional().openapi({ description: 'nextCursor of the previous page' }),
+    limit: pageLimit(24),
+    cursor: CursorQuery,
   })
   .strict();
 
@@ -68,8 +70,18 @@ export function publicProduct(product: Product): z.infer<typeof ProductSchema> {
   return { ...visible, certificates: [...visible.certificates], images: [...visible.images] };
 }
 
+/** Every refusal of the catalogue queries, with its answer. */
+const CATALOGUE_PROBLEMS: ProblemTable<CatalogueRefusal> = {
+  unknown_pavilion: ({ pavilion }) =>
+    new ProblemError(400, 'Unknown pavilion', {
+      detail: `There is no pavilion ${pavilion}. GET /api/pavilions lists them.`,
+      errors: [{ field: 'pavilion', message: 'no such pavilion' }],
+    }),
+};
+
 export function createCatalogueApp({ catalogue }: CatalogueDeps) {
   const app = createRouter();
+  app.onError(answerRefusals(CatalogueRefusedError, CATALOGUE_PROBLEMS));
 
   app.openapi(listPavilions, async (c) => {
     const items = await catalogue.listPavilions();
@@ -78,28 +90,14 @@ export function createCatalogueApp({ catalogue }: CatalogueDeps) {
   });
 
   app.openapi(listProducts, async (c) => {
-    const query = c.req.valid('query');
-    if (query.pavilion && !(await catalogue.getPavilion(query.pavilion))) {
-      throw new ProblemError(400, 'Unknown pavilion', {
-        detail: `There is no pavilion ${query.pavilion}. GET /api/pavilions lists them.`,
-        errors: [{ field: 'pavilion', message: 'no such pavilion' }],
-      });
-    }
-    try {
-      const page = await catalogue.listProducts(query);
-      return c.json({ items: page.items.map(publicProduct), nextCursor: page.nextCursor }, 200);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new ProblemError(400, 'Invalid cursor', { detail: error.message, errors: [{ field: 'cursor', message: error.message }] });
-      }
-      throw error;
-    }
+    const page = await productsOnSale(catalogue, c.req.valid('query'));
+    return c.json(pageOf(page, publicProduct), 200);
   });
 
   app.openapi(getProduct, async (c) => {
     const { id } = c.req.valid('param');
-    const product = await catalogue.getProduct(id);
-    if (!product || product.status !== 'active') throw new ProblemError(404, 'No such product', { detail: `There is no product ${id}.` });
+    const product = await productOnSale(catalogue, id);
+    if (!product) throw new ProblemError(404, 'No such product', { detail: `There is no product ${id}.` });
     c.header('cache-control', 'no-store');
     return c.json(publicProduct(product), 200);
   });

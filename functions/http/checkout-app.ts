@@ -2,10 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Language } from '../domain/languages.js';
 import { PER_ORDER_LIMIT_CNY, YEARLY_LIMIT_CNY } from '../domain/cross-border.js';
 import { formatMoney, type Money } from '../domain/money.js';
-import { CheckoutRefusedError, placeOrder } from '../usecases/checkout.js';
+import { MAX_PAYMENT_AMOUNT } from '../domain/payment-methods.js';
+import { CheckoutRefusedError, placeOrder, type CheckoutRefusal } from '../usecases/checkout.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
-import { ProblemError, problemResponses } from './problem.js';
+import { ProblemError, problemOf, problemResponses, type ProblemTable } from './problem.js';
 import { createRouter } from './router.js';
 import { CheckoutAnswerSchema, CheckoutRequestSchema } from './schemas/checkout.js';
 
@@ -49,60 +50,57 @@ export function createCheckoutApp(deps: ShopDeps) {
 
 /** Every refusal also carries `reason` (the refusal's name), so a client tells two 409s or two 422s apart without reading titles. */
 function toProblem({ refusal }: CheckoutRefusedError, language: Language): ProblemError {
-  const problem = describe(refusal, language);
+  const problem = problemOf(CHECKOUT_PROBLEMS, refusal, language);
   return new ProblemError(problem.status, problem.title, { ...problem.extra, reason: refusal.reason });
 }
 
-function describe(refusal: CheckoutRefusedError['refusal'], language: Language): ProblemError {
-  switch (refusal.reason) {
-    case 'invalid_details':
-      return new ProblemError(400, 'The request is not valid', {
-        detail: `Check ${refusal.issues.map((issue) => issue.field).join(', ')}.`,
-        errors: refusal.issues,
-      });
-    case 'notice_changed':
-      return new ProblemError(409, 'The consumer notice has changed', {
-        detail: 'Read the current consumer notice and accept it again.',
-        version: refusal.version,
-        errors: [{ field: 'noticeVersion', message: `the notice in force is version ${refusal.version}` }],
-      });
-    case 'over_cross_border_limit':
-    case 'over_yearly_limit': {
-      const kind = refusal.reason === 'over_cross_border_limit' && refusal.indivisible ? 'indivisible' : refusal.reason;
-      const text = LIMIT_TEXTS[kind][language](refusal.value, refusal.remaining, language);
-      return new ProblemError(422, text.title, { detail: text.detail, value: refusal.value, limit: refusal.limit, remaining: refusal.remaining });
-    }
-    case 'cart_missing':
-      return new ProblemError(404, 'No such cart', { detail: 'The cart does not exist or has lapsed.', errors: [{ field: 'cartId', message: 'no such cart' }] });
-    case 'cart_empty':
-      return new ProblemError(409, 'The cart is empty', { detail: 'Add something to the cart first.' });
-    case 'lines_refused':
-      return new ProblemError(409, 'Some lines cannot be bought as they are', {
-        detail: refusal.lines
-          .map((line) => (line.reason === 'unavailable' ? `${line.productId} ${UNAVAILABLE[line.unavailableReason ?? 'archived']}` : `${line.productId}: ${line.available} left, ${line.requested} asked`))
-          .join('; '),
-        lines: refusal.lines,
-      });
-    case 'amount_too_large':
-      return new ProblemError(422, 'The order is too large to pay in one go', {
-        detail: `The payment provider takes at most 99,999,999 minor units of ${refusal.total.currency}; split the order or choose another currency.`,
-        total: refusal.total,
-      });
-    case 'checkout_in_progress':
-      return new ProblemError(409, 'This cart is being checked out already', {
-        detail: 'Another checkout of this cart (another tab?) is under way. Pay there, or try again in a moment.',
-      });
-    case 'earlier_checkout_paid':
-      return new ProblemError(409, 'This cart has been paid for', {
-        detail: 'The payment of the earlier checkout of this cart went through or is on its way; its order page shows its state.',
-      });
-    case 'provider_refused':
-      return new ProblemError(422, 'The payment provider refused this checkout', {
-        detail: `Nothing was reserved or charged. The provider said: ${refusal.message}`,
-      });
-    case 'provider_failed':
-      return new ProblemError(502, 'The payment provider is not answering', { detail: 'Nothing was reserved or charged. Try again in a moment.' });
-  }
+/** Every refusal of checkout, with its answer; the limits are explained in the shopper's language. */
+const CHECKOUT_PROBLEMS: ProblemTable<CheckoutRefusal, Language> = {
+  invalid_details: (refusal) =>
+    new ProblemError(400, 'The request is not valid', {
+      detail: `Check ${refusal.issues.map((issue) => issue.field).join(', ')}.`,
+      errors: refusal.issues,
+    }),
+  notice_changed: (refusal) =>
+    new ProblemError(409, 'The consumer notice has changed', {
+      detail: 'Read the current consumer notice and accept it again.',
+      version: refusal.version,
+      errors: [{ field: 'noticeVersion', message: `the notice in force is version ${refusal.version}` }],
+    }),
+  over_cross_border_limit: (refusal, language) => limitProblem(refusal.indivisible ? 'indivisible' : refusal.reason, refusal, language),
+  over_yearly_limit: (refusal, language) => limitProblem(refusal.reason, refusal, language),
+  cart_missing: () => new ProblemError(404, 'No such cart', { detail: 'The cart does not exist or has lapsed.', errors: [{ field: 'cartId', message: 'no such cart' }] }),
+  cart_empty: () => new ProblemError(409, 'The cart is empty', { detail: 'Add something to the cart first.' }),
+  lines_refused: (refusal) =>
+    new ProblemError(409, 'Some lines cannot be bought as they are', {
+      detail: refusal.lines
+        .map((line) => (line.reason === 'unavailable' ? `${line.productId} ${UNAVAILABLE[line.unavailableReason ?? 'archived']}` : `${line.productId}: ${line.available} left, ${line.requested} asked`))
+        .join('; '),
+      lines: refusal.lines,
+    }),
+  amount_too_large: (refusal) =>
+    new ProblemError(422, 'The order is too large to pay in one go', {
+      detail: `The payment provider takes at most ${MAX_PAYMENT_AMOUNT.toLocaleString('en')} minor units of ${refusal.total.currency}; split the order or choose another currency.`,
+      total: refusal.total,
+    }),
+  checkout_in_progress: () =>
+    new ProblemError(409, 'This cart is being checked out already', {
+      detail: 'Another checkout of this cart (another tab?) is under way. Pay there, or try again in a moment.',
+    }),
+  earlier_checkout_paid: () =>
+    new ProblemError(409, 'This cart has been paid for', {
+      detail: 'The payment of the earlier checkout of this cart went through or is on its way; its order page shows its state.',
+    }),
+  provider_refused: (refusal) =>
+    new ProblemError(422, 'The payment provider refused this checkout', {
+      detail: `Nothing was reserved or charged. The provider said: ${refusal.message}`,
+    }),
+  provider_failed: () => new ProblemError(502, 'The payment provider is not answering', { detail: 'Nothing was reserved or charged. Try again in a moment.' }),
+};
+
+function limitProblem(kind: keyof typeof LIMIT_TEXTS, refusal: { value: Money; limit: Money; remaining: Money }, language: Language): ProblemError {
+  const text = LIMIT_TEXTS[kind][language](refusal.value, refusal.remaining, language);
+  return new ProblemError(422, text.title, { detail: text.detail, value: refusal.value, limit: refusal.limit, remaining: refusal.remaining });
 }
 
 const UNAVAILABLE = {

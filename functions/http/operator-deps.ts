@@ -17,24 +17,5 @@ export interface OperatorDeps {
   readonly operatorSignOutUrl?: string;
 }
 
-const REQUIRED = ['orders', 'tokens', 'identity', 'telemetry'] as const;
-
-/**
- * The operator app's deps out of a partly wired set (as pavilionDepsOf does): each is looked up when
- * a request first needs it, so an API wired without them still mounts and describes the routes, and
- * a missing one fails loudly where it is used.
- */
-export function operatorDepsOf(deps: Partial<OperatorDeps>): OperatorDeps {
-  const view: Record<string, unknown> = {};
-  for (const name of REQUIRED) {
-    Object.defineProperty(view, name, {
-      get: () => {
-        const value = deps[name];
-        if (value === undefined) throw new Error(`The API was wired without ${name}`);
-        return value;
-      },
-    });
-  }
-  for (const name of ['operatorSignInUrl', 'operatorSignOutUrl'] as const) Object.defineProperty(view, name, { get: () => deps[name] });
-  return view as unknown as OperatorDeps;
-}
+/** The ones the operator app cannot do without: lazyDeps(deps, OPERATOR_DEPS) turns a partly wired set into OperatorDeps. */
+export const OPERATOR_DEPS = ['orders', 'tokens', 'identity', 'telemetry'] as const satisfies readonly (keyof OperatorDeps)[];

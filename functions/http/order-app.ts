@@ -1,8 +1,8 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { OrderLine } from '../domain/order.js';
 import type { StoredOrder } from '../ports/order-store.js';
-import { sameDigest, sha256Hex } from '../usecases/secrets.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
+import { orderForShopper } from '../usecases/shopper-order.js';
 import { ProblemError, problemResponses } from './problem.js';
 import { createRouter } from './router.js';
 import { OrderHeaders, OrderParams, OrderQuery, OrderSchema } from './schemas/checkout.js';
@@ -34,11 +34,8 @@ export function createOrderApp(deps: Pick<ShopDeps, 'orders'>) {
         errors: [{ field: 'x-order-token', message: 'required' }],
       });
     }
-    const stored = await deps.orders.get(id);
-    // A wrong token looks exactly like a missing order: the answer never confirms an id exists.
-    if (!stored || !sameDigest(stored.order.tokenHash, await sha256Hex(token))) {
-      throw new ProblemError(404, 'No such order', { detail: 'Check the link from your confirmation page.' });
-    }
+    const stored = await orderForShopper(deps, id, token);
+    if (!stored) throw new ProblemError(404, 'No such order', { detail: 'Check the link from your confirmation page.' });
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
     return c.json(orderView(stored), 200);

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { InvalidCursorError } from '../ports/catalogue-store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 
 /** RFC 9457 problem details: every error this API gives has this shape and media type. */
@@ -84,13 +85,46 @@ export class ProblemError extends Error {
   }
 }
 
+/** A use case's refusal: a named outcome (`reason`) with what the answer needs to say about it. */
+export interface Refusal {
+  readonly reason: string;
+}
+
+/**
+ * An app's one table from its use cases' refusals to answers: each refusal's status and title are
+ * written once, here, and the type makes the table name every refusal. `context` carries what the
+ * answer needs beyond the refusal (the shopper's language, say).
+ */
+export type ProblemTable<R extends Refusal, C = void> = {
+  readonly [K in R['reason']]: (refusal: Extract<R, { readonly reason: K }>, context: C) => ProblemError;
+};
+
+export function problemOf<R extends Refusal, C = void>(table: ProblemTable<R, C>, refusal: R, context: C): ProblemError {
+  const answer = table[refusal.reason as R['reason']] as (refusal: R, context: C) => ProblemError;
+  return answer(refusal, context);
+}
+
+/**
+ * An app's error handler (app.onError): its use cases' refusal error, answered from its table.
+ * Anything else goes on to the API's errorHandler.
+ */
+export function answerRefusals<R extends Refusal>(refused: abstract new (...args: never[]) => Error & { readonly refusal: R }, table: ProblemTable<R>): ErrorHandler {
+  return (error) => {
+    if (!(error instanceof refused)) throw error;
+    const answer = problemOf(table, error.refusal, undefined);
+    return problem(answer.status, answer.title, answer.extra);
+  };
+}
+
 /**
  * Last line of defence: the client learns nothing internal, and known client faults stay 4xx.
- * The telemetry is looked up only when something unexpected happened (it is made on first use).
+ * The telemetry is looked up only when something unexpected happened.
  */
-export function errorHandler(telemetry: () => Telemetry) {
+export function errorHandler(telemetry: () => Telemetry | undefined) {
   return (error: Error, c: Context): Response => {
     if (error instanceof ProblemError) return problem(error.status, error.title, error.extra);
+    // Every paged list (the catalogue, a pavilion's listings and its orders): a cursor made for another list, or tampered with.
+    if (error instanceof InvalidCursorError) return problem(400, 'Invalid cursor', { detail: error.message, errors: [{ field: 'cursor', message: error.message }] });
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
       if (status === 400 && /JSON/i.test(error.message)) return problem(400, 'The body is not valid JSON');
@@ -98,7 +132,11 @@ export function errorHandler(telemetry: () => Telemetry) {
     }
     if (error instanceof SyntaxError) return problem(400, 'The body is not valid JSON');
     // The route's pattern, not the path: a cart's id in a path is the key to that cart.
-    telemetry().error('unhandled', { method: c.req.method, route: c.req.routePath, error: error.name, detail: error.message });
+    const fields = { method: c.req.method, route: c.req.routePath, error: error.name, detail: error.message };
+    const log = telemetry();
+    // An API wired without telemetry (a catalogue-only test) still reports its 500s.
+    if (log) log.error('unhandled', fields);
+    else console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled', ...fields }));
     return problem(500, 'Something went wrong on our side', { detail: 'The error has been logged.' });
   };
 }

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { InvalidWebhookError } from '../ports/payment-gateway.js';
-import { settlePaymentEvent } from '../usecases/settle-payment.js';
+import { settleDelivery } from '../usecases/settle-payment.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
-import { problem, ProblemError, problemResponses } from './problem.js';
+import { problem, problemResponses } from './problem.js';
 import { createRouter } from './router.js';
 
 const WebhookAnswer = z
@@ -41,19 +40,9 @@ export function createWebhookApp(deps: Pick<ShopDeps, 'orders' | 'payments' | 'c
   app.post('/webhooks/stripe', async (c) => {
     const signature = c.req.header('stripe-signature');
     if (!signature) return problem(400, 'Missing Stripe-Signature header');
-    const rawBody = await c.req.text();
-    let event;
-    try {
-      event = await deps.payments.verifyWebhook(rawBody, signature);
-    } catch (error) {
-      if (!(error instanceof InvalidWebhookError)) throw error;
-      // A rotated or wrong signing secret shows here first, as every one of Stripe's deliveries failing.
-      deps.telemetry.count('WebhookRejected');
-      deps.telemetry.warn('webhook signature refused', { detail: error.message });
-      return problem(400, 'The signature does not verify', { detail: 'Bad, stale or foreign Stripe-Signature.' });
-    }
-    const outcome = await settlePaymentEvent(deps, event);
-    if (outcome.result === 'mismatch') throw new ProblemError(422, 'The event does not match its order', { detail: outcome.reason });
+    const outcome = await settleDelivery(deps, await c.req.text(), signature);
+    if (outcome.result === 'bad_signature') return problem(400, 'The signature does not verify', { detail: 'Bad, stale or foreign Stripe-Signature.' });
+    if (outcome.result === 'mismatch') return problem(422, 'The event does not match its order', { detail: outcome.reason });
     return c.json({ received: true as const, result: outcome.result, ...(outcome.result === 'applied' ? { status: outcome.status } : {}) }, 200);
   });
 

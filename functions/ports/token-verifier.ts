@@ -2,7 +2,7 @@ import type { PavilionCode } from '../domain/pavilion.js';
 
 /**
  * Who is calling, as proven by a verified token and nothing else. One account may manage a
- * pavilion, be an operator, both, or neither; each route decides what it needs (http/pavilion-auth.ts,
+ * pavilion, be an operator, both, or neither; each route decides what it needs (http/pavilion/auth.ts,
  * http/operator-auth.ts).
  */
 export interface Principal {

@@ -1,18 +1,19 @@
 import { CONSUMER_NOTICE_VERSION } from '../domain/consumer-notice.js';
 import type { QuotedLine } from '../domain/cross-border-quote.js';
-import { customsYear, orderAllowanceFor, PER_ORDER_LIMIT_CNY, withinPerOrderLimit, withinYearlyAllowance, YEARLY_LIMIT_CNY } from '../domain/cross-border.js';
+import { customsYear, orderAllowanceFor, withinYearlyAllowance, YEARLY_LIMIT_CNY } from '../domain/cross-border.js';
 import type { Language, Localized } from '../domain/languages.js';
 import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
 import { addMinutes, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
-import { fitsOnePayment, paymentMethodsFor } from '../domain/payment-methods.js';
+import { payability } from '../domain/payable.js';
+import { paymentMethodsFor } from '../domain/payment-methods.js';
 import { checkRecipientAndBuyer, type BuyerInput, type RecipientInput } from '../domain/recipient.js';
 import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, YearlyAllowanceExceededError, type RefusedLine } from '../ports/order-store.js';
 import { PaymentProviderError, PaymentRequestRefusedError } from '../ports/payment-gateway.js';
 import { maskEmails, type LogFields, type Telemetry } from '../ports/telemetry.js';
+import { newOrderId, newOrderToken, sha256Hex } from './ids.js';
 import { quoteCart } from './quote-cart.js';
 import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
-import { newOrderId, newOrderToken, sha256Hex } from './secrets.js';
 import type { ShopDeps } from './shop-deps.js';
 
 export interface CheckoutRequest {
@@ -133,15 +134,17 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     if (refused.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: refused });
 
     // Every order ships to China: it must stay within both of China's limits, in whatever currency it is paid.
+    // What the cart showed as payable (domain/payable.ts), with the buyer's yearly limit between its two checks.
     const value = quote.cny.dutiableValue;
     const counted = await deps.orders.countedInYear(buyerKey, year);
     const remaining = orderAllowanceFor(counted);
-    if (!withinPerOrderLimit(value)) {
+    const payable = payability(quote);
+    if (!payable.payable && payable.reason === 'over_cross_border_limit') {
       const indivisible = buyable.length === 1 && buyable[0]?.quantity === 1;
-      throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: PER_ORDER_LIMIT_CNY, remaining, indivisible });
+      throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: payable.limit, remaining, indivisible });
     }
     if (!withinYearlyAllowance(counted, value)) throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining });
-    if (!fitsOnePayment(quote.total)) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: quote.total });
+    if (!payable.payable) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: quote.total });
 
     const orderId = newOrderId();
     const token = newOrderToken();

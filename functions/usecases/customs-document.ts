@@ -4,6 +4,7 @@ import type { PavilionCode } from '../domain/pavilion.js';
 import type { Recipient } from '../domain/recipient.js';
 import type { IdentityVault } from '../ports/identity-vault.js';
 import type { OrderStore, StoredOrder } from '../ports/order-store.js';
+import type { Telemetry } from '../ports/telemetry.js';
 
 /**
  * The order document of a cross-border retail import, as customs matches it against the payment
@@ -51,6 +52,14 @@ export interface CustomsLine {
 export interface CustomsDocumentDeps {
   readonly orders: Pick<OrderStore, 'get'>;
   readonly identity: IdentityVault;
+  /** Every read of a document is logged: who opened whose ID number, for the audit trail. */
+  readonly telemetry: Telemetry;
+}
+
+/** Who reads the document (an operator's opaque token subject), and in which format, for the audit log. */
+export interface CustomsReader {
+  readonly operator: string;
+  readonly format: string;
 }
 
 export type CustomsDocumentResult =
@@ -83,7 +92,14 @@ export class UnreadableIdentityError extends Error {
   }
 }
 
-export async function customsDocument(deps: CustomsDocumentDeps, orderId: string): Promise<CustomsDocumentResult> {
+export async function customsDocument(deps: CustomsDocumentDeps, orderId: string, reader: CustomsReader): Promise<CustomsDocumentResult> {
+  const result = await openCustomsDocument(deps, orderId);
+  // The operator's subject and the order, nothing read from the document.
+  if (result.kind === 'document') deps.telemetry.info('customs_document_read', { orderId, operator: reader.operator, format: reader.format });
+  return result;
+}
+
+async function openCustomsDocument(deps: CustomsDocumentDeps, orderId: string): Promise<CustomsDocumentResult> {
   const stored = await deps.orders.get(orderId);
   if (!stored) return { kind: 'missing' };
   const { status } = stored.order;

@@ -1,7 +1,7 @@
 import { decide, ORDER_ID, type OrderStatus } from '../domain/order.js';
 import type { Clock } from '../ports/clock.js';
 import { EventAlreadyProcessedError, OrderChangedError, type OrderStore } from '../ports/order-store.js';
-import type { PaymentEvent } from '../ports/payment-gateway.js';
+import { InvalidWebhookError, type PaymentEvent, type PaymentGateway } from '../ports/payment-gateway.js';
 import type { Telemetry } from '../ports/telemetry.js';
 
 export type SettleResult =
@@ -10,6 +10,28 @@ export type SettleResult =
   | { readonly result: 'mismatch'; readonly reason: string };
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * A payment provider's delivery: its signature is checked over the raw bytes first, and only a
+ * verified event is settled. A refused signature is counted: a rotated or wrong signing secret
+ * shows there first, as every one of the provider's deliveries failing.
+ */
+export async function settleDelivery(
+  deps: { readonly orders: OrderStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
+  rawBody: string,
+  signature: string,
+): Promise<SettleResult | { readonly result: 'bad_signature' }> {
+  let event: PaymentEvent;
+  try {
+    event = await deps.payments.verifyWebhook(rawBody, signature);
+  } catch (error) {
+    if (!(error instanceof InvalidWebhookError)) throw error;
+    deps.telemetry.count('WebhookRejected');
+    deps.telemetry.warn('webhook signature refused', { detail: error.message });
+    return { result: 'bad_signature' };
+  }
+  return settlePaymentEvent(deps, event);
+}
 
 /**
  * Applies a verified payment event to its order, at most once per event id, whatever order and

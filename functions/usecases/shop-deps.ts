@@ -21,23 +21,5 @@ export interface ShopDeps {
   readonly telemetry: Telemetry;
 }
 
-const SHOP_DEP_NAMES = ['catalogue', 'carts', 'orders', 'payments', 'identity', 'clock', 'publicBaseUrl', 'telemetry'] as const;
-
-/**
- * The shop's deps out of a partly wired set: each is looked up when a request first needs it,
- * so an API built with catalogue deps only (a catalogue Lambda, a catalogue test) still mounts,
- * describes and serves every other route, and a missing dep fails loudly where it is used.
- */
-export function shopDepsOf(deps: Partial<ShopDeps>): ShopDeps {
-  const view = {};
-  for (const name of SHOP_DEP_NAMES) {
-    Object.defineProperty(view, name, {
-      get: () => {
-        const value = deps[name];
-        if (value === undefined) throw new Error(`The API was wired without ${name}`);
-        return value;
-      },
-    });
-  }
-  return view as ShopDeps;
-}
+/** Every shop dep is required: lazyDeps(deps, SHOP_DEPS) turns a partly wired set into ShopDeps. */
+export const SHOP_DEPS = ['catalogue', 'carts', 'orders', 'payments', 'identity', 'clock', 'publicBaseUrl', 'telemetry'] as const satisfies readonly (keyof ShopDeps)[];

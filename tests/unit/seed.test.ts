@@ -105,7 +105,7 @@ describe('seeded pavilions', () => {
     }
   });
 
-  it('states each country’s SCO standing as DESIGN.md does, and prices Iran in US dollars because Stripe has no IRR', () => {
+  it('states each country’s SCO standing, and prices Iran in US dollars because Stripe has no IRR', () => {
     const standing = Object.fromEntries(SEED_PAVILIONS.map((pavilion) => [pavilion.code, pavilion.standing]));
     for (const member of ['IN', 'IR', 'KZ', 'KG', 'PK', 'RU', 'TJ', 'UZ', 'BY']) expect(standing[member], member).toBe('member');
     expect(standing.MN).toBe('observer');

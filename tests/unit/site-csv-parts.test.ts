@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { productIdFor } from '../../functions/domain/catalogue.js';
 import { IMPORT_COLUMNS } from '../../functions/domain/listing-import.js';
-import { readCsv } from '../../functions/http/pavilion-import-run.js';
+import { readCsv } from '../../functions/usecases/pavilion/listings-csv.js';
 import {
   CsvSyntaxError,
   ImportPartFailed,
@@ -16,7 +16,7 @@ import {
   type RowReport,
 } from '../../site/src/features/pavilion/csv-parts.js';
 
-/** The records csv-parse finds, with the options of the API's readCsv (functions/http/pavilion-import-run.ts). */
+/** The records csv-parse finds, with the options of the API's readCsv (functions/usecases/pavilion/listings-csv.ts). */
 function csvParseFields(csv: string): string[][] {
   return parse(csv, { bom: true, delimiter: fieldDelimiterOf(csv), relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024 }) as string[][];
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../domain/languages.js';
-import { ORDER_ID } from '../../domain/order.js';
+import { ORDER_ID, ORDER_STATUSES } from '../../domain/order.js';
 import { CartIdSchema, ExchangeRateSchema } from './cart.js';
 import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
 import { RecipientAnswerSchema } from './shipping.js';
@@ -118,7 +118,7 @@ export const OrderLineSchema = z
 export const OrderSchema = z
   .object({
     orderId: z.string(),
-    status: z.enum(['pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention']),
+    status: z.enum(ORDER_STATUSES),
     currency: CurrencySchema,
     total: MoneySchema.openapi({ description: 'goods + freight + tax, in the order’s currency' }),
     goods: MoneySchema,

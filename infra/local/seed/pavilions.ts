@@ -35,7 +35,7 @@ const FREIGHT = {
 /**
  * The pavilions of the seeded store, after the 2023 SCO expo in Qingdao (330 enterprises from
  * 34 countries and regions). China is the buyers' market, so it has no pavilion of its own.
- * Standing as in ../../../../shared/DESIGN.md: members (Belarus since 2024, Iran since 2023),
+ * SCO standing (sectsco.org): members (Belarus since 2024, Iran since 2023),
  * Mongolia and Afghanistan observers, Egypt and Türkiye dialogue partners.
  * Colours come from each flag; `primary` is dark enough to read as text on white (WCAG AA, 4.5:1).
  */
@@ -203,7 +203,7 @@ export const SEED_PAVILIONS: readonly Pavilion[] = [
       ru: 'Шафран Хорасана, фисташки Кермана и сладости Исфахана',
       en: 'Khorasan saffron, Kerman pistachios and sweets of Isfahan',
     },
-    // Stripe does not accept IRR (DESIGN.md, "Money"), so Iran's pavilion prices in US dollars,
+    // Stripe does not accept IRR (functions/domain/money.ts), so Iran's pavilion prices in US dollars,
     // as Iranian exporters commonly quote foreign buyers anyway.
     currency: 'USD',
     standing: 'member',

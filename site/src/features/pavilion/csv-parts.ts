@@ -5,7 +5,7 @@
  * the whole file: every `line` is a line of the original file.
  *
  * Records are found exactly as the API's reader finds them (csv-parse 6 with the options in
- * functions/http/pavilion-import-run.ts): a BOM is dropped, the record break is the first line
+ * functions/usecases/pavilion/listings-csv.ts): a BOM is dropped, the record break is the first line
  * break outside quotes (CRLF, LF or CR), quoted fields may hold delimiters, line breaks and
  * doubled quotes, and empty lines are skipped. A record's line is the one the API reports: the
  * line it starts on, as a text editor counts. tests/unit/site-csv-parts.test.ts holds this reader

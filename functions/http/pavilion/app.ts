@@ -1,20 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { requireManager, type ManagerEnv } from './pavilion-auth.js';
-import { ownPavilion } from './pavilion-common.js';
-import type { PavilionDeps } from './pavilion-deps.js';
-import { registerFreightRoutes } from './pavilion-freight.js';
-import { registerImageRoutes, registerUploadReceiver } from './pavilion-images.js';
-import { registerImportRoutes, registerImportTemplate } from './pavilion-imports.js';
-import { SECURITY, registerListingRoutes } from './pavilion-listings.js';
-import { registerOrderRoutes } from './pavilion-orders.js';
-import { registerStockRoutes } from './pavilion-stock.js';
-import { problem, problemResponses } from './problem.js';
-import { createRouter } from './router.js';
-import { PavilionSchema } from './schemas/catalogue.js';
-import { ManagerSchema, SessionConfigSchema } from './schemas/listing.js';
-
-export type { PavilionDeps } from './pavilion-deps.js';
+import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
+import { ownPavilion } from '../../usecases/pavilion/ownership.js';
+import { PavilionRefusedError } from '../../usecases/pavilion/refusal.js';
+import { answerRefusals, problem, problemResponses } from '../problem.js';
+import { createRouter } from '../router.js';
+import { PavilionSchema } from '../schemas/catalogue.js';
+import { ManagerSchema, SessionConfigSchema } from '../schemas/session.js';
+import { requireManager, SECURITY, type ManagerEnv } from './auth.js';
+import { freightRoutes } from './freight.js';
+import { imageRoutes, uploadReceiverRoutes } from './images.js';
+import { importRoutes, importTemplateRoutes } from './imports.js';
+import { listingRoutes } from './listings.js';
+import { orderRoutes } from './orders.js';
+import { PAVILION_PROBLEMS } from './problems.js';
+import { stockRoutes } from './stock.js';
 
 const sessionConfig = createRoute({
   method: 'get', path: '/pavilion/session-config', tags: ['Pavilion'],
@@ -35,12 +35,14 @@ const whoAmI = createRoute({
 const JSON_BODY_LIMIT = 256 * 1024;
 
 /**
- * The pavilion workspace under /api/pavilion. Every route but three public ones (sign-in settings,
- * the CSV template and the local upload receiver, which is guarded by its form signature) runs
- * behind requireManager, and takes the pavilion from the verified token only.
+ * The pavilion workspace under /api/pavilion, one router per resource. Every route but three public
+ * ones (sign-in settings, the CSV template and the local upload receiver, which is guarded by its
+ * form signature) runs behind requireManager, and takes the pavilion from the verified token only.
+ * Every refusal of its use cases is answered from one table (problems.ts).
  */
 export function createPavilionApp(deps: PavilionDeps) {
   const app = createRouter();
+  app.onError(answerRefusals(PavilionRefusedError, PAVILION_PROBLEMS));
   app.openAPIRegistry.registerComponent('securitySchemes', 'PavilionToken', {
     type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
     description: 'A pavilion manager’s token (Cognito ID or access token; locally from the token issuer).',
@@ -52,8 +54,8 @@ export function createPavilionApp(deps: PavilionDeps) {
     const signOutUrl = deps.pavilionSignOutUrl;
     return c.json({ signInUrl: deps.pavilionSignInUrl ?? '/auth/sign-in', ...(signOutUrl ? { signOutUrl } : {}) }, 200);
   });
-  registerImportTemplate(app);
-  registerUploadReceiver(app, deps);
+  app.route('/pavilion/imports', importTemplateRoutes());
+  app.route('/pavilion/uploads', uploadReceiverRoutes(deps));
 
   const workspace = createRouter<ManagerEnv>();
   workspace.use('*', requireManager(() => deps.tokens));
@@ -64,12 +66,12 @@ export function createPavilionApp(deps: PavilionDeps) {
     const manager = c.get('manager');
     return c.json({ manager, pavilion: await ownPavilion(deps, manager) }, 200);
   });
-  registerListingRoutes(workspace, deps);
-  registerStockRoutes(workspace, deps);
-  registerImageRoutes(workspace, deps);
-  registerImportRoutes(workspace, deps);
-  registerOrderRoutes(workspace, deps);
-  registerFreightRoutes(workspace, deps);
+  workspace.route('/listings', listingRoutes(deps));
+  workspace.route('/listings', stockRoutes(deps));
+  workspace.route('/listings', imageRoutes(deps));
+  workspace.route('/imports', importRoutes(deps));
+  workspace.route('/orders', orderRoutes(deps));
+  workspace.route('/freight', freightRoutes(deps));
 
   app.route('/pavilion', workspace);
   return app;

@@ -1,18 +1,17 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Division } from '../domain/china-divisions.js';
-import type { OrderLine, ShipTo } from '../domain/order.js';
-import { fullAddress } from '../domain/address.js';
-import { InvalidCursorError } from '../ports/catalogue-store.js';
-import { ShipmentRefused } from '../ports/pavilion-orders-store.js';
-import type { ManagerEnv } from './pavilion-auth.js';
-import { nowIso } from './pavilion-common.js';
-import type { PavilionDeps } from './pavilion-deps.js';
-import { SECURITY } from './pavilion-listings.js';
-import { ProblemError, problemResponses } from './problem.js';
-import { OrderLineParams, OrderLineSchema, OrderQueueQuery, ShipmentSchema } from './schemas/listing.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { fullAddress } from '../../domain/address.js';
+import type { Division } from '../../domain/china-divisions.js';
+import type { OrderLine, ShipTo } from '../../domain/order.js';
+import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
+import { linesToFulfil, shipLine } from '../../usecases/pavilion/orders.js';
+import { problemResponses } from '../problem.js';
+import { createRouter } from '../router.js';
+import { pageOf } from '../schemas/page.js';
+import { OrderLineParams, OrderLineSchema, OrderQueueQuery, ShipmentSchema } from '../schemas/pavilion-orders.js';
+import { SECURITY, type ManagerEnv } from './auth.js';
 
 const queue = createRoute({
-  method: 'get', path: '/orders', tags: ['Pavilion'], security: SECURITY,
+  method: 'get', path: '/', tags: ['Pavilion'], security: SECURITY,
   summary: "The pavilion's paid order lines, newest payment first",
   request: { query: OrderQueueQuery },
   responses: {
@@ -25,7 +24,7 @@ const queue = createRoute({
 });
 
 const ship = createRoute({
-  method: 'post', path: '/orders/{orderId}/lines/{lineNo}/shipment', tags: ['Pavilion'], security: SECURITY,
+  method: 'post', path: '/{orderId}/lines/{lineNo}/shipment', tags: ['Pavilion'], security: SECURITY,
   summary: 'Marks a paid line shipped, with carrier and tracking number (the shopper’s order page shows them)',
   request: { params: OrderLineParams, body: { content: { 'application/json': { schema: ShipmentSchema } }, required: true } },
   responses: {
@@ -88,34 +87,19 @@ function shipToForPavilion(shipTo: ShipTo) {
   };
 }
 
-export function registerOrderRoutes(app: OpenAPIHono<ManagerEnv>, deps: PavilionDeps) {
+/** /pavilion/orders: the pavilion's paid lines, and their shipment. */
+export function orderRoutes(deps: PavilionDeps) {
+  const app = createRouter<ManagerEnv>();
+
   app.openapi(queue, async (c) => {
-    const { fulfilment, limit, cursor } = c.req.valid('query');
-    try {
-      const page = await deps.pavilionOrders.linesToFulfil({ pavilion: c.get('manager').pavilion, fulfilment, limit, cursor });
-      return c.json({ items: page.items.map(forPavilion), nextCursor: page.nextCursor }, 200);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw new ProblemError(400, 'Invalid cursor', { errors: [{ field: 'cursor', message: error.message }] });
-      throw error;
-    }
+    const page = await linesToFulfil(deps, c.get('manager'), c.req.valid('query'));
+    return c.json(pageOf(page, forPavilion), 200);
   });
 
   app.openapi(ship, async (c) => {
-    const { orderId, lineNo } = c.req.valid('param');
-    const { carrier, trackingNumber } = c.req.valid('json');
-    try {
-      const line = await deps.pavilionOrders.markShipped({
-        orderId, lineNo, pavilion: c.get('manager').pavilion, carrier, trackingNumber, shippedAt: nowIso(deps),
-      });
-      return c.json(forPavilion(line), 200);
-    } catch (error) {
-      if (!(error instanceof ShipmentRefused)) throw error;
-      if (error.reason === 'missing') throw new ProblemError(404, 'No such order line', { detail: `Order ${orderId} has no line ${lineNo}.` });
-      if (error.reason === 'not_yours') throw new ProblemError(403, 'Not your order line', { detail: 'This line is another pavilion’s to ship.' });
-      const state = error.current?.fulfilment;
-      throw new ProblemError(409, state === 'shipped' ? 'This line has shipped already' : 'This line is not paid yet', {
-        detail: state === 'shipped' ? `It left with ${error.current?.carrier}, tracking ${error.current?.trackingNumber}.` : 'Only paid lines can be shipped.',
-      });
-    }
+    const line = await shipLine(deps, c.get('manager'), { ...c.req.valid('param'), ...c.req.valid('json') });
+    return c.json(forPavilion(line), 200);
   });
+
+  return app;
 }

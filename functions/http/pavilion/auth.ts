@@ -1,7 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Manager, TokenVerifier } from '../ports/token-verifier.js';
-import { principalOf } from './bearer-token.js';
-import { problem } from './problem.js';
+import type { Manager, TokenVerifier } from '../../ports/token-verifier.js';
+import { principalOf } from '../bearer-token.js';
+import { problem } from '../problem.js';
+
+/** The OpenAPI security of every workspace route: a manager's bearer token (the PavilionToken scheme, pavilion/app.ts). */
+export const SECURITY = [{ PavilionToken: [] }];
 
 /** Routes behind requireManager read the caller from here, never from the path or the body. */
 export type ManagerEnv = { Variables: { manager: Manager } };

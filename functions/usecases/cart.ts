@@ -1,0 +1,178 @@
+import { CartFullError, cartExpiresAt, emptyCart, MAX_CART_LINES, setLineQuantity, type Cart } from '../domain/cart.js';
+import type { FulfilmentMode } from '../domain/catalogue.js';
+import type { CrossBorderQuote } from '../domain/cross-border-quote.js';
+import type { Localized } from '../domain/languages.js';
+import type { CurrencyCode, ExchangeRate, Money } from '../domain/money.js';
+import type { PavilionCode } from '../domain/pavilion.js';
+import { payability, type Payability } from '../domain/payable.js';
+import { unavailableReason, type LineStatus, type UnavailableReason } from '../domain/pricing.js';
+import { availableUnits } from '../domain/stock.js';
+import { CartVersionConflictError } from '../ports/cart-store.js';
+import { newCartId } from './ids.js';
+import { quoteCart } from './quote-cart.js';
+import type { ShopDeps } from './shop-deps.js';
+
+export type CartDeps = Pick<ShopDeps, 'catalogue' | 'carts' | 'clock'>;
+
+/** The cart as the site shows it: every figure computed from the catalogue (and each pavilion's freight rates) as it is now. */
+export interface CartView {
+  readonly id: string;
+  readonly lines: CartViewLine[];
+  /** Units over the lines that can be bought. */
+  readonly itemCount: number;
+  readonly subtotals: Money[];
+  readonly checkoutTotal: CheckoutTotal;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly expiresAt: string;
+}
+
+export interface CartViewLine {
+  readonly productId: string;
+  readonly pavilion: PavilionCode;
+  readonly sku: string;
+  readonly title: Localized;
+  readonly unit: Localized;
+  readonly image: string | null;
+  readonly quantity: number;
+  readonly available: number;
+  readonly unitPrice: Money;
+  readonly lineTotal: Money;
+  readonly status: LineStatus;
+  readonly unavailableReason?: UnavailableReason;
+}
+
+/** What checkout would charge in the asked currency, and whether it would take it (domain/payable.ts). */
+export type CheckoutTotal = {
+  readonly goods: Money;
+  readonly freight: Money;
+  readonly tax: Money;
+  readonly total: Money;
+  readonly dutiableValue: Money;
+  readonly parcels: { readonly pavilion: PavilionCode; readonly mode: FulfilmentMode; readonly weightGrams: number; readonly freight: Money }[];
+  readonly rates: ExchangeRate[];
+} & Payability;
+
+export type CartRefusal =
+  /** The cart never existed or has lapsed. */
+  | { readonly reason: 'cart_missing'; readonly cartId: string }
+  /** No such product, or it is archived: nothing to put in a cart. */
+  | { readonly reason: 'no_such_product'; readonly productId: string }
+  /** The product is listed but cannot be sold to China as a cross-border purchase. */
+  | { readonly reason: 'not_sold_to_china'; readonly productId: string; readonly because: Exclude<UnavailableReason, 'archived'> }
+  | { readonly reason: 'not_enough_stock'; readonly productId: string; readonly requested: number; readonly available: number }
+  | { readonly reason: 'cart_full'; readonly maxLines: number };
+
+export class CartRefusedError extends Error {
+  constructor(readonly refusal: CartRefusal) {
+    super(`Cart change refused: ${refusal.reason}`);
+    this.name = 'CartRefusedError';
+  }
+}
+
+/** Two tabs changing one cart at once: the loser re-reads and applies its change again. */
+const MAX_CART_WRITE_ATTEMPTS = 5;
+
+/** Starts an empty cart; its id is the shopper's only key to it. */
+export async function startCart(deps: CartDeps): Promise<CartView> {
+  const cart = emptyCart(newCartId(), deps.clock.now().toISOString());
+  await deps.carts.create(cart);
+  return cartView(deps, cart, 'CNY');
+}
+
+export async function viewCart(deps: CartDeps, cartId: string, currency: CurrencyCode): Promise<CartView> {
+  const cart = await deps.carts.get(cartId, deps.clock.now());
+  if (!cart) throw new CartRefusedError({ reason: 'cart_missing', cartId });
+  return cartView(deps, cart, currency);
+}
+
+export interface LineChange {
+  readonly cartId: string;
+  readonly productId: string;
+  /** 0 removes the line. */
+  readonly quantity: number;
+  /** The currency of the answer's checkout total. */
+  readonly currency: CurrencyCode;
+}
+
+/**
+ * Sets how many of a product the cart holds. Adding or raising a line needs a product that is for
+ * sale to China with that many units free; lowering or removing one never does, so a shopper can
+ * always take out what can no longer be bought. The answer is worked out before the save: whatever
+ * fails, fails with the cart unchanged.
+ */
+export async function setCartLine(deps: CartDeps, change: LineChange): Promise<CartView> {
+  const { cartId, productId, quantity, currency } = change;
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now();
+    const cart = await deps.carts.get(cartId, now);
+    if (!cart) throw new CartRefusedError({ reason: 'cart_missing', cartId });
+    const inCart = cart.lines.some((line) => line.productId === productId);
+    if (quantity > 0 || !inCart) await checkBuyable(deps, productId, quantity);
+    let next: Cart;
+    try {
+      next = setLineQuantity(cart, productId, quantity, now.toISOString());
+    } catch (error) {
+      if (error instanceof CartFullError) throw new CartRefusedError({ reason: 'cart_full', maxLines: MAX_CART_LINES });
+      throw error;
+    }
+    const view = await cartView(deps, next, currency);
+    try {
+      await deps.carts.save(next, cart.version);
+    } catch (error) {
+      if (error instanceof CartVersionConflictError && attempt < MAX_CART_WRITE_ATTEMPTS) continue;
+      throw error;
+    }
+    return view;
+  }
+}
+
+async function checkBuyable(deps: CartDeps, productId: string, quantity: number): Promise<void> {
+  const product = await deps.catalogue.getProduct(productId);
+  const reason = product ? unavailableReason(product) : 'archived';
+  if (!product || reason === 'archived') throw new CartRefusedError({ reason: 'no_such_product', productId });
+  if (reason) throw new CartRefusedError({ reason: 'not_sold_to_china', productId, because: reason });
+  const available = availableUnits(product);
+  if (quantity > available) throw new CartRefusedError({ reason: 'not_enough_stock', productId, requested: quantity, available });
+}
+
+async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, currency: CurrencyCode): Promise<CartView> {
+  const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, currency);
+  return {
+    id: cart.id,
+    lines: priced.lines.map((line) => ({
+      productId: line.productId,
+      pavilion: line.pavilion,
+      sku: line.sku,
+      title: line.title,
+      unit: line.unit,
+      image: line.image,
+      quantity: line.quantity,
+      available: line.available,
+      unitPrice: line.unitPrice,
+      lineTotal: line.lineTotal,
+      status: line.status,
+      ...(line.unavailableReason ? { unavailableReason: line.unavailableReason } : {}),
+    })),
+    itemCount: buyable.reduce((sum, line) => sum + line.quantity, 0),
+    subtotals: [...priced.subtotals],
+    checkoutTotal: checkoutTotalOf(quote),
+    createdAt: cart.createdAt,
+    updatedAt: cart.updatedAt,
+    expiresAt: cartExpiresAt(cart.updatedAt),
+  };
+}
+
+/** The figures checkout would charge, and whether it would take them (the yearly limit needs the buyer: checkout checks it). */
+function checkoutTotalOf(quote: CrossBorderQuote): CheckoutTotal {
+  return {
+    goods: quote.goods,
+    freight: quote.freight,
+    tax: quote.tax,
+    total: quote.total,
+    dutiableValue: quote.cny.dutiableValue,
+    parcels: quote.parcels.map((parcel) => ({ pavilion: parcel.pavilion, mode: parcel.mode, weightGrams: parcel.weightGrams, freight: parcel.freightCny })),
+    rates: [...quote.rates],
+    ...payability(quote),
+  };
+}
