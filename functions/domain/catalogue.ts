@@ -24,7 +24,12 @@ export const CATEGORY_NAMES: Record<Category, Localized> = {
 
 export type ProductStatus = 'active' | 'archived';
 
-export type CertificateKind = 'gacc' | 'halal' | 'organic' | 'eac' | 'gi' | 'iso22000' | 'other';
+export const CERTIFICATE_KINDS = ['gacc', 'halal', 'organic', 'eac', 'gi', 'iso22000', 'other'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
+/** The longest certificate number and issuer name a listing may carry (the API's schema and the editor's fields). */
+export const CERTIFICATE_NUMBER_MAX = 60;
+export const CERTIFICATE_ISSUER_MAX = 200;
 
 export interface Certificate {
   readonly kind: CertificateKind;

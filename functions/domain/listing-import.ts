@@ -10,6 +10,21 @@ import { MAX_ON_HAND } from './stock.js';
  * changes nothing). Prices are written as decimals in the pavilion's currency (`350.50`), which
  * people type, and converted to minor units exactly, without floats.
  */
+
+/**
+ * Rows per request. An import runs inside one API request (a Lambda behind API Gateway's 30 s
+ * limit): 1,000 rows take a few seconds even on DynamoDB Local, so a larger file is sent in parts
+ * of at most 1,000 rows, each with the header repeated (the workspace page splits it).
+ */
+export const MAX_IMPORT_ROWS = 1_000;
+
+/**
+ * Bytes per request. A 1,000-row part with three languages is under 1 MB; a 5,000-row file 2-4 MB.
+ * Lambda takes at most 6 MB of request payload (HTTP API allows 10 MB), so 6 MB is the real
+ * ceiling in AWS and the API's limit too.
+ */
+export const IMPORT_MAX_BYTES = 6 * 1024 * 1024;
+
 const localized = (name: string) => LANGUAGES.map((language) => `${name}_${language}`);
 
 export const IMPORT_COLUMNS = [

@@ -18,6 +18,9 @@ export type LineFulfilment = 'awaiting_payment' | 'to_ship' | 'shipped';
 /** Order ids are short enough to read out to support ("ORD-…") and never guessable alone: the token guards them. */
 export const ORDER_ID = /^ORD-[0-9A-HJKMNP-TV-Z]{16}$/;
 
+/** The shopper's key to an order's page: 256 random bits in base64url (usecases/ids.ts). */
+export const ORDER_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
 /** A reservation holds stock this long; Stripe's own session lives one minute longer (its minimum is 30). */
 export const RESERVATION_MINUTES = 30;
 export const SESSION_GRACE_MINUTES = 1;

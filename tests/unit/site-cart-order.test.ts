@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepPolling, ORDER_POLL_FOR_MS, orderLinkFrom, orderPageSuffix, statusTone } from '../../site/src/features/cart/order-state.js';
+import { fulfilmentTone, keepPolling, ORDER_POLL_FOR_MS, orderLinkFrom, orderPageSuffix, statusTone } from '../../site/src/features/order/order-state.js';
 
 const TOKEN = 'jixIFeG3SonpVLI794fA6ekXc3snGFtVLZXhAV8bgp8';
 
@@ -53,5 +53,11 @@ describe('the order page', () => {
     expect(statusTone('paid_needs_attention')).toBe('warn');
     expect(statusTone('expired')).toBe('bad');
     expect(statusTone('payment_failed')).toBe('bad');
+  });
+
+  it('colours a line to ship as news and a shipped one as done, and a line awaiting payment not at all', () => {
+    expect(fulfilmentTone('to_ship')).toBe('info');
+    expect(fulfilmentTone('shipped')).toBe('ok');
+    expect(fulfilmentTone('awaiting_payment')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateBetween } from '../../functions/domain/exchange-rates.js';
+import { rateBetween } from '../fixtures/rates.js';
 import { chargeIn, type PricedLine } from '../../functions/domain/pricing.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from '../../site/src/features/cart/cart-cookie.js';
 import { looksLikeEmail } from '../../site/src/features/cart/checkout-fields.js';

@@ -16,7 +16,10 @@ import {
   type RowReport,
 } from '../../site/src/features/pavilion/csv-parts.js';
 
-/** The records csv-parse finds, with the options of the API's readCsv (functions/usecases/pavilion/listings-csv.ts). */
+/**
+ * The records csv-parse's Node build finds, with the options the API reads with (functions/domain/csv-records.ts),
+ * written out here: the workspace page reads with csv-parse's browser build, and must find the same.
+ */
 function csvParseFields(csv: string): string[][] {
   return parse(csv, { bom: true, delimiter: fieldDelimiterOf(csv), relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024 }) as string[][];
 }
@@ -112,6 +115,11 @@ describe('reading CSV records as the import API reads them', () => {
       expect(() => readCsvRecords(csv)).toThrow(CsvSyntaxError);
     }
     expect(() => readCsvRecords(`${H}\nA,Honey\nB,"closed"x\n`)).toThrow(/line 3/);
+    expect(() => readCsvRecords(`${H}\nA,ab"c\n`)).toThrow(/line 2: a quote inside a field that does not start with one/);
+    // A quote never closed: the reader looked for it to the end of the file.
+    expect(() => readCsvRecords(`${H}\nA,"open\nB,x\n`)).toThrow(/line 4: a quoted field is not closed/);
+    // The row's line as the rows' lines are counted, a CRLF inside quotes being one line break (csv-parse's own count says 5).
+    expect(() => readCsvRecords(`${H}\r\nA,"x\r\ny"\r\nB,"closed"x\r\n`)).toThrow(/line 4: a closing quote/);
   });
 
   it('refuses a row csv-parse finds too long (past 64 KB in UTF-8), and takes one just under', () => {

@@ -1,21 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { IMPORT_COLUMNS, IMPORT_COLUMN_HELP, importTemplateCsv } from '../../domain/listing-import.js';
+import { IMPORT_COLUMNS, IMPORT_COLUMN_HELP, IMPORT_MAX_BYTES, MAX_IMPORT_ROWS, importTemplateCsv } from '../../domain/listing-import.js';
 import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
 import { importListings } from '../../usecases/pavilion/import-listings.js';
-import { MAX_IMPORT_ROWS } from '../../usecases/pavilion/listings-csv.js';
 import { ProblemError, problem, problemResponses } from '../problem.js';
 import { createRouter } from '../router.js';
 import { ImportReportSchema } from '../schemas/imports.js';
 import { checkListingContent } from '../schemas/listing.js';
 import { SECURITY, type ManagerEnv } from './auth.js';
-
-/**
- * A 1,000-row part (MAX_IMPORT_ROWS) with three languages is under 1 MB; a 5,000-row file 2-4 MB.
- * Lambda takes at most 6 MB of request payload (HTTP API allows 10 MB), so 6 MB is the real
- * ceiling in AWS and the limit here too.
- */
-export const IMPORT_MAX_BYTES = 6 * 1024 * 1024;
 
 const columnsDoc = IMPORT_COLUMNS.map((column) => `- \`${column}\`${IMPORT_COLUMN_HELP[column] ? `: ${IMPORT_COLUMN_HELP[column]}` : ''}`).join('\n');
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CATEGORIES } from '../../domain/catalogue.js';
+import { CATEGORIES, CERTIFICATE_ISSUER_MAX, CERTIFICATE_KINDS, CERTIFICATE_NUMBER_MAX } from '../../domain/catalogue.js';
 import { CURRENCIES } from '../../domain/money.js';
 import { FreightRatesSchema } from './freight.js';
 import { FULFILMENT_MODES } from '../../domain/freight.js';
@@ -22,9 +22,9 @@ export const MoneySchema = z
 
 export const CertificateSchema = z
   .object({
-    kind: z.enum(['gacc', 'halal', 'organic', 'eac', 'gi', 'iso22000', 'other']),
-    number: z.string().min(1).max(60),
-    issuer: z.string().min(1).max(200),
+    kind: z.enum(CERTIFICATE_KINDS),
+    number: z.string().min(1).max(CERTIFICATE_NUMBER_MAX),
+    issuer: z.string().min(1).max(CERTIFICATE_ISSUER_MAX),
     validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   })
   .openapi('Certificate');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../domain/languages.js';
-import { ORDER_ID, ORDER_STATUSES } from '../../domain/order.js';
+import { ORDER_ID, ORDER_STATUSES, ORDER_TOKEN } from '../../domain/order.js';
 import { CartIdSchema, ExchangeRateSchema } from './cart.js';
 import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
 import { RecipientAnswerSchema } from './shipping.js';
@@ -72,7 +72,7 @@ export const OrderIdSchema = z.string().regex(ORDER_ID, 'an order id such as ORD
 
 export const OrderParams = z.object({ id: OrderIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'ORD-7K3M9Q2D5X8B1N4R' }) });
 
-const OrderToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the order token from the success URL');
+const OrderToken = z.string().regex(ORDER_TOKEN, 'the order token from the success URL');
 
 /**
  * The order token travels in a header: query strings land in CloudFront's access logs, headers do not.

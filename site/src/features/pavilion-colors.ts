@@ -5,7 +5,7 @@
 const DARK_TEXT = '#161513';
 const LIGHT_TEXT = '#ffffff';
 
-export function relativeLuminance(hex: string): number {
+function relativeLuminance(hex: string): number {
   const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (!match) throw new RangeError(`Not a hex colour: ${hex}`);
   const digits = match[1]!.length === 3 ? [...match[1]!].map((d) => d + d).join('') : match[1]!;

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language, type Localized } from '../../../functions/domain/languages.js';
+import type { Language } from '../../../functions/domain/languages.js';
 import { formatMoney, type Money } from '../../../functions/domain/money.js';
 import { UI, type UiKey } from './ui.js';
 
@@ -32,10 +32,6 @@ export function translator(lang: Language) {
   return (key: UiKey, vars?: Vars) => t(lang, key, vars);
 }
 
-export function localized(text: Localized, lang: Language): string {
-  return text[lang];
-}
-
 export function price(value: Money, lang: Language): string {
   return formatMoney(value, LOCALES[lang]);
 }
@@ -58,8 +54,4 @@ export function weight(grams: number, lang: Language): string {
 export function date(iso: string, lang: Language): string {
   const value = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(value);
-}
-
-export function isSiteLanguage(value: string | undefined): value is Language {
-  return value !== undefined && (LANGUAGES as readonly string[]).includes(value);
 }

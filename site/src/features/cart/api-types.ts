@@ -1,7 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import type { Money } from '../../../../functions/domain/money.js';
+import type { FieldError } from '../../../../functions/http/problem.js';
 import type { CartSchema } from '../../../../functions/http/schemas/cart.js';
 import type { CheckoutAnswerSchema, CheckoutRequestSchema, OrderSchema } from '../../../../functions/http/schemas/checkout.js';
+import type { RefusedLine } from '../../../../functions/ports/order-store.js';
 
 /**
  * The shapes the shop API answers with, taken from its own zod schemas so the site and the
@@ -22,7 +24,7 @@ export interface Problem {
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
-  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly errors?: readonly FieldError[];
   /** Checkout refusals name themselves (functions/http/checkout-app.ts), so two 409s or two 422s can be told apart. */
   readonly reason?: string;
   /** 409 on a cart line: how many the shopper can still have. */
@@ -35,14 +37,8 @@ export interface Problem {
   readonly remaining?: Money;
 }
 
-export interface RefusedLine {
-  readonly productId: string;
-  readonly requested: number;
-  readonly available: number;
-  readonly reason: 'short' | 'unavailable' | 'stale';
-  /** With reason unavailable: why the product is not sold (functions/domain/pricing.ts unavailableReason). */
-  readonly unavailableReason?: UnavailableReason;
-}
+/** A line checkout could not reserve, and why (functions/ports/order-store.ts). */
+export type { RefusedLine };
 
 /** Why a product cannot be sold to China: a cart line's unavailableReason, or a 422 on adding it. */
 export type UnavailableReason = NonNullable<CartLineView['unavailableReason']>;

@@ -8,7 +8,7 @@ import { isCheckoutCurrency } from './currencies.js';
 import { required } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
 import { canCheckout, checkoutFailureOf, lineNote, notEnoughNote, notImportableReason, unavailableNote, type Note } from './notes.js';
-import { orderPageSuffix } from './order-state.js';
+import { orderPageSuffix } from '../order/order-state.js';
 import { parseQuantity } from './quantity.js';
 import { convertedLineTotal } from './rates.js';
 import {

@@ -38,7 +38,7 @@ export function notImportableReason(problem: Problem | null): UnavailableReason 
 }
 
 /** A line checkout refused (409 with lines[]). */
-export function refusedLineNote(line: RefusedLine): Note {
+function refusedLineNote(line: RefusedLine): Note {
   if (line.reason === 'unavailable') return unavailableNote(line.unavailableReason);
   if (line.reason === 'stale') return { key: 'cart.stale', tone: 'warn' };
   return shortNote(line.available);

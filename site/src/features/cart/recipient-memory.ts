@@ -5,7 +5,7 @@ import type { CheckoutDetails } from './checkout-fields.js';
  * list and nothing else. Never the buyer's ID number (issue 8: it must not reach the browser's
  * storage), nor the buyer at all: the next buyer may be someone else.
  */
-export const REMEMBERED_FIELDS = ['name', 'phone', 'province', 'city', 'district', 'address', 'postcode'] as const;
+const REMEMBERED_FIELDS = ['name', 'phone', 'province', 'city', 'district', 'address', 'postcode'] as const;
 
 export type RememberedRecipient = Readonly<Record<(typeof REMEMBERED_FIELDS)[number], string>>;
 

@@ -4,7 +4,7 @@ import type { CartView, UnavailableReason } from './api-types.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from './cart-cookie.js';
 import { CHECKOUT_CURRENCIES, DEFAULT_CHECKOUT_CURRENCY, isCheckoutCurrency } from './currencies.js';
 import { notImportableReason } from './notes.js';
-import { orderTokenKey, type OrderLink } from './order-state.js';
+import { orderTokenKey, type OrderLink } from '../order/order-state.js';
 import { parseRememberedRecipient, recipientToRemember, type RememberedRecipient } from './recipient-memory.js';
 
 /**
@@ -24,7 +24,7 @@ export function currentCartId(): string | null {
   return cartIdFromCookies(document.cookie);
 }
 
-export function rememberCart(id: string): void {
+function rememberCart(id: string): void {
   document.cookie = cartCookie(id, secure());
 }
 

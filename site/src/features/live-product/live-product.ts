@@ -1,5 +1,5 @@
 import { formatMoney, type Money } from '../../../../functions/domain/money.js';
-import { stockLevel, stockText } from './stock-status.js';
+import { STOCK_TONES, stockLevel, stockText } from './stock-status.js';
 
 /**
  * The product page is built at publish time; stock and price can change by the minute.
@@ -57,7 +57,7 @@ function render(root: HTMLElement, facts: LiveFacts): void {
     const count = new Intl.NumberFormat(locale);
     stockLine.querySelector('[data-stock-text]')!.textContent = stockText(facts.stock, texts, (n) => count.format(n));
     stockLine.dataset.stock = String(facts.stock);
-    stockLine.dataset.level = stockLevel(facts.stock);
+    stockLine.dataset.tone = STOCK_TONES[stockLevel(facts.stock)];
   }
   root.dataset.live = 'true';
   // The cart island (and anything else) can follow live facts without fetching again.

@@ -3,6 +3,9 @@ export const LOW_STOCK = 5;
 
 export type StockLevel = 'in' | 'low' | 'out';
 
+/** How each level looks, in the storefront's tones (styles/storefront.css). */
+export const STOCK_TONES: Readonly<Record<StockLevel, 'ok' | 'warn' | 'bad'>> = { in: 'ok', low: 'warn', out: 'bad' };
+
 export function stockLevel(stock: number): StockLevel {
   if (stock <= 0) return 'out';
   return stock <= LOW_STOCK ? 'low' : 'in';

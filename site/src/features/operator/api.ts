@@ -1,3 +1,5 @@
+import type { z } from '@hono/zod-openapi';
+import type { OperatorSessionConfigSchema } from '../../../../functions/http/schemas/operator.js';
 import type { CustomsDocument } from '../../../../functions/usecases/customs-document.js';
 import { csvFileName } from './download.js';
 import { refusalOf, type Refusal } from './refusal.js';
@@ -5,11 +7,8 @@ import { currentToken, forgetToken } from './session.js';
 
 export type { CustomsDocument };
 
-export interface SessionConfig {
-  readonly signInUrl: string;
-  /** Ends the identity provider's session too (Cognito's /logout); absent where there is none. */
-  readonly signOutUrl?: string;
-}
+/** Where an operator signs in, and out of the identity provider too (Cognito's /logout) where there is one. */
+export type SessionConfig = z.infer<typeof OperatorSessionConfigSchema>;
 
 /** Public, token-free settings of the operator's sign-in (functions/http/operator-session.ts). */
 export async function sessionConfig(): Promise<SessionConfig> {

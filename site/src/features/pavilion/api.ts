@@ -1,9 +1,8 @@
+import type { FieldError } from '../../../../functions/http/problem.js';
+import type { SessionConfig } from './api-types.js';
 import { currentToken, forgetToken } from './session.js';
 
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
+export type { FieldError };
 
 /** An application/problem+json answer (RFC 9457), as the API gives every error. */
 export class ApiError extends Error {
@@ -59,12 +58,6 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
     );
   }
   return body as T;
-}
-
-export interface SessionConfig {
-  readonly signInUrl: string;
-  /** Ends the identity provider's session too (Cognito's /logout); absent where there is none. */
-  readonly signOutUrl?: string;
 }
 
 /** Public, token-free settings of the sign-in. */

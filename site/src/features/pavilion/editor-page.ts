@@ -1,13 +1,23 @@
-import { CATEGORY_NAMES, HS_CODE, normalizeHsCode, productIdFor, type Category } from '../../../../functions/domain/catalogue.js';
+import {
+  CATEGORY_NAMES,
+  CERTIFICATE_ISSUER_MAX,
+  CERTIFICATE_KINDS,
+  CERTIFICATE_NUMBER_MAX,
+  HS_CODE,
+  normalizeHsCode,
+  productIdFor,
+  type Category,
+} from '../../../../functions/domain/catalogue.js';
+import { MAX_IMAGE_BYTES, isImageType } from '../../../../functions/ports/image-store.js';
 import { ApiError, api } from './api.js';
 import { $, el, toast } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { count, dateTime, decimalSeparator, fromDecimal, toDecimal } from './format.js';
 import { hsCodeStatus } from './hs-code-status.js';
 import { applyLanguage, currentLanguage, tr, type WordKey } from './i18n.js';
-import type { Certificate, Listing } from './listing-types.js';
+import type { Certificate, Listing, StockMovement, UploadTarget, Workspace } from './api-types.js';
 import { stockForm } from './stock-form.js';
-import { fail, startWorkspace, type Workspace } from './workspace.js';
+import { fail, startWorkspace } from './workspace.js';
 
 /**
  * The listing editor: the three languages side by side, errors next to their fields, Ctrl+S to
@@ -18,9 +28,6 @@ const form = $<HTMLFormElement>('[data-listing-form]');
 const banner = $('[data-form-banner]');
 const certs = $('[data-certs]');
 const imagesBox = $('[data-images]');
-const CERT_KINDS = ['gacc', 'halal', 'organic', 'eac', 'gi', 'iso22000', 'other'] as const;
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 let workspace: Workspace;
 let listing: Listing | null = null;
@@ -122,7 +129,7 @@ function showStock(next: Listing): void {
 
 async function loadHistory(id: string): Promise<void> {
   try {
-    const { items } = await api<{ items: { delta: number; reason: string; note?: string; at: string }[] }>(`/listings/${id}/stock`);
+    const { items } = await api<{ items: StockMovement[] }>(`/listings/${id}/stock`);
     const list = $('[data-history]');
     list.replaceChildren(
       ...(items.length
@@ -255,17 +262,17 @@ function renderCertificates(list: readonly Certificate[]): void {
 }
 
 function certificateRow(certificate: Certificate, i: number): HTMLElement {
-  const cell = (name: string, control: HTMLElement, label: WordKey) =>
+  const cell = (control: HTMLElement, label: WordKey) =>
     el('label', { class: 'field' }, el('span', {}, tr(label)), control, el('span', { class: 'field-error' }));
-  const kind = el('select', { name: `certificates.${i}.kind` }, ...CERT_KINDS.map((k) => el('option', { value: k }, k.toUpperCase())));
+  const kind = el('select', { name: `certificates.${i}.kind` }, ...CERTIFICATE_KINDS.map((k) => el('option', { value: k }, k.toUpperCase())));
   kind.value = certificate.kind;
   const row = el(
     'div',
     { class: 'ws-cert', 'data-cert': '' },
-    cell('kind', kind, 'field.certKind'),
-    cell('number', el('input', { name: `certificates.${i}.number`, value: certificate.number, maxlength: 60, required: true }), 'field.certNumber'),
-    cell('issuer', el('input', { name: `certificates.${i}.issuer`, value: certificate.issuer, maxlength: 200, required: true }), 'field.certIssuer'),
-    cell('validUntil', el('input', { type: 'date', name: `certificates.${i}.validUntil`, value: certificate.validUntil, required: true }), 'field.certValid'),
+    cell(kind, 'field.certKind'),
+    cell(el('input', { name: `certificates.${i}.number`, value: certificate.number, maxlength: CERTIFICATE_NUMBER_MAX, required: true }), 'field.certNumber'),
+    cell(el('input', { name: `certificates.${i}.issuer`, value: certificate.issuer, maxlength: CERTIFICATE_ISSUER_MAX, required: true }), 'field.certIssuer'),
+    cell(el('input', { type: 'date', name: `certificates.${i}.validUntil`, value: certificate.validUntil, required: true }), 'field.certValid'),
     el('button', { type: 'button', class: 'button button--ghost button--small', 'data-remove-cert': '', style: 'align-self:end' }, tr('cert.remove')),
   );
   return row;
@@ -299,7 +306,7 @@ async function upload(files: FileList): Promise<void> {
   const id = listing?.id ?? (sku ? productIdFor(workspace.pavilion.code, sku) : null);
   if (!id) return showFieldErrors(form, [{ field: 'sku', message: tr('field.skuHint') }], banner);
   for (const file of files) {
-    if (!IMAGE_TYPES.includes(file.type)) {
+    if (!isImageType(file.type)) {
       toast(tr('images.badType', { name: file.name }), 'bad');
       continue;
     }
@@ -309,7 +316,7 @@ async function upload(files: FileList): Promise<void> {
     }
     toast(tr('images.uploading'));
     try {
-      const target = await api<{ url: string; headers: Record<string, string>; imageUrl: string }>(`/listings/${id}/images`, {
+      const target = await api<UploadTarget>(`/listings/${id}/images`, {
         method: 'POST',
         json: { contentType: file.type, contentLength: file.size },
       });

@@ -1,6 +1,7 @@
 import type { FulfilmentMode } from '../../../../functions/domain/catalogue.js';
 import { FULFILMENT_MODES, MAX_FREIGHT_PER_KG_FEN, parcelFreight, type FreightRates } from '../../../../functions/domain/freight.js';
 import { ApiError, api } from './api.js';
+import type { PavilionFreight } from './api-types.js';
 import { $, toast } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { decimalSeparator, fromDecimal, money, toDecimal } from './format.js';
@@ -13,11 +14,6 @@ import { fail, startWorkspace } from './workspace.js';
  * language's decimal separator (28,00 in Russian). Each row shows what a 2.5 kg parcel
  * costs (three started kilograms), worked out by the same function the cart uses.
  */
-interface PavilionFreight {
-  rates: FreightRates;
-  isDefault: boolean;
-}
-
 const PARTS = ['firstKg', 'extraKg'] as const;
 const EXAMPLE_GRAMS = 2500;
 const form = $<HTMLFormElement>('[data-freight-form]');

@@ -1,6 +1,6 @@
 import { productIdFor } from '../../../../functions/domain/catalogue.js';
 import { ApiError, api } from './api.js';
-import { CsvSyntaxError, ImportPartFailed, importInParts, type ImportReport } from './csv-parts.js';
+import type { ImportReport } from './api-types.js';
 import { $, el } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { tr, type WordKey } from './i18n.js';
@@ -17,6 +17,8 @@ const banner = $('[data-import-banner]');
 const section = $('[data-report]');
 const summary = $('[data-summary]');
 const onlyRejected = $<HTMLInputElement>('[data-only-rejected]');
+/** The splitter brings csv-parse's browser build (about 14 KB gzipped): fetched when a file is imported, not with the page. */
+const csvParts = () => import('./csv-parts.js');
 let last: ImportReport | null = null;
 let pavilion = '';
 let busy = false;
@@ -57,6 +59,7 @@ async function run(file: File): Promise<void> {
   summary.textContent = tr('import.running', { name: file.name });
   $('[data-report-rows]').replaceChildren();
   try {
+    const { importInParts } = await csvParts();
     last = await importInParts(await file.text(), {
       send: (body) => api<ImportReport>('/imports', { method: 'POST', body, headers: { 'content-type': 'text/csv' } }),
       listingIdOf: (sku) => productIdFor(pavilion, sku),
@@ -74,10 +77,12 @@ async function run(file: File): Promise<void> {
 }
 
 async function refused(error: unknown): Promise<void> {
+  // Undefined when the splitter itself could not be fetched: that error is then shown as any other.
+  const parts = await csvParts().catch(() => undefined);
   section.dataset.state = 'failed';
-  section.hidden = !(error instanceof ImportPartFailed && error.done.rows > 0);
-  if (error instanceof CsvSyntaxError) return say(`${tr('import.badCsv')}: ${tr('col.line')} ${error.line}: ${error.reason}`);
-  if (error instanceof ImportPartFailed) {
+  section.hidden = !(parts && error instanceof parts.ImportPartFailed && error.done.rows > 0);
+  if (parts && error instanceof parts.CsvSyntaxError) return say(`${tr('import.badCsv')}: ${tr('col.line')} ${error.line}: ${error.reason}`);
+  if (parts && error instanceof parts.ImportPartFailed) {
     // The parts before the failed one are in the table: they were imported and stay imported.
     if (error.done.rows > 0) {
       last = error.done;

@@ -3,7 +3,7 @@ import { $, el } from './dom.js';
 import { count, money } from './format.js';
 import { unsellableReason } from './hs-code-status.js';
 import { applyLanguage, currentLanguage, tr, type WordKey } from './i18n.js';
-import type { Listing } from './listing-types.js';
+import type { Listing } from './api-types.js';
 import { pagedList, wireTabs } from './paged-list.js';
 import { stockForm } from './stock-form.js';
 import { startWorkspace } from './workspace.js';

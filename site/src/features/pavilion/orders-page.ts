@@ -1,41 +1,15 @@
 import { ApiError, api } from './api.js';
+import type { FulfilmentLine } from './api-types.js';
 import { $, el, toast, type Child } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { count, dateTime, money } from './format.js';
 import { currentLanguage, tr, type WordKey } from './i18n.js';
-import type { Localized } from './listing-types.js';
 import { pagedList, wireTabs } from './paged-list.js';
 import { fail, startWorkspace } from './workspace.js';
 
-/**
- * Where a line goes (functions/http/schemas/pavilion-orders.ts ShipToSchema): the recipient, and the buyer customs clears
- * it for. The address is shown as the API writes it (`fullAddress`, domain/address.ts).
- */
-interface ShipTo {
-  recipient: { name: string; phone: string; postcode: string };
-  fullAddress: string;
-  buyerName: string;
-  buyerIdMasked: string;
-}
-
-interface Line {
-  orderId: string;
-  lineNo: number;
-  productId: string;
-  sku: string;
-  title: Localized;
-  image?: string;
-  quantity: number;
-  unitPrice: { amount: number; currency: string };
-  hsCode?: string;
-  fulfilmentMode?: string;
-  shipTo?: ShipTo;
-  fulfilment: 'to_ship' | 'shipped' | 'awaiting_payment';
-  paidAt?: string;
-  carrier?: string;
-  trackingNumber?: string;
-  shippedAt?: string;
-}
+/** A paid order line as the API gives it; where it goes is its shipTo (the address as the API writes it, domain/address.ts). */
+type Line = FulfilmentLine;
+type ShipTo = NonNullable<Line['shipTo']>;
 
 /** The pavilion's paid order lines, newest first; each line to ship has its own small form (Enter sends it). */
 const rows = $('[data-rows]');

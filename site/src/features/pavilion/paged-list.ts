@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { $ } from './dom.js';
-import type { Page } from './listing-types.js';
+import type { Page } from './api-types.js';
 import { fail } from './workspace.js';
 
 /**

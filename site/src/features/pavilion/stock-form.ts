@@ -3,7 +3,7 @@ import { ApiError, api } from './api.js';
 import { el, toast } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { tr, type WordKey } from './i18n.js';
-import type { Listing } from './listing-types.js';
+import type { Listing } from './api-types.js';
 import { fail } from './workspace.js';
 
 /**

@@ -1,19 +1,8 @@
 import { ApiError, SignedOut, api, sessionConfig } from './api.js';
+import type { Workspace } from './api-types.js';
 import { $, toast } from './dom.js';
 import { WORKSPACE_LANGUAGES, applyLanguage, currentLanguage, setLanguage, tr, type WordKey, type WorkspaceLanguage } from './i18n.js';
 import { beginSignIn, captureTokenFromUrl, currentToken, forgetToken } from './session.js';
-
-export interface Pavilion {
-  readonly code: string;
-  readonly name: Record<WorkspaceLanguage, string>;
-  readonly currency: string;
-  readonly flag: string;
-}
-
-export interface Workspace {
-  readonly manager: { readonly subject: string; readonly pavilion: string };
-  readonly pavilion: Pavilion;
-}
 
 /**
  * Every workspace page starts here: language, the token from the sign-in redirect, and who the

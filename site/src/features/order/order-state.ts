@@ -1,5 +1,5 @@
-import { ORDER_ID } from '../../../../functions/domain/order.js';
-import type { OrderStatus } from './api-types.js';
+import { ORDER_ID, ORDER_TOKEN } from '../../../../functions/domain/order.js';
+import type { OrderLineView, OrderStatus } from '../cart/api-types.js';
 
 /**
  * The order page waits for Stripe's webhook to mark the order paid: it asks every 1.5 s for up
@@ -7,8 +7,6 @@ import type { OrderStatus } from './api-types.js';
  */
 export const ORDER_POLL_EVERY_MS = 1500;
 export const ORDER_POLL_FOR_MS = 120_000;
-
-const ORDER_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface OrderLink {
   readonly id: string;
@@ -58,4 +56,10 @@ export function statusTone(status: OrderStatus): StatusTone {
     case 'payment_failed':
       return 'bad';
   }
+}
+
+/** A line's fulfilment chip, in the storefront's tones (styles/storefront.css): to ship is news, shipped is done, awaiting payment has none. */
+export function fulfilmentTone(fulfilment: OrderLineView['fulfilment']): 'info' | 'ok' | null {
+  if (fulfilment === 'to_ship') return 'info';
+  return fulfilment === 'shipped' ? 'ok' : null;
 }

@@ -1,13 +1,13 @@
 import { areaOf } from '../../../../functions/domain/address.js';
-import { shopApi } from './api.js';
-import type { OrderLineView, OrderView } from './api-types.js';
-import { figureRows } from './checkout-figures.js';
-import { required, setText } from './dom.js';
-import { fillProduct, readIsland, showState } from './island.js';
-import { noticeVersionDate } from './notice-version.js';
-import { keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
-import { rateDate, ratesText } from './rates.js';
-import { forgetPendingCheckout, refreshCount, rememberedOrderToken, rememberOrderToken } from './session.js';
+import { shopApi } from '../cart/api.js';
+import type { OrderLineView, OrderView } from '../cart/api-types.js';
+import { figureRows } from '../cart/checkout-figures.js';
+import { required, setText } from '../cart/dom.js';
+import { fillProduct, readIsland, showState } from '../cart/island.js';
+import { noticeVersionDate } from '../cart/notice-version.js';
+import { fulfilmentTone, keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
+import { rateDate, ratesText } from '../cart/rates.js';
+import { forgetPendingCheckout, refreshCount, rememberedOrderToken, rememberOrderToken } from '../cart/session.js';
 
 /**
  * The order page: reads the order with the token from the success URL's fragment and, while the payment is
@@ -32,7 +32,8 @@ function start(root: HTMLElement): void {
     required<HTMLElement>(item, '[data-qty]').textContent = `${line.quantity} × ${money(line.chargedUnitPrice)}`;
     required<HTMLElement>(item, '[data-line-total]').textContent = money(line.chargedLineTotal);
     const fulfilment = required<HTMLElement>(item, '[data-fulfilment]');
-    fulfilment.dataset.value = line.fulfilment;
+    const tone = fulfilmentTone(line.fulfilment);
+    if (tone) fulfilment.dataset.tone = tone;
     fulfilment.textContent = t(`order.fulfilment.${line.fulfilment}`);
     const shipment = required<HTMLElement>(item, '[data-shipment]');
     if (line.shipment) {
