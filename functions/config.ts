@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RATES_FRESH_FOR_HOURS } from './domain/exchange-rates.js';
 
 /** Configuration comes from the environment only, checked once at start-up so a typo fails loudly. */
 const EnvSchema = z.object({
@@ -39,6 +40,13 @@ const EnvSchema = z.object({
   IDENTITY_KMS_KEY_ARN: z.string().startsWith('arn:').optional(),
   IDENTITY_HASH_SECRET_ARN: z.string().startsWith('arn:').optional(),
   IDENTITY_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * How long loaded exchange rates may be charged at, in hours (default 48): past that, checkout
+   * answers 503 for any cart that converts a currency, until a refresh loads new ones.
+   */
+  RATES_MAX_AGE_HOURS: z.coerce.number().int().positive().max(24 * 30).default(RATES_FRESH_FOR_HOURS),
+  /** Where the rates refresh reads the Bank of Russia's daily XML; its own URL when unset (a mirror, or a local server in tests). */
+  RATES_FEED_URL: z.string().url().optional(),
   /** HMAC key of local upload URLs; random per process when unset. */
   UPLOAD_SIGNING_SECRET: z.string().min(16).optional(),
 });

@@ -92,5 +92,8 @@ export interface ExchangeRate {
   readonly to: CurrencyCode;
   readonly numerator: number;
   readonly denominator: number;
+  /** The publisher's date of the rate (functions/domain/exchange-rates.ts). */
   readonly asOf: string;
+  /** Where the rate comes from: the publisher, or the file it was loaded from. */
+  readonly source?: string;
 }

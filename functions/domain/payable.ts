@@ -1,5 +1,6 @@
 import type { CrossBorderQuote } from './cross-border-quote.js';
 import { PER_ORDER_LIMIT_CNY, withinPerOrderLimit } from './cross-border.js';
+import type { RateFreshness } from './exchange-rates.js';
 import { money, type Money } from './money.js';
 import { fitsOnePayment, MAX_PAYMENT_AMOUNT } from './payment-methods.js';
 
@@ -9,7 +10,9 @@ export type Payability =
   /** Goods plus freight are worth more in CNY than one order shipped to China may carry, in any currency. */
   | { readonly payable: false; readonly reason: 'over_cross_border_limit'; readonly limit: Money }
   /** The total is more than one payment carries in the charge currency. */
-  | { readonly payable: false; readonly reason: 'amount_too_large'; readonly maxAmount: Money };
+  | { readonly payable: false; readonly reason: 'amount_too_large'; readonly maxAmount: Money }
+  /** The figures need exchange rates older than checkout charges at (or none were ever loaded: ratesLoadedAt null). */
+  | { readonly payable: false; readonly reason: 'rates_stale'; readonly ratesLoadedAt: string | null };
 
 /**
  * "Can this be paid", as the cart shows it and checkout enforces it. The per-order limit comes
@@ -21,4 +24,20 @@ export function payability(quote: Pick<CrossBorderQuote, 'cny' | 'total'>): Paya
   if (!withinPerOrderLimit(quote.cny.dutiableValue)) return { payable: false, reason: 'over_cross_border_limit', limit: PER_ORDER_LIMIT_CNY };
   if (!fitsOnePayment(quote.total)) return { payable: false, reason: 'amount_too_large', maxAmount: money(MAX_PAYMENT_AMOUNT, quote.total.currency) };
   return { payable: true };
+}
+
+/**
+ * payability, and before it whether the rates the quote was converted at may be charged now
+ * (domain/exchange-rates.ts rateFreshness). Stale rates come first: every other figure (the CNY
+ * value China's limits count included) was converted at them. A cart priced and charged in yuan
+ * converts nothing and needs no rate.
+ */
+export function payabilityAt(quote: Pick<CrossBorderQuote, 'cny' | 'total' | 'lines'>, rates: RateFreshness): Payability {
+  if (!rates.fresh && convertsCurrency(quote)) return { payable: false, reason: 'rates_stale', ratesLoadedAt: rates.loadedAt };
+  return payability(quote);
+}
+
+/** Whether a quote needed an exchange rate: a line priced in another currency than the yuan, or a charge in another. */
+export function convertsCurrency(quote: Pick<CrossBorderQuote, 'total' | 'lines'>): boolean {
+  return quote.total.currency !== 'CNY' || quote.lines.some((line) => line.unitPrice.currency !== 'CNY');
 }

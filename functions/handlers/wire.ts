@@ -2,6 +2,7 @@ import { createDynamoClients } from '../adapters/dynamodb/client.js';
 import { DynamoCatalogueStore } from '../adapters/dynamodb/catalogue-store.js';
 import { DynamoCartStore } from '../adapters/dynamodb/cart-store.js';
 import { DynamoOrderStore } from '../adapters/dynamodb/order-store.js';
+import { DynamoRateStore } from '../adapters/dynamodb/rate-store.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 import { lazyIdentityVault } from '../adapters/secrets/identity-key.js';
 import { lazyStripeGateway } from '../adapters/stripe/lazy-gateway.js';
@@ -21,6 +22,8 @@ export function wireDeps(config: Config = readConfig()): ApiDeps {
     payments: lazyStripeGateway(config),
     identity: lazyIdentityVault(config),
     clock: systemClock,
+    rateStore: new DynamoRateStore(doc, config.TABLE_NAME),
+    rateMaxAgeHours: config.RATES_MAX_AGE_HOURS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     telemetry,
     ...(config.AUTH_OPERATOR_SIGN_IN_URL ? { operatorSignInUrl: config.AUTH_OPERATOR_SIGN_IN_URL } : {}),

@@ -21,7 +21,7 @@ const getCart = createRoute({
   tags: ['Cart'],
   summary: 'A cart with current prices, stock, subtotals per currency and the checkout total',
   request: { params: CartParams, query: CartQuery },
-  responses: { 200: cartAnswer, ...problemResponses(400, 404) },
+  responses: { 200: cartAnswer, ...problemResponses(400, 404, 503) },
 });
 
 const setLine = createRoute({
@@ -34,7 +34,7 @@ const setLine = createRoute({
     query: CartQuery,
     body: { required: true, content: { 'application/json': { schema: SetQuantityBody } } },
   },
-  responses: { 200: cartAnswer, ...problemResponses(400, 404, 409, 413, 415, 422) },
+  responses: { 200: cartAnswer, ...problemResponses(400, 404, 409, 413, 415, 422, 503) },
 });
 
 /** Every refusal of the cart flows, with its answer. */
@@ -51,6 +51,11 @@ const CART_PROBLEMS: ProblemTable<CartRefusal> = {
   not_enough_stock: ({ productId, requested, available }) =>
     new ProblemError(409, 'Not enough stock', { detail: available === 0 ? 'This product is sold out.' : `Only ${available} left.`, productId, requested, available }),
   cart_full: ({ maxLines }) => new ProblemError(409, 'The cart is full', { detail: `A cart holds at most ${maxLines} different products.` }),
+  rates_unavailable: () =>
+    new ProblemError(503, 'No exchange rates yet', {
+      detail: 'This cart needs exchange rates and none have been loaded yet. Try again later.',
+      reason: 'rates_unavailable',
+    }),
 };
 
 export function createCartApp(deps: CartDeps) {

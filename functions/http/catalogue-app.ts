@@ -2,14 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Product } from '../domain/catalogue.js';
 import type { CatalogueStore } from '../ports/catalogue-store.js';
 import { CatalogueRefusedError, productOnSale, productsOnSale, type CatalogueRefusal } from '../usecases/browse-catalogue.js';
+import { NoRatesError, ratesToShow, type RateDeps } from '../usecases/exchange-rates.js';
+import { lazyDeps } from '../usecases/lazy-deps.js';
 import { answerRefusals, ProblemError, problemResponses, type ProblemTable } from './problem.js';
 import { createRouter } from './router.js';
 import { CategorySchema, PavilionCodeSchema, PavilionSchema, ProductSchema } from './schemas/catalogue.js';
 import { CursorQuery, pageLimit, pageOf } from './schemas/page.js';
+import { RatesSchema } from './schemas/rates.js';
 
-export interface CatalogueDeps {
-  readonly catalogue: CatalogueStore;
-}
+/** The rates deps are read only by GET /api/rates (an API wired with the catalogue alone still serves the rest). */
+export type CatalogueDeps = { readonly catalogue: CatalogueStore } & Partial<RateDeps>;
 
 const ProductListQuery = z
   .object({
@@ -64,6 +66,20 @@ const getProduct = createRoute({
   },
 });
 
+const getRates = createRoute({
+  method: 'get',
+  path: '/rates',
+  tags: ['Catalogue'],
+  summary: 'The exchange rates the store converts with, against CNY, for every currency it charges or shows',
+  description:
+    'Each rate is exact (numerator/denominator, minor units of CNY per minor unit of the currency) with its publisher’s date and source. ' +
+    'Checkout charges at them only while `fresh` (loaded less than maxAgeHours ago). Cacheable for 5 minutes.',
+  responses: {
+    200: { description: 'The current rates', content: { 'application/json': { schema: RatesSchema } } },
+    ...problemResponses(503),
+  },
+});
+
 /** What a shopper may see of a product: no reserved or sold counts, no edit version. */
 export function publicProduct(product: Product): z.infer<typeof ProductSchema> {
   const { reserved, sold, version, status, ...visible } = product;
@@ -79,9 +95,22 @@ const CATALOGUE_PROBLEMS: ProblemTable<CatalogueRefusal> = {
     }),
 };
 
-export function createCatalogueApp({ catalogue }: CatalogueDeps) {
+export function createCatalogueApp(deps: CatalogueDeps) {
+  const { catalogue } = deps;
+  const rateDeps = lazyDeps<RateDeps>(deps, ['rateStore', 'clock']);
   const app = createRouter();
   app.onError(answerRefusals(CatalogueRefusedError, CATALOGUE_PROBLEMS));
+
+  app.openapi(getRates, async (c) => {
+    try {
+      const rates = await ratesToShow(rateDeps);
+      c.header('cache-control', 'public, max-age=300');
+      return c.json(rates, 200);
+    } catch (error) {
+      if (!(error instanceof NoRatesError)) throw error;
+      throw new ProblemError(503, 'No exchange rates yet', { detail: 'No exchange rates have been loaded yet. Try again later.', reason: 'rates_missing' });
+    }
+  });
 
   app.openapi(listPavilions, async (c) => {
     const items = await catalogue.listPavilions();

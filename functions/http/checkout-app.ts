@@ -18,11 +18,12 @@ const checkout = createRoute({
   description:
     'Re-prices every line from the catalogue, adds freight and the cross-border import tax, checks China’s limits (CNY 5,000 per order and ' +
     '26,000 per buyer and year, on goods plus freight), reserves all lines or none, and answers with the URL to pay at. ' +
-    'The reservation lasts 30 minutes. Prices or totals sent by the client are ignored. Refusals over a limit come in the request’s language.',
+    'The reservation lasts 30 minutes. Prices or totals sent by the client are ignored. Refusals over a limit come in the request’s language. ' +
+    'A cart that converts a currency is charged only at exchange rates loaded less than 48 hours ago (RATES_MAX_AGE_HOURS; GET /api/rates says whether they are fresh); past that, 503 with reason rates_stale and nothing reserved.',
   request: { body: { required: true, content: { 'application/json': { schema: CheckoutRequestSchema } } } },
   responses: {
     201: { description: 'Order placed, stock held; send the shopper to checkoutUrl', content: { 'application/json': { schema: CheckoutAnswerSchema } } },
-    ...problemResponses(400, 404, 409, 413, 415, 422, 502),
+    ...problemResponses(400, 404, 409, 413, 415, 422, 502, 503),
   },
 });
 
@@ -96,6 +97,15 @@ const CHECKOUT_PROBLEMS: ProblemTable<CheckoutRefusal, Language> = {
       detail: `Nothing was reserved or charged. The provider said: ${refusal.message}`,
     }),
   provider_failed: () => new ProblemError(502, 'The payment provider is not answering', { detail: 'Nothing was reserved or charged. Try again in a moment.' }),
+  rates_stale: (refusal) =>
+    new ProblemError(503, 'Exchange rates are out of date', {
+      detail:
+        (refusal.loadedAt
+          ? `Checkout charges only at exchange rates loaded in the last ${refusal.maxAgeHours} hours; the current ones were loaded at ${refusal.loadedAt}. `
+          : 'No exchange rates have been loaded yet. ') + 'Nothing was reserved or charged. Try again later.',
+      ratesLoadedAt: refusal.loadedAt,
+      maxAgeHours: refusal.maxAgeHours,
+    }),
 };
 
 function limitProblem(kind: keyof typeof LIMIT_TEXTS, refusal: { value: Money; limit: Money; remaining: Money }, language: Language): ProblemError {

@@ -39,6 +39,7 @@ export function problemResponses(...statuses: number[]) {
   const described: Record<number, string> = {
     400: 'Bad input', 401: 'No valid token', 403: 'Not yours', 404: 'Not found', 409: 'Conflict with the current state',
     413: 'Body too large', 415: 'Wrong content type', 422: 'Understood but refused', 502: 'Payment provider failed',
+    503: 'Not available now (exchange rates out of date)',
   };
   return Object.fromEntries(
     statuses.map((status) => [

@@ -5,6 +5,10 @@ export const BUSINESS_METRICS = [
   'CheckoutPaymentProviderFailed',
   'WebhookRejected',
   'ReservationsReleased',
+  /** A checkout refused because the exchange rates are past their freshness (alarmed on). */
+  'CheckoutRatesStale',
+  /** A successful refresh of the exchange rates (the schedule's runs; missing for 36 h raises an alarm). */
+  'RatesRefreshed',
 ] as const;
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 

@@ -1,18 +1,20 @@
 import { CartFullError, cartExpiresAt, emptyCart, MAX_CART_LINES, setLineQuantity, type Cart } from '../domain/cart.js';
 import type { FulfilmentMode } from '../domain/catalogue.js';
 import type { CrossBorderQuote } from '../domain/cross-border-quote.js';
+import type { RateFreshness } from '../domain/exchange-rates.js';
 import type { Localized } from '../domain/languages.js';
 import type { CurrencyCode, ExchangeRate, Money } from '../domain/money.js';
 import type { PavilionCode } from '../domain/pavilion.js';
-import { payability, type Payability } from '../domain/payable.js';
+import { payabilityAt, type Payability } from '../domain/payable.js';
 import { unavailableReason, type LineStatus, type UnavailableReason } from '../domain/pricing.js';
 import { availableUnits } from '../domain/stock.js';
 import { CartVersionConflictError } from '../ports/cart-store.js';
+import { currentRates, NoRatesError } from './exchange-rates.js';
 import { newCartId } from './ids.js';
 import { quoteCart } from './quote-cart.js';
 import type { ShopDeps } from './shop-deps.js';
 
-export type CartDeps = Pick<ShopDeps, 'catalogue' | 'carts' | 'clock'>;
+export type CartDeps = Pick<ShopDeps, 'catalogue' | 'carts' | 'clock' | 'rateStore' | 'rateMaxAgeHours'>;
 
 /** The cart as the site shows it: every figure computed from the catalogue (and each pavilion's freight rates) as it is now. */
 export interface CartView {
@@ -61,7 +63,9 @@ export type CartRefusal =
   /** The product is listed but cannot be sold to China as a cross-border purchase. */
   | { readonly reason: 'not_sold_to_china'; readonly productId: string; readonly because: Exclude<UnavailableReason, 'archived'> }
   | { readonly reason: 'not_enough_stock'; readonly productId: string; readonly requested: number; readonly available: number }
-  | { readonly reason: 'cart_full'; readonly maxLines: number };
+  | { readonly reason: 'cart_full'; readonly maxLines: number }
+  /** The cart needs an exchange rate and none has ever been loaded (stale rates still show figures: payable false). */
+  | { readonly reason: 'rates_unavailable' };
 
 export class CartRefusedError extends Error {
   constructor(readonly refusal: CartRefusal) {
@@ -136,8 +140,20 @@ async function checkBuyable(deps: CartDeps, productId: string, quantity: number)
   if (quantity > available) throw new CartRefusedError({ reason: 'not_enough_stock', productId, requested: quantity, available });
 }
 
-async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, currency: CurrencyCode): Promise<CartView> {
-  const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, currency);
+/**
+ * The cart priced at the stored exchange rates. Rates past their freshness still give figures, with
+ * `payable: false, reason: 'rates_stale'`: checkout would not take them.
+ */
+async function cartView(deps: CartDeps, cart: Cart, currency: CurrencyCode): Promise<CartView> {
+  const rates = await currentRates(deps);
+  let quoted;
+  try {
+    quoted = await quoteCart(deps.catalogue, cart, currency, rates.rateFor);
+  } catch (error) {
+    if (error instanceof NoRatesError) throw new CartRefusedError({ reason: 'rates_unavailable' });
+    throw error;
+  }
+  const { priced, buyable, quote } = quoted;
   return {
     id: cart.id,
     lines: priced.lines.map((line) => ({
@@ -156,7 +172,7 @@ async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, currency:
     })),
     itemCount: buyable.reduce((sum, line) => sum + line.quantity, 0),
     subtotals: [...priced.subtotals],
-    checkoutTotal: checkoutTotalOf(quote),
+    checkoutTotal: checkoutTotalOf(quote, rates.freshness),
     createdAt: cart.createdAt,
     updatedAt: cart.updatedAt,
     expiresAt: cartExpiresAt(cart.updatedAt),
@@ -164,7 +180,7 @@ async function cartView(deps: Pick<CartDeps, 'catalogue'>, cart: Cart, currency:
 }
 
 /** The figures checkout would charge, and whether it would take them (the yearly limit needs the buyer: checkout checks it). */
-function checkoutTotalOf(quote: CrossBorderQuote): CheckoutTotal {
+function checkoutTotalOf(quote: CrossBorderQuote, rates: RateFreshness): CheckoutTotal {
   return {
     goods: quote.goods,
     freight: quote.freight,
@@ -173,6 +189,6 @@ function checkoutTotalOf(quote: CrossBorderQuote): CheckoutTotal {
     dutiableValue: quote.cny.dutiableValue,
     parcels: quote.parcels.map((parcel) => ({ pavilion: parcel.pavilion, mode: parcel.mode, weightGrams: parcel.weightGrams, freight: parcel.freightCny })),
     rates: [...quote.rates],
-    ...payability(quote),
+    ...payabilityAt(quote, rates),
   };
 }

@@ -1,3 +1,4 @@
+import type { Cart } from '../domain/cart.js';
 import { CONSUMER_NOTICE_VERSION } from '../domain/consumer-notice.js';
 import type { QuotedLine } from '../domain/cross-border-quote.js';
 import { customsYear, orderAllowanceFor, withinYearlyAllowance, YEARLY_LIMIT_CNY } from '../domain/cross-border.js';
@@ -5,12 +6,13 @@ import type { Language, Localized } from '../domain/languages.js';
 import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
 import { addMinutes, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
-import { payability } from '../domain/payable.js';
+import { payabilityAt } from '../domain/payable.js';
 import { paymentMethodsFor } from '../domain/payment-methods.js';
 import { checkRecipientAndBuyer, type BuyerInput, type RecipientInput } from '../domain/recipient.js';
 import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, YearlyAllowanceExceededError, type RefusedLine } from '../ports/order-store.js';
 import { PaymentProviderError, PaymentRequestRefusedError } from '../ports/payment-gateway.js';
 import { maskEmails, type LogFields, type Telemetry } from '../ports/telemetry.js';
+import { currentRates, NoRatesError, type CurrentRates } from './exchange-rates.js';
 import { newOrderId, newOrderToken, sha256Hex } from './ids.js';
 import { quoteCart } from './quote-cart.js';
 import { closePaymentSession, releaseUnpaidOrder } from './release-unpaid-order.js';
@@ -61,7 +63,12 @@ export type CheckoutRefusal =
   | { readonly reason: 'earlier_checkout_paid' }
   /** The provider refused what we asked; `message` is its own words with email addresses masked. */
   | { readonly reason: 'provider_refused'; readonly message: string }
-  | { readonly reason: 'provider_failed' };
+  | { readonly reason: 'provider_failed' }
+  /**
+   * The cart needs exchange rates and the stored ones are older than checkout charges at
+   * (`maxAgeHours`, functions/config.ts), or none were ever loaded (`loadedAt` null). Nothing is reserved or released.
+   */
+  | { readonly reason: 'rates_stale'; readonly loadedAt: string | null; readonly maxAgeHours: number };
 
 export class CheckoutRefusedError extends Error {
   constructor(readonly refusal: CheckoutRefusal) {
@@ -115,13 +122,16 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
   const cart = await deps.carts.get(request.cartId, now);
   if (!cart) throw new CheckoutRefusedError({ reason: 'cart_missing' });
   if (cart.lines.length === 0) throw new CheckoutRefusedError({ reason: 'cart_empty' });
+  // The rates first: stale ones must not even release the cart's earlier checkout (its session was opened at fresh ones).
+  const rates = await currentRates(deps);
+  if (!rates.freshness.fresh) await refuseStaleRates(deps, cart, request.currency, rates);
   if (cart.pendingOrderId) await releaseEarlierCheckout(deps, cart.pendingOrderId);
 
   const buyerKey = await deps.identity.buyerKey(buyer.idNumber);
   const year = customsYear(now.toISOString());
 
   for (let attempt = 1; ; attempt++) {
-    const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, request.currency);
+    const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, request.currency, rates.rateFor);
     const refused: RefusedLine[] = cart.lines.flatMap((line): RefusedLine[] => {
       const pricedLine = priced.lines.find((candidate) => candidate.productId === line.productId);
       if (!pricedLine || pricedLine.status === 'unavailable') {
@@ -138,7 +148,8 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     const value = quote.cny.dutiableValue;
     const counted = await deps.orders.countedInYear(buyerKey, year);
     const remaining = orderAllowanceFor(counted);
-    const payable = payability(quote);
+    const payable = payabilityAt(quote, rates.freshness);
+    if (!payable.payable && payable.reason === 'rates_stale') throw staleRates(rates);
     if (!payable.payable && payable.reason === 'over_cross_border_limit') {
       const indivisible = buyable.length === 1 && buyable[0]?.quantity === 1;
       throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: payable.limit, remaining, indivisible });
@@ -242,6 +253,25 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
   }
 }
 
+/**
+ * With rates past their freshness (or none), checkout refuses any cart that converts a currency.
+ * Priced to find out, only in this case: a cart priced and charged in yuan needs no rate and still sells.
+ */
+async function refuseStaleRates(deps: ShopDeps, cart: Pick<Cart, 'lines'>, currency: CurrencyCode, rates: CurrentRates): Promise<void> {
+  try {
+    const { quote } = await quoteCart(deps.catalogue, cart, currency, rates.rateFor);
+    const payable = payabilityAt(quote, rates.freshness);
+    if (!payable.payable && payable.reason === 'rates_stale') throw staleRates(rates);
+  } catch (error) {
+    if (error instanceof NoRatesError) throw staleRates(rates);
+    throw error;
+  }
+}
+
+function staleRates({ freshness }: CurrentRates): CheckoutRefusedError {
+  return new CheckoutRefusedError({ reason: 'rates_stale', loadedAt: freshness.loadedAt, maxAgeHours: freshness.maxAgeHours });
+}
+
 function orderLineOf(orderId: string, lineNo: number, line: QuotedLine, shipTo: OrderLine['shipTo']): OrderLine {
   return {
     orderId,
@@ -298,6 +328,12 @@ async function releaseEarlierCheckout(deps: ShopDeps, orderId: string): Promise<
  * reason and the products are logged, never the shopper's email or the cart id (it opens the cart).
  */
 function reportRefusal(telemetry: Telemetry, refusal: CheckoutRefusal): void {
+  if (refusal.reason === 'rates_stale') {
+    // Not the shopper's doing: the rates refresh has failed for two days (or never ran). Alarmed on.
+    telemetry.count('CheckoutRatesStale');
+    telemetry.warn('checkout refused', { reason: refusal.reason, ratesLoadedAt: refusal.loadedAt, maxAgeHours: refusal.maxAgeHours });
+    return;
+  }
   if (refusal.reason === 'provider_failed') {
     telemetry.count('CheckoutPaymentProviderFailed');
     telemetry.warn('checkout refused', { reason: refusal.reason });

@@ -1,6 +1,6 @@
 import type { Cart } from '../domain/cart.js';
 import { quoteCrossBorder, type CrossBorderQuote } from '../domain/cross-border-quote.js';
-import { rateBetween } from '../domain/exchange-rates.js';
+import type { RateFor } from '../domain/exchange-rates.js';
 import type { FreightRates } from '../domain/freight.js';
 import type { CurrencyCode } from '../domain/money.js';
 import type { PavilionCode } from '../domain/pavilion.js';
@@ -17,13 +17,14 @@ export interface CartQuote {
 
 /**
  * A cart priced from the catalogue as it is now, with freight from each pavilion's rates and the
- * import tax: what the cart page shows and what checkout charges, computed by the same code.
+ * import tax, converted at the stored exchange rates (`rateFor`, usecases/exchange-rates.ts):
+ * what the cart page shows and what checkout charges, computed by the same code.
  */
-export async function quoteCart(catalogue: CatalogueStore, cart: Pick<Cart, 'lines'>, currency: CurrencyCode): Promise<CartQuote> {
+export async function quoteCart(catalogue: CatalogueStore, cart: Pick<Cart, 'lines'>, currency: CurrencyCode, rateFor: RateFor): Promise<CartQuote> {
   const priced = priceCart(cart, await loadProducts(catalogue, cart.lines.map((line) => line.productId)));
   const buyable = priced.lines.filter((line) => line.status !== 'unavailable');
   const freightRates = await loadFreightRates(catalogue, buyable.map((line) => line.pavilion));
-  const quote = quoteCrossBorder(buyable, currency, (pavilion) => freightRates.get(pavilion), rateBetween);
+  const quote = quoteCrossBorder(buyable, currency, (pavilion) => freightRates.get(pavilion), rateFor);
   return { priced, buyable, quote };
 }
 

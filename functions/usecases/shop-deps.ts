@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { IdentityVault } from '../ports/identity-vault.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
+import type { RateStore } from '../ports/rate-store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 
 /** What the cart, checkout, order and webhook flows need; wired by handlers/wire.ts or the local runner. */
@@ -15,6 +16,10 @@ export interface ShopDeps {
   /** Seals buyers' ID numbers and hashes them for the yearly count (checkout only). */
   readonly identity: IdentityVault;
   readonly clock: Clock;
+  /** The exchange rates carts and checkout convert with (usecases/exchange-rates.ts). */
+  readonly rateStore: RateStore;
+  /** How long loaded rates may be charged at; RATES_FRESH_FOR_HOURS (48) when unset. */
+  readonly rateMaxAgeHours?: number;
   /** The site's public origin, for Stripe's success and cancel URLs (no trailing slash). */
   readonly publicBaseUrl: string;
   /** Structured logs without personal data, and the business metrics operators watch. */
@@ -22,4 +27,4 @@ export interface ShopDeps {
 }
 
 /** Every shop dep is required: lazyDeps(deps, SHOP_DEPS) turns a partly wired set into ShopDeps. */
-export const SHOP_DEPS = ['catalogue', 'carts', 'orders', 'payments', 'identity', 'clock', 'publicBaseUrl', 'telemetry'] as const satisfies readonly (keyof ShopDeps)[];
+export const SHOP_DEPS = ['catalogue', 'carts', 'orders', 'payments', 'identity', 'clock', 'rateStore', 'publicBaseUrl', 'telemetry'] as const satisfies readonly (keyof ShopDeps)[];

@@ -31,7 +31,7 @@ export interface AlarmsProps {
 
 const PERIOD = Duration.minutes(5);
 
-/** The alarms an operator acts on: the API failing, a function failing, the table throttling, work parked in the failures queue, Stripe's webhooks refused or its API down. */
+/** The alarms an operator acts on: the API failing, a function failing, the table throttling, work parked in the failures queue, Stripe's webhooks refused or its API down, exchange rates going stale. */
 export class Alarms extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
@@ -90,6 +90,21 @@ export class Alarms extends Construct {
       description: 'More than 2 checkouts in 5 minutes failed because Stripe did not answer',
       threshold: 2,
     });
+    this.addBusiness(props, 'shop', 'CheckoutRatesStale', {
+      description: 'Checkout refused a shopper because the exchange rates are past their freshness (48 h): the rates refresh has failed; run it or load a rates file (README, Rates)',
+      threshold: 0,
+    });
+    // Before they go stale: no successful refresh for 36 h (three 12-hour periods without one; the schedule runs daily).
+    if (props.functions.has('rates')) {
+      this.add('RatesNotRefreshed', {
+        description: 'The exchange rates have not been refreshed for 36 hours; checkout stops charging at them 48 hours after the last refresh',
+        metric: new Metric({ namespace: METRICS_NAMESPACE, metricName: 'RatesRefreshed', dimensionsMap: { service: 'rates' }, period: Duration.hours(12), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.BREACHING,
+      });
+    }
   }
 
   /** Powertools publishes each metric with a `service` dimension, the counting function's service name (its key in props.functions). */
@@ -103,15 +118,27 @@ export class Alarms extends Construct {
     });
   }
 
-  private add(id: string, spec: { description: string; metric: IMetric; threshold: number; evaluationPeriods: number; datapointsToAlarm?: number }) {
+  private add(
+    id: string,
+    spec: {
+      description: string;
+      metric: IMetric;
+      threshold: number;
+      evaluationPeriods: number;
+      datapointsToAlarm?: number;
+      /** Above the threshold, and no data is fine, unless said otherwise. */
+      comparisonOperator?: ComparisonOperator;
+      treatMissingData?: TreatMissingData;
+    },
+  ) {
     const alarm = new Alarm(this, id, {
       alarmDescription: spec.description,
       metric: spec.metric,
       threshold: spec.threshold,
       evaluationPeriods: spec.evaluationPeriods,
       ...(spec.datapointsToAlarm ? { datapointsToAlarm: spec.datapointsToAlarm } : {}),
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      comparisonOperator: spec.comparisonOperator ?? ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: spec.treatMissingData ?? TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     this.alarms.push(alarm);

@@ -42,6 +42,8 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
       { method: 'GET', path: '/api/pavilions' },
       { method: 'GET', path: '/api/products' },
       { method: 'GET', path: '/api/products/{id}' },
+      // The exchange rates in the table, read-only (the rates function on its schedule writes them).
+      { method: 'GET', path: '/api/rates' },
       { method: 'GET', path: '/api/openapi.json' },
     ],
     table: 'read',
@@ -95,3 +97,6 @@ export const SWEEP_ENTRY = 'functions/handlers/sweep.ts';
 
 /** Not behind the API: consumes the table's stream and starts the site build. */
 export const REPUBLISH_ENTRY = 'functions/handlers/republish.ts';
+
+/** Not behind the API: invoked by the daily schedule to refresh the exchange rates. */
+export const RATES_REFRESH_ENTRY = 'functions/handlers/rates.ts';

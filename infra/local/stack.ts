@@ -5,12 +5,16 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
+import { DEFAULT_RATES_FILE, FileRateSource } from '../../functions/adapters/rates/file-rate-source.js';
 import { readConfig } from '../../functions/config.js';
 import { wireDeps } from '../../functions/handlers/wire.js';
 import { createApi } from '../../functions/http/api.js';
+import { seedRatesIfStale } from '../../functions/usecases/exchange-rates.js';
 import { lazyDeps } from '../../functions/usecases/lazy-deps.js';
 import { SHOP_DEPS, type ShopDeps } from '../../functions/usecases/shop-deps.js';
 import { sweepExpiredOrders } from '../../functions/usecases/sweep-expired-orders.js';
@@ -42,6 +46,13 @@ export interface LocalStackOptions {
   readonly site?: boolean;
   /** How often unpaid reservations past their expiry are released (default every minute). */
   readonly sweepEveryMs?: number;
+  /**
+   * The exchange-rates file loaded on start (and again whenever the stored rates go stale); the
+   * repository's functions/adapters/rates/default-rates.json by default (RATES_FILE for `npm start`).
+   */
+  readonly ratesFile?: string;
+  /** How often the stored rates are checked for staleness (default every hour). */
+  readonly ratesCheckEveryMs?: number;
 }
 
 export interface LocalStack {
@@ -104,6 +115,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     if (!existsSync(join(mediaDir, 'products'))) await writeSeedMedia(mediaDir, SEED_PAVILIONS, seedProducts(new Date()));
 
+    // Exchange rates from the file, unless the stored ones are still fresh (`npm run rates` fetched the feed's):
+    // they count as published when loaded, so a store started any day sells. AWS refreshes from the feed daily.
+    const rateStore = new DynamoRateStore(doc, LOCAL_TABLE_NAME);
+    const ratesFile = options.ratesFile ? FileRateSource.fromPath(resolve(options.ratesFile), options.ratesFile) : FileRateSource.fromPath(repoFile(DEFAULT_RATES_FILE), DEFAULT_RATES_FILE);
+    const seedRates = async () => {
+      const seeded = await seedRatesIfStale({ rateStore, clock: { now: () => new Date() }, file: ratesFile });
+      if (seeded.loaded) log(`Exchange rates loaded from ${ratesFile.name} (npm run rates fetches the Bank of Russia's).`);
+    };
+    await seedRates();
+
     // Real Stripe test mode when .env has keys and no STRIPE_API_BASE; otherwise the local checkout.
     const useRealStripe = Boolean(process.env.STRIPE_SECRET_KEY && process.env.STRIPE_WEBHOOK_SECRET && !process.env.STRIPE_API_BASE);
     const webhookSecret = `whsec_local${randomBytes(16).toString('hex')}`;
@@ -154,7 +175,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Astro empties its output folder first: build beside the live site and swap, so pages never 404 mid-rebuild.
     const rebuildSite = () => {
       const build = (async () => {
-        await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue), snapshotPath);
+        await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue, new Date(), rateStore), snapshotPath);
         const next = `${siteDir}.next-${process.pid}-${Date.now()}`;
         try {
           await buildSite({ snapshotPath, outDir: next, quiet: true, signal: builds.signal });
@@ -191,6 +212,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sweepExpiredOrders(lazyDeps<ShopDeps>(deps, SHOP_DEPS), new Date()).catch((error: Error) => log(`Sweep failed: ${error.message}`));
     }, options.sweepEveryMs ?? 60_000);
     stops.push(async () => clearInterval(sweep));
+    // Stands in for the daily refresh in AWS: rates that went stale while the store ran are loaded from the file again.
+    const rates = setInterval(() => {
+      seedRates().catch((error: Error) => log(`Exchange rates not reloaded: ${error.message}`));
+    }, options.ratesCheckEveryMs ?? 3_600_000);
+    stops.push(async () => clearInterval(rates));
 
     const app = new Hono();
     app.route('/auth', issuer.app);
@@ -212,6 +238,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/** A file of the repository, wherever the process was started. */
+function repoFile(relative: string): string {
+  return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 }
 
 function describe(change: PublishedChange): string {

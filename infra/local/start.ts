@@ -17,6 +17,7 @@ const stack = await startLocalStack({
   host: process.env.HOST,
   dataDir: resolve(process.env.DATA_DIR ?? '.data'),
   siteDir: resolve(process.env.SITE_DIR ?? 'site/dist'),
+  ...(process.env.RATES_FILE ? { ratesFile: process.env.RATES_FILE } : {}),
   log: (message) => console.log(message),
 }).catch((error: Error) => {
   console.error(error.message);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
+import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
 import { buildSite } from './build-site.js';
 import { readCatalogueSnapshot, writeCatalogueSnapshot } from './catalogue-snapshot.js';
 
@@ -20,7 +21,7 @@ if (!process.env.TABLE_NAME && !endpoint) {
 }
 const { doc } = createDynamoClients({ endpoint, region: process.env.AWS_REGION ?? 'local' });
 const snapshotPath = resolve(process.env.CATALOGUE_SNAPSHOT ?? '.data/catalogue-snapshot.json');
-const snapshot = await readCatalogueSnapshot(new DynamoCatalogueStore(doc, tableName));
+const snapshot = await readCatalogueSnapshot(new DynamoCatalogueStore(doc, tableName), new Date(), new DynamoRateStore(doc, tableName));
 await writeCatalogueSnapshot(snapshot, snapshotPath);
-console.log(`Snapshot: ${snapshot.pavilions.length} pavilions, ${snapshot.products.length} products`);
+console.log(`Snapshot: ${snapshot.pavilions.length} pavilions, ${snapshot.products.length} products, rates ${snapshot.rates ? `of ${snapshot.rates.asOf}` : 'none'}`);
 await buildSite({ snapshotPath, outDir: resolve(process.env.SITE_DIR ?? 'site/dist') });

@@ -7,12 +7,13 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { Alarms } from '../constructs/alarms.js';
-import { SWEEP_ENTRY } from '../constructs/api-apps.js';
+import { RATES_REFRESH_ENTRY, SWEEP_ENTRY } from '../constructs/api-apps.js';
 import { ApiFunctions } from '../constructs/api-functions.js';
 import { ExpirySweep } from '../constructs/expiry-sweep.js';
 import { PavilionSignIn } from '../constructs/pavilion-auth.js';
 import { entryIfWritten, type EntryResolver } from '../constructs/paths.js';
 import { PublicApi } from '../constructs/public-api.js';
+import { RatesRefresh } from '../constructs/rates-refresh.js';
 import { Republishing } from '../constructs/republishing.js';
 import { StaticSite, type CustomDomain } from '../constructs/static-site.js';
 
@@ -36,7 +37,7 @@ export interface StatelessStackProps extends StackProps {
 
 /**
  * Everything that can be deleted and deployed again without losing data: the functions, the API,
- * the distribution, sign-in, republishing, the sweep schedule and the alarms.
+ * the distribution, sign-in, republishing, the sweep and rates schedules and the alarms.
  */
 export class StatelessStack extends Stack {
   readonly site: StaticSite;
@@ -45,6 +46,7 @@ export class StatelessStack extends Stack {
   readonly failures: Queue;
   readonly republishing: Republishing;
   readonly sweep?: ExpirySweep;
+  readonly ratesRefresh?: RatesRefresh;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -94,6 +96,12 @@ export class StatelessStack extends Stack {
         failures,
       });
       monitored.set('sweep', this.sweep.function);
+    }
+
+    const ratesEntry = resolveEntry(RATES_REFRESH_ENTRY);
+    if (ratesEntry) {
+      this.ratesRefresh = new RatesRefresh(this, 'RatesRefresh', { entry: ratesEntry, table: props.table, tableKey: props.tableKey, environment, failures });
+      monitored.set('rates', this.ratesRefresh.function);
     }
 
     this.republishing = new Republishing(this, 'Republishing', {

@@ -23,6 +23,7 @@ const ROUTES = [
   'GET /api/pavilions',
   'GET /api/products',
   'GET /api/products/{id}',
+  'GET /api/rates',
   'POST /api/carts',
   'POST /api/checkout',
   'POST /api/pavilion/imports',

@@ -31,6 +31,12 @@ const keyAliased = (alias: string): [string, Resource] => {
   const keyId = String(found![1].Properties.TargetKeyId['Fn::GetAtt'][0]);
   return [keyId, stateful.toJSON().Resources[keyId] as Resource];
 };
+/** The schedule whose target is a function (by its logical id). */
+const scheduleOf = (functionId: string) => {
+  const found = resources(stateless, 'AWS::Scheduler::Schedule').find(([, schedule]) => schedule.Properties.Target.Arn?.['Fn::GetAtt']?.[0] === functionId);
+  if (!found) throw new Error(`no schedule for ${functionId}`);
+  return found[1].Properties;
+};
 const functionOf = (service: string) => {
   const found = appFunctions().find(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === service);
   if (!found) throw new Error(`no function for ${service}`);
@@ -265,9 +271,9 @@ describe('the stateless stack: site and CloudFront', () => {
 });
 
 describe('the stateless stack: functions and API', () => {
-  it('has one Node.js 22 ARM64 function per app, plus the sweep and the republish trigger', () => {
+  it('has one Node.js 22 ARM64 function per app, plus the sweep, the rates refresh and the republish trigger', () => {
     const services = appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
-    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'republish', 'sweep'].sort());
+    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'rates', 'republish', 'sweep'].sort());
     for (const [, fn] of appFunctions()) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -422,15 +428,46 @@ describe('the stateless stack: functions and API', () => {
 
 describe('the stateless stack: schedules, republishing, alarms, outputs', () => {
   it('runs the sweep every five minutes, with a dead-letter queue and a failure destination', () => {
-    const schedule = only(stateless, 'AWS::Scheduler::Schedule').Properties;
-    expect(schedule.ScheduleExpression).toBe('rate(5 minutes)');
     const [sweepId] = functionOf('sweep');
+    const schedule = scheduleOf(sweepId);
+    expect(schedule.ScheduleExpression).toBe('rate(5 minutes)');
     expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [sweepId, 'Arn'] });
     expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
     stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: sweepId },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
+  });
+
+  it('refreshes the exchange rates daily at 17:00 Moscow time, retried, then parked in the failures queue', () => {
+    expect(resources(stateless, 'AWS::Scheduler::Schedule')).toHaveLength(2);
+    const [ratesId, rates] = functionOf('rates');
+    const schedule = scheduleOf(ratesId);
+    expect(schedule.ScheduleExpression).toBe('cron(0 17 * * ? *)');
+    expect(schedule.ScheduleExpressionTimezone).toBe('Europe/Moscow');
+    expect(schedule.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 3 });
+    const [failuresId] = resources(stateless, 'AWS::SQS::Queue').find(([id]) => id.startsWith('FailedAsyncWork'))!;
+    expect(schedule.Target.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [failuresId, 'Arn'] });
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: ratesId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failuresId, 'Arn'] } } },
+    });
+    expect(rates.Properties.Handler).toBe('index.handler');
+  });
+
+  it('lets the rates refresh write the table item by item, and runs it once on the first deploy without waiting for it', () => {
+    const [ratesId, rates] = functionOf('rates');
+    const role = String(rates.Properties.Role['Fn::GetAtt'][0]);
+    const actions = resources(stateless, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((r: any) => r.Ref === role))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement.flatMap((statement: any) => [statement.Action].flat()));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    expect(actions).not.toContain('dynamodb:Scan');
+    const [, onDeploy] = resources(stateless, 'Custom::AWS').find(([id]) => id.startsWith('RatesRefreshRefreshOnFirstDeploy'))!;
+    const create = JSON.parse(renderIntrinsic(onDeploy.Properties.Create).replace(`\${Ref:${ratesId}}`, ratesId));
+    expect(create).toMatchObject({ service: 'Lambda', action: 'invoke', parameters: { FunctionName: ratesId, InvocationType: 'Event' } });
+    expect(onDeploy.Properties.Update).toBeUndefined();
   });
 
   it('republishes on product and pavilion changes from the stream, debounced by a 300 s batching window', () => {
@@ -472,6 +509,25 @@ describe('the stateless stack: schedules, republishing, alarms, outputs', () => 
     expect(rejected).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'webhooks' }], Statistic: 'Sum', Period: 300, Threshold: 0 });
     const providerDown = alarms.find((a) => a.MetricName === 'CheckoutPaymentProviderFailed');
     expect(providerDown).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'shop' }], Threshold: 2 });
+  });
+
+  it('alarms on any checkout refused for stale exchange rates, and before that on 36 hours without a successful refresh', () => {
+    const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const stale = alarms.find((a) => a.MetricName === 'CheckoutRatesStale');
+    expect(stale).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'shop' }], Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    const notRefreshed = alarms.find((a) => a.MetricName === 'RatesRefreshed');
+    // Three 12-hour periods in a row with no successful refresh (no data counts as none).
+    expect(notRefreshed).toMatchObject({
+      Namespace: 'ScoBazaar',
+      Dimensions: [{ Name: 'service', Value: 'rates' }],
+      Period: 43_200,
+      EvaluationPeriods: 3,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    expect(stale!.AlarmActions).toHaveLength(1);
+    expect(notRefreshed!.AlarmActions).toEqual(stale!.AlarmActions);
   });
 
   it('outputs the site URL, the API URL and the user pool id', () => {

@@ -43,6 +43,12 @@ it('serves the seeded store on one port, keeps its data across restarts and leav
   expect(pavilions.items.map((p) => p.code)).toContain('KG');
   const kg = (await (await fetch(`${url}/api/products?pavilion=KG&category=honey`)).json()) as { items: unknown[] };
   expect(kg.items.length).toBeGreaterThan(0);
+  // Exchange rates from the repository's file, counted as published today, so the store sells on any day.
+  const rates = (await (await fetch(`${url}/api/rates`)).json()) as { asOf: string; source: string; fresh: boolean; rates: unknown[] };
+  const today = new Date().toISOString().slice(0, 10);
+  expect(rates).toMatchObject({ asOf: today, fresh: true, source: `file:functions/adapters/rates/default-rates.json (figures of 2025-11-28, loaded ${today})` });
+  expect(rates.rates).toHaveLength(16);
+  expect(first.output()).toContain('Exchange rates loaded from file:functions/adapters/rates/default-rates.json');
   const home = await fetch(`${url}/zh/`);
   expect(home.status).toBe(200);
   expect(await home.text()).toContain('<html');
@@ -56,6 +62,8 @@ it('serves the seeded store on one port, keeps its data across restarts and leav
   const second = startRunner(port);
   await second.ready;
   expect(second.output()).not.toContain('Seeding');
+  // Its rates are still fresh: kept, not loaded again (a `npm run rates` from the feed survives a restart).
+  expect(second.output()).not.toContain('Exchange rates loaded');
   const again = (await (await fetch(`${url}/api/pavilions`)).json()) as { items: unknown[] };
   expect(again.items.length).toBe(pavilions.items.length);
   second.child.kill('SIGTERM');

@@ -5,6 +5,7 @@ import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
+import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
 import { createStripeClient } from '../../functions/adapters/stripe/client.js';
 import { localIdentityVault } from '../../functions/adapters/secrets/identity-key.js';
 import { StripePaymentGateway } from '../../functions/adapters/stripe/stripe-gateway.js';
@@ -17,6 +18,7 @@ import type { ShopDeps } from '../../functions/usecases/shop-deps.js';
 import { freePort } from '../../infra/local/free-port.js';
 import { startLocalStripe, type LocalStripe } from '../../infra/local/stripe/server.js';
 import { aPavilion } from '../fixtures/products.js';
+import { fileRatesSnapshot } from '../fixtures/rates.js';
 import { createTestTable } from './table.js';
 import { RecordingTelemetry } from './telemetry.js';
 
@@ -50,6 +52,9 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
   });
   const clock = new ShiftedClock();
   const telemetry = new RecordingTelemetry();
+  // The rates file loaded now, as `npm start` does: KGS 0.0812, RUB 0.0888 yuan... (tests/fixtures/rates.ts).
+  const rateStore = new DynamoRateStore(table.doc, table.tableName);
+  await rateStore.save(fileRatesSnapshot(clock.now()));
   const deps: ShopDeps = {
     catalogue,
     carts: new DynamoCartStore(table.doc, table.tableName),
@@ -57,6 +62,7 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_local', apiBase: stripe.url }), webhookSecret),
     identity: localIdentityVault(randomBytes(32)),
     clock,
+    rateStore,
     publicBaseUrl: PUBLIC_BASE_URL,
     telemetry,
   };

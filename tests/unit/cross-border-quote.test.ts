@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyCart, setLineQuantity } from '../../functions/domain/cart.js';
 import type { Product } from '../../functions/domain/catalogue.js';
 import { quoteCrossBorder } from '../../functions/domain/cross-border-quote.js';
-import { rateBetween } from '../../functions/domain/exchange-rates.js';
+import { rateBetween } from '../fixtures/rates.js';
 import { DEFAULT_FREIGHT_RATES, type FreightRates } from '../../functions/domain/freight.js';
 import { convertMoney } from '../../functions/domain/money.js';
 import { priceCart } from '../../functions/domain/pricing.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCart, setLineQuantity } from '../../functions/domain/cart.js';
-import { rateBetween } from '../../functions/domain/exchange-rates.js';
+import { rateBetween } from '../fixtures/rates.js';
 import { convertMoney, MAX_AMOUNT } from '../../functions/domain/money.js';
 import { fitsOnePayment, paymentMethodsFor } from '../../functions/domain/payment-methods.js';
 import { chargeIn, priceCart } from '../../functions/domain/pricing.js';

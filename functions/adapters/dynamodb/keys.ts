@@ -18,6 +18,7 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   ORDER#<id>          LINE#<nnn>           order line            GSI1 PAVILION#<CC>#ORDERS / <paidAt>#<id>#<nnn>, once paid
  *   BUYER#<hash>        YEAR#<yyyy>          a buyer's yearly cross-border count (China's yearly limit)
  *   STRIPE_EVENT#<id>   EVENT                a processed Stripe event (ttl)
+ *   EXCHANGE_RATES      CURRENT              the exchange rates checkout converts with (one snapshot)
  *
  * Listings sort by createdAt, not updatedAt: stock moves on every checkout and must not reshuffle a
  * pavilion's shelf or rewrite index keys. Order index entries are sparse: written when the state
@@ -77,6 +78,8 @@ export const keys = {
   buyerYear: (buyerKey: string, year: number) => ({ PK: `BUYER#${buyerKey}`, SK: `YEAR#${year}` }),
   /** Each Stripe event takes effect once: a conditional put of this key joins the state change. */
   stripeEvent: (eventId: string) => ({ PK: `STRIPE_EVENT#${eventId}`, SK: 'EVENT' }),
+  /** The current exchange-rate snapshot; each refresh replaces it. */
+  exchangeRates: () => ({ PK: 'EXCHANGE_RATES', SK: 'CURRENT' }),
 } as const;
 
 /**

@@ -11,11 +11,12 @@ export const ExchangeRateSchema = z
     to: CurrencySchema,
     numerator: z.number().int().positive(),
     denominator: z.number().int().positive(),
-    asOf: z.string(),
+    asOf: z.string().openapi({ description: 'The publisher’s date of the rate (for a cross rate, the older of its two)' }),
+    source: z.string().optional().openapi({ description: 'Where the rate comes from: the publisher, or the rates file it was loaded from' }),
   })
   .openapi('ExchangeRate', {
     description: 'Minor units of `to` per minor unit of `from`, as the exact fraction numerator/denominator.',
-    example: { from: 'KGS', to: 'CNY', numerator: 406, denominator: 5000, asOf: '2025-11-28' },
+    example: { from: 'KGS', to: 'CNY', numerator: 227929, denominator: 2818150, asOf: '2025-12-13', source: 'Bank of Russia (cbr.ru XML_daily)' },
   });
 
 export const CartLineSchema = z
@@ -63,12 +64,14 @@ export const CartSchema = z
           )
           .openapi({ description: 'How the lines travel, and what each parcel’s freight is' }),
         rates: z.array(ExchangeRateSchema),
-        payable: z.boolean().openapi({ description: 'Whether checkout would take this total; checkout answers 422 when it would not' }),
-        reason: z.enum(['amount_too_large', 'over_cross_border_limit']).optional().openapi({
+        payable: z.boolean().openapi({ description: 'Whether checkout would take this total; checkout answers 422 (503 for rates_stale) when it would not' }),
+        reason: z.enum(['rates_stale', 'amount_too_large', 'over_cross_border_limit']).optional().openapi({
           description:
-            'Why it is not payable. amount_too_large: above maxAmount, the most one payment carries (lower quantities or pick another currency). ' +
+            'Why it is not payable. rates_stale: the figures are converted at exchange rates older than checkout charges at (GET /api/rates), so not payable now; nothing the shopper can change. ' +
+            'amount_too_large: above maxAmount, the most one payment carries (lower quantities or pick another currency). ' +
             'over_cross_border_limit: goods plus freight are worth more than limit in CNY, the most one order shipped to China may carry, in any currency (lower quantities).',
         }),
+        ratesLoadedAt: z.string().nullable().optional().openapi({ description: 'With reason rates_stale: when the rates were loaded (null: never)' }),
         maxAmount: MoneySchema.optional().openapi({ description: 'The most one payment carries in this currency; given with reason amount_too_large' }),
         limit: MoneySchema.optional().openapi({ description: 'China’s cross-border per-order limit (CNY 5,000); given with reason over_cross_border_limit' }),
       })
