@@ -3,17 +3,27 @@ import type { Localized } from './languages.js';
 import type { CurrencyCode, ExchangeRate, Money } from './money.js';
 import type { PavilionCode } from './pavilion.js';
 import type { Recipient } from './recipient.js';
+import type { LineRefund } from './refund.js';
+import type { LineReturn } from './returns.js';
 
 /**
  * Orders and their state machine. An Order and its OrderLines are a data contract shared with the
  * pavilion workspace: it reads the lines of paid orders, its pavilion's only, and writes the
  * shipment fields.
  */
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment', 'paid', 'expired', 'payment_failed', 'paid_needs_attention',
+  // After the sale (domain/refund.ts): cancelled before anything shipped; some lines refunded; every line refunded.
+  'cancelled', 'partially_refunded', 'refunded',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Where a line stands for its pavilion: nothing to do, ready to ship, or gone out the door. */
-export type LineFulfilment = 'awaiting_payment' | 'to_ship' | 'shipped';
+/**
+ * Where a line stands for its pavilion: nothing to do, ready to ship, gone out the door, or not to
+ * be shipped any more (refunded or cancelled before it left: domain/refund.ts).
+ */
+export const LINE_FULFILMENTS = ['awaiting_payment', 'to_ship', 'shipped', 'cancelled'] as const;
+export type LineFulfilment = (typeof LINE_FULFILMENTS)[number];
 
 /** Order ids are short enough to read out to support ("ORD-…") and never guessable alone: the token guards them. */
 export const ORDER_ID = /^ORD-[0-9A-HJKMNP-TV-Z]{16}$/;
@@ -67,6 +77,10 @@ export interface OrderLine {
   readonly carrier?: string;
   readonly trackingNumber?: string;
   readonly shippedAt?: string;
+  /** The line's current refund (the latest asked for; a failed one stays until another replaces it). Its record: domain/refund.ts Refund. */
+  readonly refund?: LineRefund;
+  /** The shopper's return of the line, once asked for (domain/returns.ts). */
+  readonly returnRequest?: LineReturn;
 }
 
 /** What a pavilion needs to ship a line: never the buyer's full ID number. */
@@ -145,6 +159,12 @@ export interface Order {
   readonly note?: string;
   /** Set with paid_needs_attention: what the operator must resolve. */
   readonly attention?: AttentionReason;
+  /** When it was cancelled: by the shopper (unpaid, or paid and nothing shipped), or by an operator refunding all of it before it shipped. */
+  readonly cancelledAt?: string;
+  /** What refunds the provider confirmed add up to, in the order's currency. */
+  readonly refunded?: Money;
+  /** What refunds asked for and not failed (requested or succeeded) add up to: the store never lets it pass the total. */
+  readonly refundsCommitted?: Money;
 }
 
 /** What a payment event says happened, stripped of the provider's vocabulary. */
@@ -155,14 +175,15 @@ export type PaymentOutcome = 'paid' | 'failed' | 'expired' | 'awaiting_async_pay
  * in one transaction together with the event's dedup record, conditioned on the status read.
  *
  * - sell:        reserved -> sold, lines to_ship (the normal path).
- * - release:     reserved -> stock, order closed as expired or payment_failed.
+ * - release:     reserved -> stock, order closed as expired or payment_failed (or cancelled, when the
+ *                shopper cancels an unpaid order: usecases/cancel-order.ts).
  * - resell:      paid after we already released the stock (late or reordered event): the store tries
  *                LATE_PAYMENT_PLANS in order, the first whose conditions hold.
  * - none:        nothing changes (duplicates, expiry after payment, anything after a final state).
  */
 export type OrderDecision =
   | { readonly kind: 'sell' }
-  | { readonly kind: 'release'; readonly status: 'expired' | 'payment_failed' }
+  | { readonly kind: 'release'; readonly status: 'expired' | 'payment_failed' | 'cancelled' }
   | { readonly kind: 'resell' }
   | { readonly kind: 'none'; readonly reason: string };
 
@@ -179,7 +200,13 @@ export function decide(order: Pick<Order, 'status'>, outcome: PaymentOutcome): O
       return { kind: 'none', reason: `order already ${order.status}` };
     case 'paid':
     case 'paid_needs_attention':
+    case 'partially_refunded':
+    case 'refunded':
       return { kind: 'none', reason: `order already ${order.status}` };
+    case 'cancelled':
+      // Cancelling an unpaid order closes its session first, so a payment cannot follow; if one ever
+      // does (a provider's mistake), the order stays cancelled and the settlement reports it for a refund.
+      return { kind: 'none', reason: outcome === 'paid' ? 'paid after the shopper cancelled: refund the payment' : 'order already cancelled' };
   }
 }
 

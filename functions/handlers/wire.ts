@@ -3,6 +3,7 @@ import { DynamoCatalogueStore } from '../adapters/dynamodb/catalogue-store.js';
 import { DynamoCartStore } from '../adapters/dynamodb/cart-store.js';
 import { DynamoOrderStore } from '../adapters/dynamodb/order-store.js';
 import { DynamoRateStore } from '../adapters/dynamodb/rate-store.js';
+import { DynamoRefundStore } from '../adapters/dynamodb/refund-store.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 import { lazyIdentityVault } from '../adapters/secrets/identity-key.js';
 import { lazyStripeGateway } from '../adapters/stripe/lazy-gateway.js';
@@ -19,6 +20,7 @@ export function wireDeps(config: Config = readConfig()): ApiDeps {
     catalogue: new DynamoCatalogueStore(doc, config.TABLE_NAME),
     carts: new DynamoCartStore(doc, config.TABLE_NAME),
     orders: new DynamoOrderStore(doc, config.TABLE_NAME, telemetry),
+    refunds: new DynamoRefundStore(doc, config.TABLE_NAME, telemetry),
     payments: lazyStripeGateway(config),
     identity: lazyIdentityVault(config),
     clock: systemClock,

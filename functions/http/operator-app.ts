@@ -1,14 +1,15 @@
 import { requireOperator, type OperatorEnv } from './operator-auth.js';
 import { registerCustomsRoutes } from './operator-customs.js';
 import type { OperatorDeps } from './operator-deps.js';
+import { registerRefundRoutes } from './operator-refunds.js';
 import { registerOperatorSessionConfig, registerOperatorWhoAmI } from './operator-session.js';
 import { createRouter } from './router.js';
 
 export type { OperatorDeps } from './operator-deps.js';
 
 /**
- * The operators' API under /api/operator: the people who run the store and declare its orders to
- * customs. Every path under it, known or not, runs behind requireOperator first, so a manager gets
+ * The operators' API under /api/operator: the people who run the store, declare its orders to
+ * customs and refund them. Every path under it, known or not, runs behind requireOperator first, so a manager gets
  * 403 (and no token 401) before any route is matched: a 404 would tell a prober which paths exist.
  * The one exception is the console's public sign-in settings (/operator/session-config).
  */
@@ -24,6 +25,7 @@ export function createOperatorApp(deps: OperatorDeps) {
   operator.use('*', requireOperator(() => deps.tokens));
   registerOperatorWhoAmI(operator);
   registerCustomsRoutes(operator, deps);
+  registerRefundRoutes(operator, deps);
   app.route('/operator', operator);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Money } from '../domain/money.js';
 import type { UnavailableReason } from '../domain/pricing.js';
 import type { Order, OrderDecision, OrderLine, OrderStatus } from '../domain/order.js';
+import type { Refund } from '../domain/refund.js';
 
 /** Why a reservation was refused, line by line, so the shopper can fix exactly those lines. */
 export interface RefusedLine {
@@ -55,6 +56,8 @@ export class OrderChangedError extends Error {
 export interface StoredOrder {
   readonly order: Order;
   readonly lines: readonly OrderLine[];
+  /** Every refund asked for, oldest first (ports/refund-store.ts writes them). */
+  readonly refunds: readonly Refund[];
 }
 
 export interface ApplyOptions {

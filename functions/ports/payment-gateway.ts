@@ -2,6 +2,7 @@ import type { Language } from '../domain/languages.js';
 import type { Money } from '../domain/money.js';
 import type { PaymentOutcome } from '../domain/order.js';
 import type { PaymentMethod } from '../domain/payment-methods.js';
+import type { ReportedRefundStatus } from '../domain/refund.js';
 
 export interface CheckoutSessionRequest {
   readonly orderId: string;
@@ -34,6 +35,38 @@ export interface PaymentEvent {
   readonly amount: Money | null;
   /** The provider's payment (Stripe's PaymentIntent id), once there is one: the payment slip customs matches. */
   readonly paymentId: string | null;
+  /** What the event says about refunds (none for payment events; a charge's event may name several). */
+  readonly refunds: readonly RefundReport[];
+}
+
+/** One refund as a provider's event reports it. */
+export interface RefundReport {
+  /** Ours (RFD-…), from the refund's metadata; null for a refund we never asked for (made in the provider's dashboard). */
+  readonly refundId: string | null;
+  readonly orderId: string | null;
+  /** The provider's own id (Stripe's re_…). */
+  readonly providerRefundId: string;
+  readonly status: ReportedRefundStatus;
+  readonly amount: Money | null;
+  /** The provider's reason for a failure (no personal data). */
+  readonly failureReason: string | null;
+}
+
+export interface RefundRequest {
+  /** The provider's payment to refund (Stripe's PaymentIntent id). */
+  readonly paymentId: string;
+  readonly amount: Money;
+  /** Derived from our refund id: asking again never refunds twice. */
+  readonly idempotencyKey: string;
+  /** Written on the provider's refund, so its events name our refund and order. */
+  readonly metadata: { readonly refundId: string; readonly orderId: string };
+  /** Only the shopper's own request is said to be theirs. */
+  readonly requestedByCustomer: boolean;
+}
+
+export interface ProviderRefund {
+  readonly providerRefundId: string;
+  readonly status: ReportedRefundStatus;
 }
 
 export class InvalidWebhookError extends Error {
@@ -73,4 +106,10 @@ export interface PaymentGateway {
   expireCheckoutSession(sessionId: string): Promise<'expired' | 'complete'>;
   /** Checks the signature over the raw body (tolerance 300 s); throws InvalidWebhookError. */
   verifyWebhook(rawBody: string, signature: string): Promise<PaymentEvent>;
+  /**
+   * Asks for money back on a payment. The answer only says the provider took the request: the
+   * refund counts once its event confirms it. Throws PaymentRequestRefusedError when the provider
+   * refuses (more than is left to refund, say) and PaymentProviderError when it cannot be reached.
+   */
+  refund(request: RefundRequest): Promise<ProviderRefund>;
 }

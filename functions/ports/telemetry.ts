@@ -9,6 +9,9 @@ export const BUSINESS_METRICS = [
   'CheckoutRatesStale',
   /** A successful refresh of the exchange rates (the schedule's runs; missing for 36 h raises an alarm). */
   'RatesRefreshed',
+  /** Refunds the provider confirmed, and those that failed (each one an operator must resolve). */
+  'RefundsSucceeded',
+  'RefundsFailed',
 ] as const;
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 

@@ -75,9 +75,10 @@ export type CustomsDocumentResult =
 
 /**
  * Only a paid order crosses the border. One paid after its reservation lapsed (paid_needs_attention)
- * still does once an operator has restocked it, unless the buyer's year was full by then.
+ * still does once an operator has restocked it, unless the buyer's year was full by then. One with
+ * some lines refunded (partially_refunded) does too, without the lines refunded before they shipped.
  */
-export const DECLARABLE_STATUSES = ['paid', 'paid_needs_attention'] as const satisfies readonly OrderStatus[];
+export const DECLARABLE_STATUSES = ['paid', 'paid_needs_attention', 'partially_refunded'] as const satisfies readonly OrderStatus[];
 export type DeclarableStatus = (typeof DECLARABLE_STATUSES)[number];
 
 function isDeclarable(status: OrderStatus): status is DeclarableStatus {
@@ -116,8 +117,11 @@ async function openCustomsDocument(deps: CustomsDocumentDeps, orderId: string): 
   return { kind: 'document', document: documentOf(stored, status, idNumber) };
 }
 
-function documentOf({ order, lines }: StoredOrder, status: DeclarableStatus, idNumber: string): CustomsDocument {
+function documentOf({ order, lines: all }: StoredOrder, status: DeclarableStatus, idNumber: string): CustomsDocument {
   const paymentId = order.paymentId ?? order.paymentSessionId;
+  // Lines refunded (or cancelled) before they shipped never cross the border: they are not declared.
+  const lines = all.filter((line) => line.fulfilment !== 'cancelled');
+  const customs = lines.length === all.length ? order.customs : customsOf(lines);
   return {
     orderId: order.orderId,
     status,
@@ -146,13 +150,20 @@ function documentOf({ order, lines }: StoredOrder, status: DeclarableStatus, idN
       dutiableCny: line.dutiableCny,
       taxCny: line.taxCny,
     })),
-    goods: order.customs.goods,
-    freight: order.customs.freight,
-    dutiableValue: order.customs.dutiableValue,
-    tax: order.customs.tax,
+    goods: customs.goods,
+    freight: customs.freight,
+    dutiableValue: customs.dutiableValue,
+    tax: customs.tax,
+    // The payment slip customs matches is the payment as made; refunds of undeclared lines are the provider's own records.
     amountPaid: order.total,
     currency: order.currency,
     ...(paymentId ? { paymentId } : {}),
     notice: { version: order.notice.version, acceptedAt: order.notice.acceptedAt },
   };
+}
+
+/** The customs figures of the lines that cross, added up (each line keeps its own from checkout). */
+function customsOf(lines: StoredOrder['lines']) {
+  const total = (pick: (line: StoredOrder['lines'][number]) => Money): Money => ({ amount: lines.reduce((sum, line) => sum + pick(line).amount, 0), currency: 'CNY' });
+  return { goods: total((line) => line.goodsCny), freight: total((line) => line.freightCny), dutiableValue: total((line) => line.dutiableCny), tax: total((line) => line.taxCny) };
 }

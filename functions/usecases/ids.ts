@@ -13,8 +13,8 @@ export function newCartId(): string {
   return Buffer.from(randomBytes(16)).toString('base64url');
 }
 
-/** `ORD-` and 80 random bits in Crockford base32: readable over the phone, never ambiguous (no I, L, O, U). */
-export function newOrderId(): string {
+/** 80 random bits as 16 Crockford base32 characters: readable over the phone, never ambiguous (no I, L, O, U). */
+function readableId(prefix: string): string {
   const bytes = randomBytes(10);
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
@@ -23,7 +23,17 @@ export function newOrderId(): string {
     text = CROCKFORD[Number(bits & 31n)] + text;
     bits >>= 5n;
   }
-  return `ORD-${text}`;
+  return `${prefix}-${text}`;
+}
+
+/** `ORD-` and 80 random bits (domain/order.ts ORDER_ID). */
+export function newOrderId(): string {
+  return readableId('ORD');
+}
+
+/** `RFD-` and 80 random bits (domain/refund.ts REFUND_ID): also what the provider's idempotency key is made from. */
+export function newRefundId(): string {
+  return readableId('RFD');
 }
 
 /** 256 random bits, base64url (43 characters): the shopper's key to an order's page. */

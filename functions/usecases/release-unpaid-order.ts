@@ -30,7 +30,7 @@ export async function closePaymentSession(
 export async function releaseUnpaidOrder(
   orders: OrderStore,
   order: Order,
-  status: 'expired' | 'payment_failed',
+  status: 'expired' | 'payment_failed' | 'cancelled',
   options: Pick<ApplyOptions, 'now' | 'note'>,
 ): Promise<boolean> {
   try {

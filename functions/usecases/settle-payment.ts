@@ -1,11 +1,14 @@
 import { decide, ORDER_ID, type OrderStatus } from '../domain/order.js';
+import { REFUND_ID } from '../domain/refund.js';
 import type { Clock } from '../ports/clock.js';
 import { EventAlreadyProcessedError, OrderChangedError, type OrderStore } from '../ports/order-store.js';
 import { InvalidWebhookError, type PaymentEvent, type PaymentGateway } from '../ports/payment-gateway.js';
+import type { RefundStore } from '../ports/refund-store.js';
 import type { Telemetry } from '../ports/telemetry.js';
+import { settleRefundReport, type RefundSettleResult } from './refunds.js';
 
 export type SettleResult =
-  | { readonly result: 'applied'; readonly status: OrderStatus }
+  | { readonly result: 'applied'; readonly status: OrderStatus; readonly refundStatus?: string }
   | { readonly result: 'duplicate' | 'no_change' | 'ignored' | 'unknown_order' }
   | { readonly result: 'mismatch'; readonly reason: string };
 
@@ -17,7 +20,7 @@ const MAX_ATTEMPTS = 5;
  * shows there first, as every one of the provider's deliveries failing.
  */
 export async function settleDelivery(
-  deps: { readonly orders: OrderStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
+  deps: { readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
   rawBody: string,
   signature: string,
 ): Promise<SettleResult | { readonly result: 'bad_signature' }> {
@@ -39,10 +42,11 @@ export async function settleDelivery(
  * writes conditioned on that status together with the event id, so a race only means deciding again.
  */
 export async function settlePaymentEvent(
-  deps: { readonly orders: OrderStore; readonly clock: Clock; readonly telemetry: Telemetry },
+  deps: { readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
   event: PaymentEvent,
 ): Promise<SettleResult> {
   const { telemetry } = deps;
+  if (event.refunds.length > 0) return settleRefundEvent(deps, event);
   if (!event.outcome) return { result: 'ignored' };
   if (!event.orderId || !ORDER_ID.test(event.orderId)) {
     telemetry.warn('payment event for no order of ours', { eventId: event.eventId, type: event.type });
@@ -74,7 +78,12 @@ export async function settlePaymentEvent(
       return { result: 'mismatch', reason: `the event's ${mismatch} does not match the order` };
     }
     const decision = decide(order, event.outcome);
-    if (decision.kind === 'none') return { result: 'no_change' };
+    if (decision.kind === 'none') {
+      if (order.status === 'cancelled' && event.outcome === 'paid') {
+        telemetry.error('payment arrived for a cancelled order; refund it', { eventId: event.eventId, orderId: order.orderId, paymentId: event.paymentId ?? undefined });
+      }
+      return { result: 'no_change' };
+    }
     try {
       const status = await deps.orders.apply(order, decision, {
         now: deps.clock.now().toISOString(),
@@ -93,4 +102,31 @@ export async function settlePaymentEvent(
     }
   }
   throw new Error(`Order ${event.orderId} kept changing while event ${event.eventId} was applied`);
+}
+
+/**
+ * A refund event: each refund it reports is settled on its own (domain/refund.ts decideRefund), its
+ * dedup record the event's id (with the provider's refund id when one event reports several). A
+ * refund with none of our metadata was made elsewhere (the provider's dashboard): logged, not applied.
+ */
+async function settleRefundEvent(
+  deps: { readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
+  event: PaymentEvent,
+): Promise<SettleResult> {
+  const results: RefundSettleResult[] = [];
+  for (const report of event.refunds) {
+    if (!report.refundId || !report.orderId || !REFUND_ID.test(report.refundId) || !ORDER_ID.test(report.orderId)) {
+      deps.telemetry.warn('refund event for a refund we did not ask for', { eventId: event.eventId, type: event.type, providerRefundId: report.providerRefundId });
+      continue;
+    }
+    const dedupId = event.refunds.length === 1 ? event.eventId : `${event.eventId}/${report.providerRefundId}`;
+    results.push(await settleRefundReport(deps, { ...report, refundId: report.refundId, orderId: report.orderId }, dedupId));
+  }
+  const mismatch = results.find((result) => result.result === 'mismatch');
+  if (mismatch) return mismatch;
+  const applied = results.filter((result) => result.result === 'applied');
+  if (applied.length > 0) return applied[applied.length - 1]!;
+  if (results.some((result) => result.result === 'duplicate')) return { result: 'duplicate' };
+  if (results.some((result) => result.result === 'no_change')) return { result: 'no_change' };
+  return results.length > 0 ? { result: 'unknown_order' } : { result: 'ignored' };
 }

@@ -5,6 +5,7 @@ import type { IdentityVault } from '../ports/identity-vault.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
 import type { RateStore } from '../ports/rate-store.js';
+import type { RefundStore } from '../ports/refund-store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 
 /** What the cart, checkout, order and webhook flows need; wired by handlers/wire.ts or the local runner. */
@@ -12,6 +13,8 @@ export interface ShopDeps {
   readonly catalogue: CatalogueStore;
   readonly carts: CartStore;
   readonly orders: OrderStore;
+  /** Refunds and returns after the sale (usecases/refunds.ts, usecases/shopper-after-sale.ts). */
+  readonly refunds: RefundStore;
   readonly payments: PaymentGateway;
   /** Seals buyers' ID numbers and hashes them for the yearly count (checkout only). */
   readonly identity: IdentityVault;
@@ -27,4 +30,4 @@ export interface ShopDeps {
 }
 
 /** Every shop dep is required: lazyDeps(deps, SHOP_DEPS) turns a partly wired set into ShopDeps. */
-export const SHOP_DEPS = ['catalogue', 'carts', 'orders', 'payments', 'identity', 'clock', 'rateStore', 'publicBaseUrl', 'telemetry'] as const satisfies readonly (keyof ShopDeps)[];
+export const SHOP_DEPS = ['catalogue', 'carts', 'orders', 'refunds', 'payments', 'identity', 'clock', 'rateStore', 'publicBaseUrl', 'telemetry'] as const satisfies readonly (keyof ShopDeps)[];

@@ -35,6 +35,7 @@ const TAMPERED = 'ORD-0PERAT0R00000006';
 const OVER_YEAR = 'ORD-0PERAT0R00000007';
 const BEFORE_BUYERS = 'ORD-0PERAT0R00000008';
 const UNKNOWN = 'ORD-0PERAT0R00000009';
+const PARTLY_REFUNDED = 'ORD-0PERAT0R00000010';
 
 const cny = (amount: number): Money => ({ amount, currency: 'CNY' });
 
@@ -88,6 +89,7 @@ beforeAll(async () => {
   await putOrder(PENDING, 'pending_payment', { paidAt: undefined, paymentId: undefined });
   await putOrder(EXPIRED, 'expired', { paidAt: undefined, paymentId: undefined });
   await putOrder(TAMPERED, 'paid', { idNumberSealed: await vault.seal(ID_NUMBER, PAID) });
+  await putOrder(PARTLY_REFUNDED, 'partially_refunded', { refundedLine: 2 });
 });
 
 afterAll(() => issuer?.stop());
@@ -96,7 +98,7 @@ afterAll(() => issuer?.stop());
 async function putOrder(
   orderId: string,
   status: OrderStatus,
-  changes: { paidAt?: string | undefined; paymentId?: string | undefined; idNumberSealed?: string; attention?: Order['attention']; withoutBuyer?: true } = {},
+  changes: { paidAt?: string | undefined; paymentId?: string | undefined; idNumberSealed?: string; attention?: Order['attention']; withoutBuyer?: true; refundedLine?: number } = {},
 ) {
   const paidAt = 'paidAt' in changes ? changes.paidAt : '2026-03-01T10:05:00.000Z';
   const paymentId = 'paymentId' in changes ? changes.paymentId : 'pi_3Qcustoms0000000001';
@@ -145,7 +147,12 @@ async function putOrder(
   const { buyer, recipient, customs, allowance, notice, ...withoutBuyer } = order;
   const item = changes.withoutBuyer ? withoutBuyer : order;
   await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.order(orderId), type: 'order', ...item } }));
-  for (const line of lines) {
+  for (const written of lines) {
+    // A line its pavilion refunded before shipping it (domain/refund.ts): it never crosses the border.
+    const line: OrderLine =
+      written.lineNo === changes.refundedLine
+        ? { ...written, fulfilment: 'cancelled', refund: { refundId: 'RFD-0000000000000001', status: 'succeeded', cause: 'pavilion', amount: cny(4_419), requestedAt: '2026-03-02T10:00:00.000Z' } }
+        : written;
     await table.doc.send(
       new PutCommand({
         TableName: table.tableName,
@@ -171,6 +178,13 @@ async function call(path: string, token: string | null, method = 'GET') {
 const customs = (orderId: string, query = '') => `/api/operator/orders/${orderId}/customs${query}`;
 
 describe('the customs order document, for an operator', () => {
+  it('leaves out the lines refunded before they shipped, and declares the rest with their own figures', async () => {
+    const response = await call(customs(PARTLY_REFUNDED), tokens.operator);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'partially_refunded', goods: cny(10_800), freight: cny(1_200), dutiableValue: cny(12_000), tax: cny(756) });
+    expect(response.body.lines.map((line: any) => line.lineNo)).toEqual([1]);
+  });
+
   it('answers JSON with the order, the buyer’s ID number in full, the recipient, every line and the payment', async () => {
     const response = await call(customs(PAID), tokens.operator);
     expect(response.status, response.text).toBe(200);

@@ -24,8 +24,14 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   ruListing = created.body;
   await bed.call('POST', '/api/pavilion/listings', { token: bed.tokens.KG, json: aListingBody({ sku: 'KG-OWN' }) });
-  await bed.putOrderLine({ orderId: RU_ORDER, lineNo: 1, pavilion: 'RU', paidAt: '2026-03-02T10:00:00.000Z', title: { zh: '阿尔泰', ru: 'Алтай', en: 'Altai' } });
-  await bed.putOrderLine({ orderId: KG_ORDER, lineNo: 1, pavilion: 'KG', paidAt: '2026-03-01T10:00:00.000Z' });
+  const ruLine = await bed.putOrderLine({ orderId: RU_ORDER, lineNo: 1, pavilion: 'RU', paidAt: '2026-03-02T10:00:00.000Z', title: { zh: '阿尔泰', ru: 'Алтай', en: 'Altai' } });
+  // A shipped RU line whose shopper asked to return it: what KG must not accept, decline or receive.
+  const ruReturned = await bed.putOrderLine({
+    orderId: RU_ORDER, lineNo: 2, pavilion: 'RU', paidAt: '2026-03-02T10:00:00.000Z', fulfilment: 'shipped', carrier: 'Pochta', trackingNumber: 'RU-0002',
+    shippedAt: '2026-03-03T10:00:00.000Z', returnRequest: { status: 'requested', reason: 'wrong jar', requestedAt: '2026-03-20T10:00:00.000Z', goodsDueBy: '2026-05-12T10:00:00.000Z' },
+  });
+  await bed.putOrder(RU_ORDER, [ruLine, ruReturned]);
+  await bed.putOrder(KG_ORDER, [await bed.putOrderLine({ orderId: KG_ORDER, lineNo: 1, pavilion: 'KG', paidAt: '2026-03-01T10:00:00.000Z' })]);
   expect((await bed.call('PUT', '/api/pavilion/freight', { token: bed.tokens.RU, json: RU_RATES })).status).toBe(200);
 });
 afterAll(() => bed.stop());
@@ -42,6 +48,10 @@ describe('pavilion KG cannot touch pavilion RU', () => {
     { method: 'GET', path: `/api/pavilion/listings/${ruListing.id}/stock` },
     { method: 'POST', path: `/api/pavilion/listings/${ruListing.id}/images`, json: { contentType: 'image/png', contentLength: 100 } },
     { method: 'POST', path: `/api/pavilion/orders/${RU_ORDER}/lines/1/shipment`, json: { carrier: 'Pony Express', trackingNumber: 'FAKE-0001' } },
+    { method: 'POST', path: `/api/pavilion/orders/${RU_ORDER}/lines/1/refund`, json: { reason: 'out_of_stock' } },
+    { method: 'POST', path: `/api/pavilion/orders/${RU_ORDER}/lines/2/return/accept` },
+    { method: 'POST', path: `/api/pavilion/orders/${RU_ORDER}/lines/2/return/decline`, json: { reason: 'not ours to judge' } },
+    { method: 'POST', path: `/api/pavilion/orders/${RU_ORDER}/lines/2/return/received`, json: { condition: 'resellable' } },
   ];
 
   it('gets 403 and nothing of the listing or the order on every route', async () => {
@@ -93,7 +103,11 @@ describe('pavilion KG cannot touch pavilion RU', () => {
     expect(listing).toMatchObject({ version: 1, status: 'active', stock: 20, price: { amount: 90_000, currency: 'RUB' } });
     expect(await bed.listings.stockMovements(ruListing.id, 10)).toEqual([]);
     const queue = await bed.call('GET', '/api/pavilion/orders', { token: bed.tokens.RU });
-    expect(queue.body.items).toMatchObject([{ orderId: RU_ORDER, fulfilment: 'to_ship' }]);
+    expect(queue.body.items).toMatchObject([
+      { orderId: RU_ORDER, lineNo: 2, fulfilment: 'shipped', return: { status: 'requested' } },
+      { orderId: RU_ORDER, lineNo: 1, fulfilment: 'to_ship' },
+    ]);
+    expect(queue.body.items[1]).not.toHaveProperty('refund');
   });
 
   it('never lists RU listings or RU order lines among KG’s own', async () => {

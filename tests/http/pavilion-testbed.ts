@@ -6,9 +6,12 @@ import { JwtTokenVerifier } from '../../functions/adapters/auth/jwt-verifier.js'
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
+import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
+import { DynamoRefundStore } from '../../functions/adapters/dynamodb/refund-store.js';
 import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
 import { LocalImageStore } from '../../functions/adapters/images/local-image-store.js';
-import type { OrderLine, ShipTo } from '../../functions/domain/order.js';
+import type { Order, OrderLine, ShipTo } from '../../functions/domain/order.js';
+import type { PaymentGateway } from '../../functions/ports/payment-gateway.js';
 import { createApi } from '../../functions/http/api.js';
 import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/token-issuer/start.js';
 import { aPavilion } from '../fixtures/products.js';
@@ -45,6 +48,10 @@ export async function startPavilionTestbed() {
       catalogue,
       listings,
       pavilionOrders: new DynamoPavilionOrdersStore(table.doc, table.tableName),
+      orders: new DynamoOrderStore(table.doc, table.tableName, telemetry),
+      refunds: new DynamoRefundStore(table.doc, table.tableName, telemetry),
+      // No payment provider here: a route that got as far as paying a refund back would fail loudly (tests/http/after-sale.test.ts pays them).
+      payments: new Proxy({} as PaymentGateway, { get: () => () => Promise.reject(new Error('no payment provider in the pavilion testbed')) }),
       tokens: new JwtTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE }),
       images,
       uploads: images,
@@ -126,7 +133,21 @@ export async function startPavilionTestbed() {
     return item;
   }
 
-  return { table, catalogue, listings, issuer, api, call, tokens, mediaDir, changes, telemetry, reserve, putOrderLine, stop: () => issuer.stop() };
+  /** The order item of lines put with putOrderLine, paid in CNY: what the after-sale routes read before they act on a line. */
+  async function putOrder(orderId: string, lines: readonly OrderLine[]) {
+    const cny = (amount: number) => ({ amount, currency: 'CNY' as const });
+    const goods = lines.reduce((sum, line) => sum + line.chargedUnitPrice.amount * line.quantity, 0);
+    const freight = lines.reduce((sum, line) => sum + line.freightCny.amount, 0);
+    const tax = lines.reduce((sum, line) => sum + line.taxCny.amount, 0);
+    const order: Partial<Order> = {
+      orderId, status: 'paid', currency: 'CNY', goods: cny(goods), freight: cny(freight), tax: cny(tax), total: cny(goods + freight + tax),
+      lines: lines.map(({ lineNo, productId, pavilion, quantity }) => ({ lineNo, productId, pavilion, quantity })),
+      paymentId: `pi_${orderId}`, createdAt: '2026-03-01T09:00:00.000Z', paidAt: '2026-03-01T09:01:00.000Z', language: 'en',
+    };
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.order(orderId), type: 'order', ...order } }));
+  }
+
+  return { table, catalogue, listings, issuer, api, call, tokens, mediaDir, changes, telemetry, reserve, putOrderLine, putOrder, stop: () => issuer.stop() };
 }
 
 /** A buyer in Qingdao who is also the recipient; checkout writes this onto each of the order's lines. */

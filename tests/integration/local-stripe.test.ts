@@ -102,4 +102,67 @@ describe('the local Stripe-compatible server', () => {
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('expired');
     expect((await fetch(session.url!)).status).toBe(410);
   });
+
+  describe('refunds', () => {
+    /** A session paid on the hosted page: its PaymentIntent is what a refund names. */
+    async function paid() {
+      const session = await stripe.checkout.sessions.create(params());
+      await local.pay(session.id);
+      return (await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+    }
+    const eventsOf = (type: string, refundId: string) =>
+      received.filter((event) => event.type === type && JSON.stringify(event.data.object).includes(refundId));
+
+    it('refunds part of a payment, pending in the answer, then succeeded with signed charge.refunded and refund.updated events', async () => {
+      const paymentIntent = await paid();
+      const refund = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 4_900, metadata: { refundId: 'RFD-1', orderId: 'ORD-TEST' } }, { idempotencyKey: 'refund-RFD-1' });
+      expect(refund).toMatchObject({ object: 'refund', status: 'pending', amount: 4_900, currency: 'cny', payment_intent: paymentIntent, metadata: { refundId: 'RFD-1', orderId: 'ORD-TEST' } });
+      await until(() => eventsOf('refund.updated', refund.id).length === 1);
+      expect(eventsOf('refund.updated', refund.id)[0]!.data.object).toMatchObject({ id: refund.id, status: 'succeeded' });
+      const [charged] = eventsOf('charge.refunded', refund.id);
+      expect(charged!.data.object).toMatchObject({ object: 'charge', amount: 9_800, amount_refunded: 4_900, refunded: false, refunds: { data: [{ id: refund.id, status: 'succeeded' }] } });
+      expect(await stripe.refunds.retrieve(refund.id)).toMatchObject({ status: 'succeeded' });
+    });
+
+    it('answers a repeated Idempotency-Key with the same refund, and never refunds more than was paid', async () => {
+      const paymentIntent = await paid();
+      const first = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 9_000 }, { idempotencyKey: 'refund-RFD-2' });
+      const again = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 9_000 }, { idempotencyKey: 'refund-RFD-2' });
+      expect(again.id).toBe(first.id);
+      expect(local.refunds().filter((refund) => refund.payment_intent === paymentIntent)).toHaveLength(1);
+      await expect(stripe.refunds.create({ payment_intent: paymentIntent, amount: 801 })).rejects.toMatchObject({ type: 'StripeInvalidRequestError', code: 'amount_too_large' });
+      await stripe.refunds.create({ payment_intent: paymentIntent, amount: 800 });
+      await expect(stripe.refunds.create({ payment_intent: paymentIntent })).rejects.toMatchObject({ code: 'charge_already_refunded' });
+      await expect(stripe.refunds.create({ payment_intent: 'pi_missing', amount: 1 })).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    });
+
+    it('lets a test fail a refund (refund.updated, failed) and its amount be refunded again; or hold it pending until settled', async () => {
+      const paymentIntent = await paid();
+      local.failNextRefunds(1);
+      const failing = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 9_800 });
+      await until(() => eventsOf('refund.updated', failing.id).length === 1);
+      expect(eventsOf('refund.updated', failing.id)[0]!.data.object).toMatchObject({ status: 'failed', failure_reason: 'expired_or_canceled_card' });
+      expect(eventsOf('charge.refunded', failing.id)).toEqual([]);
+
+      local.holdRefunds(true);
+      try {
+        const held = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 9_800 });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect((await stripe.refunds.retrieve(held.id)).status).toBe('pending');
+        const sent = await local.settleRefund(held.id);
+        expect(sent.map((record) => record.event.type)).toEqual(['charge.refunded', 'refund.updated']);
+        expect((await stripe.refunds.retrieve(held.id)).status).toBe('succeeded');
+      } finally {
+        local.holdRefunds(false);
+      }
+    });
+
+    it('fails a refund creation with a 500 when told to, refunding nothing', async () => {
+      const paymentIntent = await paid();
+      local.failRefundCreation(1);
+      await expect(stripe.refunds.create({ payment_intent: paymentIntent, amount: 100 }, { idempotencyKey: 'refund-RFD-3' })).rejects.toBeInstanceOf(Stripe.errors.StripeAPIError);
+      const retried = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 100 }, { idempotencyKey: 'refund-RFD-3' });
+      expect(retried.status).toBe('pending');
+    });
+  });
 });

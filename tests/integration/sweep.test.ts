@@ -15,6 +15,7 @@ beforeAll(async () => {
     createCheckoutSession: (request) => real.createCheckoutSession(request),
     verifyWebhook: (body, signature) => real.verifyWebhook(body, signature),
     expireCheckoutSession: async () => 'expired',
+    refund: (request) => real.refund(request),
   };
 });
 afterAll(async () => shop?.close());

@@ -1,11 +1,18 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtTokenVerifier } from '../../functions/adapters/auth/jwt-verifier.js';
+import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
+import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
 import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
 import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
+import { DynamoRefundStore } from '../../functions/adapters/dynamodb/refund-store.js';
 import { createStripeClient } from '../../functions/adapters/stripe/client.js';
 import { localIdentityVault } from '../../functions/adapters/secrets/identity-key.js';
 import { StripePaymentGateway } from '../../functions/adapters/stripe/stripe-gateway.js';
@@ -17,6 +24,7 @@ import type { Clock } from '../../functions/ports/clock.js';
 import type { ShopDeps } from '../../functions/usecases/shop-deps.js';
 import { freePort } from '../../infra/local/free-port.js';
 import { startLocalStripe, type LocalStripe } from '../../infra/local/stripe/server.js';
+import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/token-issuer/start.js';
 import { aPavilion } from '../fixtures/products.js';
 import { fileRatesSnapshot } from '../fixtures/rates.js';
 import { createTestTable } from './table.js';
@@ -35,11 +43,13 @@ export class ShiftedClock implements Clock {
 /**
  * The whole shop on real parts: a fresh table on DynamoDB Local, the API served over HTTP (so the
  * local Stripe can deliver webhooks to it), the local Stripe-compatible server and the real SDK.
+ * With `staff`, also the pavilion workspace and the operators' app behind a real token issuer.
  */
-export async function startShop(options: { pavilions?: Pavilion[]; products?: Product[] } = {}) {
+export async function startShop(options: { pavilions?: Pavilion[]; products?: Product[]; staff?: boolean } = {}) {
   const table = await createTestTable('shop');
   const catalogue = new DynamoCatalogueStore(table.doc, table.tableName);
-  for (const pavilion of options.pavilions ?? [aPavilion(), aPavilion({ code: 'RU', currency: 'RUB' })]) await catalogue.putPavilion(pavilion);
+  const pavilions = options.pavilions ?? [aPavilion(), aPavilion({ code: 'RU', currency: 'RUB' })];
+  for (const pavilion of pavilions) await catalogue.putPavilion(pavilion);
   if (options.products?.length) await catalogue.putProducts(options.products);
 
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
@@ -59,6 +69,7 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     catalogue,
     carts: new DynamoCartStore(table.doc, table.tableName),
     orders: new DynamoOrderStore(table.doc, table.tableName, telemetry),
+    refunds: new DynamoRefundStore(table.doc, table.tableName, telemetry),
     payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_local', apiBase: stripe.url }), webhookSecret),
     identity: localIdentityVault(randomBytes(32)),
     clock,
@@ -66,7 +77,17 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     publicBaseUrl: PUBLIC_BASE_URL,
     telemetry,
   };
-  const api = createApi(deps);
+  let issuer: RunningTokenIssuer | null = null;
+  let staffDeps = {};
+  if (options.staff) {
+    issuer = await startTokenIssuer({ keyDir: await mkdtemp(join(tmpdir(), 'shop-keys-')), audience: 'shop-test-client', pavilions });
+    staffDeps = {
+      tokens: new JwtTokenVerifier({ issuer: issuer.issuer, audience: 'shop-test-client' }),
+      listings: new DynamoListingStore(table.doc, table.tableName),
+      pavilionOrders: new DynamoPavilionOrdersStore(table.doc, table.tableName),
+    };
+  }
+  const api = createApi({ ...deps, ...staffDeps });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: api.fetch, port, hostname: '127.0.0.1' }, () => resolve(started));
   });
@@ -109,7 +130,27 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     async order(orderId: string) {
       return (await deps.orders.get(orderId))!;
     },
+    /** What the order's buyer has counted toward their year (CNY fen), read strongly consistent. */
+    async counted(orderId: string) {
+      const { order } = (await deps.orders.get(orderId))!;
+      return (await deps.orders.countedInYear(order.allowance.buyerKey, order.allowance.year)).amount;
+    },
+    /** A token of a pavilion's manager, or of the operator (needs `staff`). */
+    async tokenOf(who: string | 'operator') {
+      if (!issuer) throw new Error('start the shop with { staff: true }');
+      return who === 'operator' ? issuer.signOperatorToken() : issuer.signToken(who as Pavilion['code']);
+    },
+    /** Checks the cart out and pays on the hosted page; resolves once the webhook made the order paid. */
+    async paidOrder(lines: Record<string, number>, extra: Record<string, unknown> = {}) {
+      const placed = await call('POST', '/api/checkout', { ...checkoutDetails(), cartId: await this.newCart(lines), ...extra });
+      if (placed.status !== 201) throw new Error(`checkout refused: ${JSON.stringify(placed.body)}`);
+      await stripe.pay((placed.body.checkoutUrl as string).split('/pay/')[1]!);
+      const orderId = placed.body.orderId as string;
+      await eventually(async () => (await deps.orders.get(orderId))?.order.status, (status) => status === 'paid');
+      return { orderId, token: placed.body.orderToken as string };
+    },
     async close() {
+      await issuer?.stop();
       await stripe.stop();
       server.close();
       table.raw.destroy();

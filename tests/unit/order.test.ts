@@ -17,6 +17,11 @@ describe('decide: what a payment outcome does to an order', () => {
     ['expired', 'failed', 'none'],
     ['paid_needs_attention', 'paid', 'none'],
     ['paid_needs_attention', 'expired', 'none'],
+    // After the sale: a payment event never reopens an order (a cancelled one is logged for a refund).
+    ['cancelled', 'paid', 'none'],
+    ['cancelled', 'expired', 'none'],
+    ['partially_refunded', 'paid', 'none'],
+    ['refunded', 'failed', 'none'],
   ];
   it.each(cases)('%s + %s -> %s', (status, outcome, expected) => {
     const decision = decide({ status }, outcome);

@@ -16,6 +16,9 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   CART#<id>           CART                 cart (ttl)
  *   ORDER#<id>          ORDER                order                 GSI2 ORDERS#pending_payment / <expiresAt>#<id>, while unpaid
  *   ORDER#<id>          LINE#<nnn>           order line            GSI1 PAVILION#<CC>#ORDERS / <paidAt>#<id>#<nnn>, once paid
+ *   ORDER#<id>          REFUND#<refundId>    refund                GSI2 REFUNDS#unsent / <requestedAt>#<refundId>, until the provider takes it
+ *                                                                  GSI2 REFUNDS#failed / <failedAt>#<refundId>, while failed and not retried
+ *   ORDER#<id>          AUDIT#<at>#<id>      an operator's action on the order (who, when, what)
  *   BUYER#<hash>        YEAR#<yyyy>          a buyer's yearly cross-border count (China's yearly limit)
  *   STRIPE_EVENT#<id>   EVENT                a processed Stripe event (ttl)
  *   EXCHANGE_RATES      CURRENT              the exchange rates checkout converts with (one snapshot)
@@ -38,6 +41,10 @@ const ORDER_SK = 'ORDER';
 const LINE_PREFIX = 'LINE#';
 const STOCK_PREFIX = 'STOCK#';
 const PENDING_ORDERS = 'ORDERS#pending_payment';
+const REFUND_PREFIX = 'REFUND#';
+const AUDIT_PREFIX = 'AUDIT#';
+const UNSENT_REFUNDS = 'REFUNDS#unsent';
+const FAILED_REFUNDS = 'REFUNDS#failed';
 
 /** Zero-padded, so a Query returns an order's lines (and a pavilion's queue) in line order. */
 const lineNumber = (lineNo: number) => String(lineNo).padStart(3, '0');
@@ -74,6 +81,16 @@ export const keys = {
   pendingOrderEntry: (orderId: string, expiresAt: string) => ({ GSI2PK: PENDING_ORDERS, GSI2SK: `${expiresAt}#${orderId}` }),
   /** The attributes of that entry, removed when the order stops being pending. */
   pendingOrderEntryAttributes: [GSI2.partitionKey, GSI2.sortKey] as const,
+  /** A refund lives with its order: one Query reads the order, its lines and its refunds. */
+  refund: (orderId: string, refundId: string) => ({ PK: `ORDER#${orderId}`, SK: `${REFUND_PREFIX}${refundId}` }),
+  /** A refund the provider has not taken yet (GSI2), oldest first, for the sweep to send again. */
+  unsentRefundEntry: (refundId: string, requestedAt: string) => ({ GSI2PK: UNSENT_REFUNDS, GSI2SK: `${requestedAt}#${refundId}` }),
+  /** A failed refund no later refund has replaced (GSI2): what operators must resolve. */
+  failedRefundEntry: (refundId: string, failedAt: string) => ({ GSI2PK: FAILED_REFUNDS, GSI2SK: `${failedAt}#${refundId}` }),
+  /** The attributes of either refund entry (a refund is in one list at most), removed when it leaves it. */
+  refundEntryAttributes: [GSI2.partitionKey, GSI2.sortKey] as const,
+  /** An operator's action on an order, by time: the order's history shows who did what and when. */
+  operatorAction: (orderId: string, at: string, actionId: string) => ({ PK: `ORDER#${orderId}`, SK: `${AUDIT_PREFIX}${at}#${actionId}` }),
   /** A buyer's yearly cross-border count: keyed by a hash of the ID number, never the number. */
   buyerYear: (buyerKey: string, year: number) => ({ PK: `BUYER#${buyerKey}`, SK: `YEAR#${year}` }),
   /** Each Stripe event takes effect once: a conditional put of this key joins the state change. */
@@ -113,6 +130,12 @@ export const queries = {
   pavilionQueue: (code: PavilionCode): KeyQuery => onIndex(GSI1, `PAVILION#${code}#ORDERS`),
   /** Unpaid orders whose reservation lapsed before `now`. */
   pendingOrdersBefore: (now: string): KeyQuery => onIndex(GSI2, PENDING_ORDERS, { below: now }),
+  /** Refunds requested before `before` that the provider has not taken yet. */
+  unsentRefundsBefore: (before: string): KeyQuery => onIndex(GSI2, UNSENT_REFUNDS, { below: before }),
+  /** Failed refunds not replaced by another, by when they failed. */
+  failedRefunds: (): KeyQuery => onIndex(GSI2, FAILED_REFUNDS),
+  /** An order's operator actions, oldest first. */
+  operatorActions: (orderId: string): KeyQuery => onTable(`ORDER#${orderId}`, { prefix: AUDIT_PREFIX }),
 } as const;
 
 /** The Query parameters of a KeyQuery; a store adds its own filter names and values beside these. */
@@ -152,9 +175,10 @@ export function removeAttributes(attributes: readonly string[], tag: string) {
 
 type Keyed = { readonly PK?: unknown; readonly SK?: unknown };
 
-/** Items of one order partition (queries.orderItems): the order itself, and its lines. */
+/** Items of one order partition (queries.orderItems): the order itself, its lines, its refunds (and its operator actions). */
 export const isOrderItem = (item: Keyed) => item.SK === ORDER_SK;
 export const isOrderLineItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(LINE_PREFIX);
+export const isRefundItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(REFUND_PREFIX);
 
 /**
  * Which catalogue item a key is: a product or a pavilion (what the static pages are built from),

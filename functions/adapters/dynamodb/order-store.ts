@@ -24,7 +24,8 @@ import {
   type StoredOrder,
 } from '../../ports/order-store.js';
 import type { Telemetry } from '../../ports/telemetry.js';
-import { isOrderItem, isOrderLineItem, keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
+import type { Refund } from '../../domain/refund.js';
+import { isOrderItem, isOrderLineItem, isRefundItem, keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -185,7 +186,11 @@ export class DynamoOrderStore implements OrderStore {
       .filter(isOrderLineItem)
       .map((item) => withoutKeys(item) as unknown as OrderLine)
       .sort((a, b) => a.lineNo - b.lineNo);
-    return { order: withoutKeys(orderItem) as unknown as Order, lines };
+    const refunds = items
+      .filter(isRefundItem)
+      .map((item) => withoutKeys(item) as unknown as Refund)
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+    return { order: withoutKeys(orderItem) as unknown as Order, lines, refunds };
   }
 
   async apply(order: Order, decision: Exclude<OrderDecision, { kind: 'none' }>, options: ApplyOptions): Promise<OrderStatus> {
@@ -253,7 +258,7 @@ export class DynamoOrderStore implements OrderStore {
         Update: {
           TableName: this.tableName,
           Key: keys.order(order.orderId),
-          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''} REMOVE ${notPending.expression}`,
+          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${status === 'cancelled' ? ', cancelledAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''} REMOVE ${notPending.expression}`,
           // Decided on the order as read: its status and its payment session (one attached since means: decide again).
           ConditionExpression: `#status = :from AND ${order.paymentSessionId ? 'paymentSessionId = :session' : 'attribute_not_exists(paymentSessionId)'}`,
           ExpressionAttributeNames: { '#status': 'status', ...notPending.names },

@@ -43,5 +43,6 @@ export function lazyStripeGateway(
     createCheckoutSession: async (request) => (await get()).createCheckoutSession(request),
     expireCheckoutSession: async (sessionId) => (await get()).expireCheckoutSession(sessionId),
     verifyWebhook: async (rawBody, signature) => (await get()).verifyWebhook(rawBody, signature),
+    refund: async (request) => (await get()).refund(request),
   };
 }

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { isCurrency, money } from '../../domain/money.js';
 import type { PaymentOutcome } from '../../domain/order.js';
+import type { ReportedRefundStatus } from '../../domain/refund.js';
 import {
   InvalidWebhookError,
   PaymentProviderError,
@@ -9,6 +10,9 @@ import {
   type CheckoutSessionRequest,
   type PaymentEvent,
   type PaymentGateway,
+  type ProviderRefund,
+  type RefundReport,
+  type RefundRequest,
 } from '../../ports/payment-gateway.js';
 
 /** stripe-node's default and Stripe's advice: a signature older than five minutes is a replay. */
@@ -81,6 +85,25 @@ export class StripePaymentGateway implements PaymentGateway {
     }
   }
 
+  async refund(request: RefundRequest): Promise<ProviderRefund> {
+    try {
+      const refund = await this.stripe.refunds.create(
+        {
+          payment_intent: request.paymentId,
+          amount: request.amount.amount,
+          metadata: { refundId: request.metadata.refundId, orderId: request.metadata.orderId },
+          ...(request.requestedByCustomer ? { reason: 'requested_by_customer' as const } : {}),
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { providerRefundId: refund.id, status: refundStatusOf(refund.status) };
+    } catch (error) {
+      // Stripe refusing (more than is left on the charge, a charge disputed meanwhile) is an answer, not an outage.
+      if (isInvalidRequest(error)) throw new PaymentRequestRefusedError((error as Error).message, (error as { param?: string }).param ?? null, error);
+      throw new PaymentProviderError(`Stripe could not refund: ${(error as Error).message}`, error);
+    }
+  }
+
   async verifyWebhook(rawBody: string, signature: string): Promise<PaymentEvent> {
     let event: Stripe.Event;
     try {
@@ -106,9 +129,48 @@ const OUTCOMES: Record<string, (session: Stripe.Checkout.Session) => PaymentOutc
   'checkout.session.expired': () => 'expired',
 };
 
+/**
+ * Stripe's refund statuses in our words: pending and requires_action are still on their way;
+ * failed and canceled both mean the money did not go back.
+ */
+function refundStatusOf(status: string | null): ReportedRefundStatus {
+  if (status === 'succeeded') return 'succeeded';
+  if (status === 'failed' || status === 'canceled') return 'failed';
+  return 'pending';
+}
+
+function refundReport(refund: Stripe.Refund): RefundReport {
+  const currency = refund.currency?.toUpperCase() ?? '';
+  return {
+    refundId: refund.metadata?.refundId ?? null,
+    orderId: refund.metadata?.orderId ?? null,
+    providerRefundId: refund.id,
+    status: refundStatusOf(refund.status),
+    amount: typeof refund.amount === 'number' && isCurrency(currency) ? money(refund.amount, currency) : null,
+    failureReason: refund.failure_reason ?? null,
+  };
+}
+
+/**
+ * Refund events. refund.created / refund.updated / refund.failed carry the refund itself;
+ * charge.refunded carries the charge, with its refunds only where the account's API version still
+ * includes them (the local server does): each of those is reported.
+ */
+const REFUND_EVENTS: Record<string, (object: unknown) => readonly RefundReport[]> = {
+  'refund.created': (object) => [refundReport(object as Stripe.Refund)],
+  'refund.updated': (object) => [refundReport(object as Stripe.Refund)],
+  'refund.failed': (object) => [refundReport(object as Stripe.Refund)],
+  'charge.refunded': (object) => ((object as Stripe.Charge).refunds?.data ?? []).map(refundReport),
+};
+
 export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
+  const refundsOf = REFUND_EVENTS[event.type];
+  if (refundsOf) {
+    const refunds = refundsOf(event.data.object);
+    return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: refunds[0]?.orderId ?? null, amount: null, paymentId: null, refunds };
+  }
   const outcomeOf = OUTCOMES[event.type];
-  if (!outcomeOf) return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: null, amount: null, paymentId: null };
+  if (!outcomeOf) return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: null, amount: null, paymentId: null, refunds: [] };
   const session = event.data.object as Stripe.Checkout.Session;
   const currency = session.currency?.toUpperCase() ?? '';
   return {
@@ -119,5 +181,6 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
     orderId: session.metadata?.orderId ?? session.client_reference_id ?? null,
     amount: typeof session.amount_total === 'number' && isCurrency(currency) ? money(session.amount_total, currency) : null,
     paymentId: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+    refunds: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { Product } from '../../domain/catalogue.js';
 import type { PavilionRefusal } from '../../usecases/pavilion/refusal.js';
+import { afterSaleProblem } from '../after-sale-problems.js';
 import { ProblemError, type ProblemTable } from '../problem.js';
 import { toListing } from './listing-view.js';
 
@@ -45,7 +46,11 @@ export const PAVILION_PROBLEMS: ProblemTable<PavilionRefusal> = {
   not_to_ship: ({ current }) =>
     current?.fulfilment === 'shipped'
       ? new ProblemError(409, 'This line has shipped already', { detail: `It left with ${current.carrier}, tracking ${current.trackingNumber}.` })
-      : new ProblemError(409, 'This line is not paid yet', { detail: 'Only paid lines can be shipped.' }),
+      : current?.fulfilment === 'cancelled'
+        ? new ProblemError(409, 'This line is not to be shipped', { detail: 'It was refunded, or its order cancelled, before it left.' })
+        : new ProblemError(409, 'This line is not paid yet', { detail: 'Only paid lines can be shipped.' }),
+  refund_refused: ({ refusal }) => afterSaleProblem(refusal),
+  return_refused: ({ refusal }) => afterSaleProblem(refusal),
   uploads_elsewhere: () => new ProblemError(404, 'No such resource', { detail: 'Uploads go straight to the images bucket here.' }),
   upload_refused: ({ status, message }) => new ProblemError(status, message),
   csv_unreadable: ({ message }) => new ProblemError(400, 'The file is not valid CSV', { detail: message }),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../domain/languages.js';
-import { ORDER_ID, ORDER_STATUSES, ORDER_TOKEN } from '../../domain/order.js';
+import { LINE_FULFILMENTS, ORDER_ID, ORDER_STATUSES, ORDER_TOKEN } from '../../domain/order.js';
+import { LineRefundSchema, LineReturnSchema, RefundSchema } from './after-sale.js';
 import { CartIdSchema, ExchangeRateSchema } from './cart.js';
 import { CurrencySchema, LocalizedSchema, MoneySchema, PavilionCodeSchema } from './catalogue.js';
 import { RecipientAnswerSchema } from './shipping.js';
@@ -85,6 +86,18 @@ export const OrderHeaders = z.object({
   }),
 });
 
+/** The order's changes (cancel, return) take the token in the header only. */
+export const OrderTokenHeaders = z.object({
+  'x-order-token': OrderToken.openapi({
+    param: { name: 'x-order-token', in: 'header' },
+    description: 'The order token from the fragment of the success URL (#token=…)',
+  }),
+});
+
+export const OrderLineParams = OrderParams.extend({
+  lineNo: z.coerce.number().int().min(1).max(999).openapi({ param: { name: 'lineNo', in: 'path' }, type: 'integer' }),
+});
+
 /** Deprecated: kept for one release so links in already-sent emails and open tabs keep working. */
 export const OrderQuery = z
   .object({
@@ -107,11 +120,16 @@ export const OrderLineSchema = z
     unitPrice: MoneySchema.openapi({ description: 'Catalogue price when ordered, in the pavilion’s currency' }),
     chargedUnitPrice: MoneySchema.openapi({ description: 'Charged per unit, in the order’s currency' }),
     chargedLineTotal: MoneySchema,
-    fulfilment: z.enum(['awaiting_payment', 'to_ship', 'shipped']),
+    fulfilment: z.enum(LINE_FULFILMENTS).openapi({ description: 'cancelled: it will not ship (refunded, or the order cancelled, before it left)' }),
     shipment: z
       .object({ carrier: z.string().nullable(), trackingNumber: z.string().nullable(), shippedAt: z.string().nullable() })
       .nullable()
       .openapi({ description: 'Set once the pavilion has shipped the line' }),
+    refund: LineRefundSchema.nullable().openapi({ description: 'The line’s refund, once one was asked for' }),
+    return: LineReturnSchema.nullable().openapi({ description: 'The line’s return, once the shopper asked for one' }),
+    returnableUntil: z.string().nullable().openapi({
+      description: 'A shipped line may be returned until then (30 days after its estimated customs clearance); null when it cannot be (not shipped, refunded, or asked already)',
+    }),
   })
   .openapi('OrderLine');
 
@@ -134,5 +152,8 @@ export const OrderSchema = z
     createdAt: z.string(),
     expiresAt: z.string(),
     paidAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    refunded: MoneySchema.openapi({ description: 'What refunds the payment provider confirmed add up to, in the order’s currency' }),
+    refunds: z.array(RefundSchema).openapi({ description: 'Every refund asked for, oldest first' }),
   })
   .openapi('Order');

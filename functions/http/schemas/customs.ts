@@ -37,7 +37,9 @@ export const CustomsLineSchema = z
 export const CustomsDocumentSchema = z
   .object({
     orderId: z.string(),
-    status: z.enum(DECLARABLE_STATUSES).openapi({ description: 'paid_needs_attention: paid after its reservation lapsed; still sold and declared' }),
+    status: z.enum(DECLARABLE_STATUSES).openapi({
+      description: 'paid_needs_attention: paid after its reservation lapsed; still sold and declared. partially_refunded: the lines refunded before they shipped are left out',
+    }),
     createdAt: z.string().openapi({ description: 'When the order was placed (ISO 8601, UTC)' }),
     paidAt: z.string().optional().openapi({ description: 'When the payment succeeded (ISO 8601, UTC)' }),
     buyer: z

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ORDER_ID } from '../../domain/order.js';
+import { LINE_FULFILMENTS, ORDER_ID } from '../../domain/order.js';
+import { LineRefundSchema, LineReturnSchema } from './after-sale.js';
 import { CurrencySchema, FulfilmentModeSchema, PavilionCodeSchema } from './catalogue.js';
 import { CursorQuery, pageLimit } from './page.js';
 import { CnyMoneySchema, RecipientAnswerSchema } from './shipping.js';
@@ -12,6 +13,9 @@ export const ShipToSchema = z
     buyerIdMasked: z.string().openapi({ description: "The buyer's resident ID, first 3 and last 4 characters only", example: '370***********9973' }),
   })
   .openapi('ShipTo');
+
+/** The shopper's charge stays with the order: the pavilion sees the refund's state, not its amount. */
+const PavilionLineRefundSchema = LineRefundSchema.omit({ amount: true }).openapi('PavilionLineRefund');
 
 export const OrderLineSchema = z
   .object({
@@ -34,17 +38,21 @@ export const OrderLineSchema = z
     dutiableCny: CnyMoneySchema.optional(),
     taxCny: CnyMoneySchema.optional().openapi({ description: 'Import tax the store withheld for the line' }),
     shipTo: ShipToSchema.optional().openapi({ description: 'Where to send the line; absent only on lines placed before checkout asked for it' }),
-    fulfilment: z.enum(['awaiting_payment', 'to_ship', 'shipped']),
+    fulfilment: z.enum(LINE_FULFILMENTS).openapi({ description: 'cancelled: do not ship it (refunded, or its order cancelled)' }),
     paidAt: z.string().optional(),
     carrier: z.string().optional(),
     trackingNumber: z.string().optional(),
     shippedAt: z.string().optional(),
+    refund: PavilionLineRefundSchema.optional().openapi({ description: 'The line’s refund, once one was asked for' }),
+    return: LineReturnSchema.optional().openapi({ description: 'The shopper’s return of the line: accept or decline it, then mark the goods received' }),
   })
   .openapi('FulfilmentLine');
 
 export const OrderQueueQuery = z
   .object({
-    fulfilment: z.enum(['to_ship', 'shipped']).optional().openapi({ description: 'Omit for both' }),
+    // Cancelled (refunded) lines are listed with every line when the filter is omitted; the workspace's
+    // filter menu is built from these options, so one for them comes with its words in the site.
+    fulfilment: z.enum(['to_ship', 'shipped']).optional().openapi({ description: 'Omit for all, cancelled (refunded) lines included' }),
     limit: pageLimit(50),
     cursor: CursorQuery,
   })

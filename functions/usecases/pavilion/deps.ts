@@ -2,7 +2,11 @@ import type { CatalogueStore } from '../../ports/catalogue-store.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ImageStore, UploadReceiver } from '../../ports/image-store.js';
 import type { ListingStore } from '../../ports/listing-store.js';
+import type { OrderStore } from '../../ports/order-store.js';
 import type { PavilionOrdersStore } from '../../ports/pavilion-orders-store.js';
+import type { PaymentGateway } from '../../ports/payment-gateway.js';
+import type { RefundStore } from '../../ports/refund-store.js';
+import type { Telemetry } from '../../ports/telemetry.js';
 import type { TokenVerifier } from '../../ports/token-verifier.js';
 
 /** What the pavilion workspace needs; wired by handlers/wire-pavilion.ts in AWS and by the local runner. */
@@ -11,6 +15,11 @@ export interface PavilionDeps {
   readonly catalogue: CatalogueStore;
   readonly listings: ListingStore;
   readonly pavilionOrders: PavilionOrdersStore;
+  /** After the sale (usecases/pavilion/after-sale.ts): the order a line belongs to, its refunds and returns, and the provider that pays refunds. */
+  readonly orders: OrderStore;
+  readonly refunds: RefundStore;
+  readonly payments: PaymentGateway;
+  readonly telemetry: Telemetry;
   readonly tokens: TokenVerifier;
   readonly images: ImageStore;
   /** Only where the server itself receives uploads (local runner); in AWS the browser posts to S3. */
@@ -26,7 +35,7 @@ export interface PavilionDeps {
 }
 
 /** The ones the workspace cannot do without: lazyDeps(deps, PAVILION_DEPS) turns a partly wired set into PavilionDeps. */
-export const PAVILION_DEPS = ['catalogue', 'listings', 'pavilionOrders', 'tokens', 'images'] as const satisfies readonly (keyof PavilionDeps)[];
+export const PAVILION_DEPS = ['catalogue', 'listings', 'pavilionOrders', 'orders', 'refunds', 'payments', 'telemetry', 'tokens', 'images'] as const satisfies readonly (keyof PavilionDeps)[];
 
 export function nowIso(deps: Pick<PavilionDeps, 'clock'>): string {
   return (deps.clock?.now() ?? new Date()).toISOString();

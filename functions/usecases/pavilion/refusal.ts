@@ -2,6 +2,8 @@ import type { Product } from '../../domain/catalogue.js';
 import type { FieldIssue } from '../../domain/listing.js';
 import type { OrderLine } from '../../domain/order.js';
 import type { PavilionCode } from '../../domain/pavilion.js';
+import type { RefundRefusal } from '../../domain/refund.js';
+import type { ReturnRefusal } from '../../domain/returns.js';
 import type { StockPlan } from '../../domain/stock.js';
 import { ListingWriteRefused } from '../../ports/listing-store.js';
 
@@ -28,8 +30,12 @@ export type PavilionRefusal =
   | { readonly reason: 'not_enough_free_stock'; readonly field: StockField; readonly current: Product | null }
   | { readonly reason: 'no_such_order_line'; readonly orderId: string; readonly lineNo: number }
   | { readonly reason: 'not_your_order_line' }
-  /** Shipped already, or not paid yet. */
+  /** Shipped already, not paid yet, or refunded or cancelled before it shipped. */
   | { readonly reason: 'not_to_ship'; readonly current: OrderLine | null }
+  /** The refund rules refuse to refund the line as it is (domain/refund.ts). */
+  | { readonly reason: 'refund_refused'; readonly refusal: Exclude<RefundRefusal, { reason: 'no_such_line' }> }
+  /** The return rules refuse the step (domain/returns.ts). */
+  | { readonly reason: 'return_refused'; readonly refusal: Exclude<ReturnRefusal, { reason: 'no_such_line' }> }
   /** The upload receiver answers only where the server itself takes uploads (the local runner). */
   | { readonly reason: 'uploads_elsewhere' }
   /** The local upload receiver refused the file: a bad signature, type or size. */

@@ -1,12 +1,16 @@
 import Stripe from 'stripe';
+import type { LocalCharge, LocalRefund } from './refunds.js';
 import { newId, type LocalSession } from './sessions.js';
+
+/** What an event may carry: a Checkout Session, a refund, or a charge. */
+export type LocalEventObject = LocalSession | LocalRefund | LocalCharge;
 
 export interface LocalEvent {
   id: string;
   object: 'event';
   api_version: string;
   created: number;
-  data: { object: LocalSession };
+  data: { object: LocalEventObject };
   livemode: false;
   pending_webhooks: number;
   request: { id: null; idempotency_key: null };
@@ -40,13 +44,13 @@ export class WebhookSender {
   ) {}
 
   /** Builds the event, starts delivering it, and resolves after the first attempt. */
-  async send(type: string, session: LocalSession): Promise<DeliveryRecord> {
+  async send(type: string, object: LocalEventObject): Promise<DeliveryRecord> {
     const event: LocalEvent = {
       id: newId('evt'),
       object: 'event',
       api_version: '2026-10-28.endive',
       created: Math.floor(Date.now() / 1000),
-      data: { object: structuredClone(session) },
+      data: { object: structuredClone(object) },
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebhookSender, type DeliveryRecord } from './deliveries.js';
 import { parseStripeForm } from './form.js';
 import { checkoutPage, messagePage } from './pages.js';
+import { buildRefund, newCharge, settleLocalRefund, type LocalPayment, type LocalRefund } from './refunds.js';
 import { buildSession, newId, StripeRequestError, type LocalLineItem, type LocalSession } from './sessions.js';
 
 export interface LocalStripeOptions {
@@ -44,11 +45,22 @@ export interface LocalStripe {
   failSessionCreation(count?: number): void;
   /** The next session creation is refused with a 400 invalid_request_error saying `message`, as when Stripe will not take a parameter. */
   refuseSessionCreation(message: string, param?: string): void;
+  /** Every refund created, oldest first. */
+  refunds(): readonly LocalRefund[];
+  /** The next `count` refunds created end failed (refund.updated with status failed), as when the card was closed. */
+  failNextRefunds(count?: number): void;
+  /** The next `count` refund creations fail with a 500 api_error (nothing is refunded), as when Stripe has an outage. */
+  failRefundCreation(count?: number): void;
+  /** While held, new refunds stay pending until settleRefund; otherwise they settle right after the answer. */
+  holdRefunds(held: boolean): void;
+  /** Brings a pending refund to its outcome and sends its events (charge.refunded and refund.updated, or refund.updated alone when it fails). */
+  settleRefund(refundId: string, outcome?: 'succeeded' | 'failed'): Promise<readonly DeliveryRecord[]>;
 }
 
 /**
  * A Stripe-compatible server for what this project uses: Checkout Sessions (create with
- * Idempotency-Key, retrieve, expire), a hosted page to pay or cancel, expiry at expires_at, and
+ * Idempotency-Key, retrieve, expire), a hosted page to pay or cancel, expiry at expires_at, refunds
+ * of paid sessions (create with Idempotency-Key, retrieve; pending, then succeeded or failed), and
  * signed webhook deliveries with retries. The real stripe SDK talks to it (STRIPE_API_BASE).
  */
 export async function startLocalStripe(options: LocalStripeOptions): Promise<LocalStripe> {
@@ -57,6 +69,13 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
   const sender = new WebhookSender(options.webhookUrl, options.webhookSecret, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
   let failuresToInject = 0;
   let refusalToInject: { message: string; param?: string } | null = null;
+  const payments = new Map<string, LocalPayment>();
+  const refunds = new Map<string, { refund: LocalRefund; payment: LocalPayment }>();
+  let refundFailuresToInject = 0;
+  let refundOutagesToInject = 0;
+  let refundsHeld = false;
+  /** The outcome each refund was given when created (failNextRefunds), for settleRefund without one. */
+  const heldOutcomes = new Map<string, 'succeeded' | 'failed'>();
   let baseUrl = '';
   const nowMs = options.now ?? Date.now;
 
@@ -64,6 +83,10 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     entry.session.status = 'complete';
     entry.session.payment_status = 'paid';
     entry.session.payment_intent = newId('pi');
+    payments.set(
+      entry.session.payment_intent,
+      { charge: newCharge(entry.session.payment_intent, entry.session.amount_total, entry.session.currency, entry.session.metadata, Math.floor(nowMs() / 1000)), held: 0 },
+    );
     entry.session.url = null;
     entry.session.customer_details = { email: entry.session.customer_email };
     entry.session.payment_method_types = [method, ...entry.session.payment_method_types.filter((other) => other !== method)];
@@ -76,6 +99,34 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     return sender.send('checkout.session.expired', entry.session);
   };
 
+  /** A refund reaches its outcome: the charge's event (when it went through) and the refund's own. */
+  const settle = async (entry: { refund: LocalRefund; payment: LocalPayment }, outcome: 'succeeded' | 'failed') => {
+    if (entry.refund.status !== 'pending') throw new Error(`Refund ${entry.refund.id} is ${entry.refund.status}, not pending`);
+    settleLocalRefund(entry.refund, entry.payment, outcome);
+    const sent: DeliveryRecord[] = [];
+    if (outcome === 'succeeded') sent.push(await sender.send('charge.refunded', entry.payment.charge));
+    sent.push(await sender.send('refund.updated', entry.refund));
+    return sent;
+  };
+
+  /** Stripe keeps an Idempotency-Key's first answer and replays it; the same key with other parameters is refused. */
+  const idempotent = async (request: IncomingMessage, body: string, create: () => Promise<unknown> | unknown) => {
+    const key = request.headers['idempotency-key'];
+    const fingerprint = createHash('sha256').update(`${request.url ?? ''}\n${body}`).digest('hex');
+    if (typeof key === 'string') {
+      const previous = idempotency.get(key);
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) {
+          throw new StripeRequestError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
+        }
+        return { status: previous.status, body: previous.body, headers: { 'idempotent-replayed': 'true' } };
+      }
+    }
+    const answer = structuredClone(await create());
+    if (typeof key === 'string') idempotency.set(key, { fingerprint, status: 200, body: answer });
+    return { status: 200, body: answer };
+  };
+
   const api = async (request: IncomingMessage, path: string, body: string): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> => {
     const auth = request.headers.authorization ?? '';
     if (!/^Bearer (sk|rk)_test_\w+$/.test(auth)) {
@@ -83,31 +134,43 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     }
     const now = Math.floor(nowMs() / 1000);
     if (request.method === 'POST' && path === '/v1/checkout/sessions') {
-      const key = request.headers['idempotency-key'];
-      const fingerprint = createHash('sha256').update(body).digest('hex');
-      if (typeof key === 'string') {
-        const previous = idempotency.get(key);
-        if (previous) {
-          if (previous.fingerprint !== fingerprint) {
-            throw new StripeRequestError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
-          }
-          return { status: previous.status, body: previous.body, headers: { 'idempotent-replayed': 'true' } };
+      return idempotent(request, body, () => {
+        if (failuresToInject > 0) {
+          failuresToInject -= 1;
+          throw new StripeRequestError(500, 'api_error', 'An unexpected error occurred (injected by the local Stripe).');
         }
-      }
-      if (failuresToInject > 0) {
-        failuresToInject -= 1;
-        throw new StripeRequestError(500, 'api_error', 'An unexpected error occurred (injected by the local Stripe).');
-      }
-      if (refusalToInject) {
-        const { message, param } = refusalToInject;
-        refusalToInject = null;
-        throw new StripeRequestError(400, 'invalid_request_error', message, param);
-      }
-      const { session, lines } = buildSession(parseStripeForm(body), now, options.publicUrl ?? baseUrl);
-      stored.set(session.id, { session, lines });
-      const answer = structuredClone(session);
-      if (typeof key === 'string') idempotency.set(key, { fingerprint, status: 200, body: answer });
-      return { status: 200, body: answer };
+        if (refusalToInject) {
+          const { message, param } = refusalToInject;
+          refusalToInject = null;
+          throw new StripeRequestError(400, 'invalid_request_error', message, param);
+        }
+        const { session, lines } = buildSession(parseStripeForm(body), now, options.publicUrl ?? baseUrl);
+        stored.set(session.id, { session, lines });
+        return session;
+      });
+    }
+    if (request.method === 'POST' && path === '/v1/refunds') {
+      return idempotent(request, body, () => {
+        if (refundOutagesToInject > 0) {
+          refundOutagesToInject -= 1;
+          throw new StripeRequestError(500, 'api_error', 'An unexpected error occurred (injected by the local Stripe).');
+        }
+        const entry = buildRefund(parseStripeForm(body), payments, now);
+        entry.payment.held += entry.refund.amount;
+        refunds.set(entry.refund.id, entry);
+        const outcome = refundFailuresToInject > 0 ? 'failed' : 'succeeded';
+        if (outcome === 'failed') refundFailuresToInject -= 1;
+        // Like Stripe, the refund is pending in the answer and its events come after it.
+        heldOutcomes.set(entry.refund.id, outcome);
+        if (!refundsHeld) setTimeout(() => void settle(entry, outcome).catch(() => undefined), 0);
+        return entry.refund;
+      });
+    }
+    const refundMatch = /^\/v1\/refunds\/([A-Za-z0-9_]+)$/.exec(path);
+    if (refundMatch && request.method === 'GET') {
+      const entry = refunds.get(refundMatch[1]!);
+      if (!entry) throw new StripeRequestError(404, 'invalid_request_error', `No such refund: '${refundMatch[1]}'`, 'id', 'resource_missing');
+      return { status: 200, body: entry.refund };
     }
     const match = /^\/v1\/checkout\/sessions\/([A-Za-z0-9_]+)(\/expire)?$/.exec(path);
     if (match) {
@@ -206,6 +269,21 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
     },
     refuseSessionCreation(message, param) {
       refusalToInject = { message, ...(param ? { param } : {}) };
+    },
+    refunds: () => [...refunds.values()].map((entry) => structuredClone(entry.refund)),
+    failNextRefunds(count = 1) {
+      refundFailuresToInject = count;
+    },
+    failRefundCreation(count = 1) {
+      refundOutagesToInject = count;
+    },
+    holdRefunds(held) {
+      refundsHeld = held;
+    },
+    async settleRefund(refundId, outcome) {
+      const entry = refunds.get(refundId);
+      if (!entry) throw new Error(`No refund ${refundId}`);
+      return settle(entry, outcome ?? heldOutcomes.get(refundId) ?? 'succeeded');
     },
   };
 }

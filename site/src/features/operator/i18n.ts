@@ -100,6 +100,9 @@ export const WORDS = {
   'status.payment_failed': e('the payment failed', 'платёж не прошёл', '付款失败'),
   'status.paid': e('Paid', 'Оплачен', '已付款'),
   'status.paid_needs_attention': e('Paid after its reservation lapsed: check stock', 'Оплачен после снятия резерва: проверьте остаток', '预留失效后付款：请核对库存'),
+  'status.cancelled': e('cancelled', 'отменён', '已取消'),
+  'status.partially_refunded': e('partly refunded', 'частично возвращён', '部分退款'),
+  'status.refunded': e('refunded', 'деньги возвращены', '已退款'),
   'status.unknown': e('status not given', 'статус не указан', '状态未知'),
 } satisfies Record<string, Entry>;
 

@@ -51,9 +51,12 @@ export function statusTone(status: OrderStatus): StatusTone {
     case 'paid':
       return 'ok';
     case 'paid_needs_attention':
+    case 'partially_refunded':
       return 'warn';
     case 'expired':
     case 'payment_failed':
+    case 'cancelled':
+    case 'refunded':
       return 'bad';
   }
 }
