@@ -132,6 +132,20 @@ export function suppressKnownFindings({ stateful, stateless, customDomain }: Nag
     true,
   );
 
+  if (stateless.imageVariants) {
+    NagSuppressions.addResourceSuppressions(
+      stateless.imageVariants.function,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'The image variants function reads any upload under media/products/ (one fresh uuid name per upload) and writes only variant names (<uuid>-320/-640/-1280.webp), so it can never replace an original.',
+          appliesTo: [{ regex: '/^Resource::.*ImagesBucket[0-9A-F]{8}.*\\/media\\/products\\/\\*(-(320|640|1280)\\.webp)?$/' }],
+        },
+      ],
+      true,
+    );
+  }
+
   // CDK's own singleton handlers, found by their fixed ids.
   for (const handler of cdkProvidedHandlers(stateless)) {
     NagSuppressions.addResourceSuppressions(

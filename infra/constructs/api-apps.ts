@@ -57,6 +57,9 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
       { method: 'PUT', path: '/api/carts/{id}/lines/{productId}' },
       { method: 'POST', path: '/api/checkout' },
       { method: 'GET', path: '/api/orders/{id}' },
+      // After the sale: the shopper cancels (refunded through Stripe) or asks to return a line.
+      { method: 'POST', path: '/api/orders/{id}/cancel' },
+      { method: 'POST', path: '/api/orders/{id}/lines/{lineNo}/return' },
     ],
     table: 'readWrite',
     stripe: true,
@@ -77,16 +80,20 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     entry: 'functions/handlers/pavilion.ts',
     routes: [{ method: 'ANY', path: '/api/pavilion/{proxy+}' }],
     table: 'readWrite',
+    // A pavilion refunds a line it cannot ship, and a returned one once the goods are back.
+    stripe: true,
     writesImages: true,
     // A CSV import part (up to 1,000 rows) is written inside the request: give it all API Gateway allows.
     timeoutSeconds: 29,
   },
   {
-    // Operators only (Cognito group `operators`, checked in the app on every path): customs documents.
+    // Operators only (Cognito group `operators`, checked in the app on every path): customs documents, refunds.
     name: 'operator',
     entry: 'functions/handlers/operator.ts',
     routes: [{ method: 'ANY', path: '/api/operator/{proxy+}' }],
-    table: 'read',
+    // Refunds write the refund, the order and an audit record of who asked.
+    table: 'readWrite',
+    stripe: true,
     // The customs document is the one place a buyer's ID number is opened.
     identity: 'open',
   },
@@ -100,3 +107,6 @@ export const REPUBLISH_ENTRY = 'functions/handlers/republish.ts';
 
 /** Not behind the API: invoked by the daily schedule to refresh the exchange rates. */
 export const RATES_REFRESH_ENTRY = 'functions/handlers/rates.ts';
+
+/** Not behind the API: invoked by EventBridge when a photo lands in the images bucket, writes its WebP variants. */
+export const IMAGE_VARIANTS_ENTRY = 'functions/handlers/image-variants.ts';

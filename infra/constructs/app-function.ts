@@ -3,6 +3,7 @@ import { Architecture, Runtime, type IDestination } from 'aws-cdk-lib/aws-lambda
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { readFileSync } from 'node:fs';
 import { REPO_ROOT, repoPath } from './paths.js';
 
 export interface AppFunctionProps {
@@ -16,6 +17,11 @@ export interface AppFunctionProps {
   /** For asynchronous invocations (schedules): where a failed event goes after its retries. */
   readonly onFailure?: IDestination;
   readonly retryAttempts?: number;
+  /**
+   * Packages with native code (sharp): left out of the bundle and installed beside it for Linux on
+   * ARM64, at the exact version package.json pins, so the function gets the binaries for its own CPU.
+   */
+  readonly nativeModules?: readonly string[];
 }
 
 /** Every function of the project is namespaced in CloudWatch under this name. */
@@ -49,7 +55,10 @@ export class AppFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        externalModules: [],
+        // sharp is never bundled (native code): the function that resizes ships it (nativeModules); the API
+        // functions reach it only on the local server's upload path (functions/adapters/images/variants.ts).
+        externalModules: [...new Set(['sharp', ...(props.nativeModules ?? [])])],
+        ...(props.nativeModules?.length ? { commandHooks: installForArm64(props.nativeModules) } : {}),
         forceDockerBundling: false,
         logLevel: LogLevel.ERROR,
         // Licence comments go to a file beside the bundle, so the bundle ends with its export and source map.
@@ -68,4 +77,29 @@ export class AppFunction extends NodejsFunction {
       ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
     });
   }
+}
+
+/**
+ * After esbuild, `npm install` the native packages into the bundle's node_modules for linux-arm64
+ * (glibc, as Lambda's Node.js 22 runtime), whatever machine synthesises: `--os/--cpu/--libc` make npm
+ * pick those optional binaries (@img/sharp-linux-arm64 and its libvips) instead of the host's.
+ */
+function installForArm64(modules: readonly string[]) {
+  const pinned = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const specs = modules.map((name) => {
+    const version = pinned.dependencies?.[name];
+    if (!version || !/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`${name} must be an exactly pinned dependency in package.json to ship it in a function`);
+    return `${name}@${version}`;
+  });
+  return {
+    beforeBundling: (): string[] => [],
+    beforeInstall: (): string[] => [],
+    afterBundling: (_inputDir: string, outputDir: string): string[] => [
+      [
+        'npm install --prefix', JSON.stringify(outputDir),
+        '--os=linux --cpu=arm64 --libc=glibc --omit=dev --ignore-scripts --no-save --no-package-lock --no-audit --no-fund --prefer-offline --loglevel=error',
+        ...specs,
+      ].join(' '),
+    ],
+  };
 }

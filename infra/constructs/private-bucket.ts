@@ -1,6 +1,6 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 export interface PrivateBucketProps {
@@ -10,6 +10,8 @@ export interface PrivateBucketProps {
   readonly versioned?: boolean;
   /** Origins whose pages may PUT to presigned upload URLs (the browser uploads straight to S3). */
   readonly uploadOrigins?: readonly string[];
+  /** Sends the bucket's object events to EventBridge (the images bucket: uploads get their variants). */
+  readonly eventBridge?: boolean;
 }
 
 /**
@@ -46,6 +48,8 @@ export class PrivateBucket extends Construct {
           }
         : {}),
     });
+    // Set on the bucket itself: CDK's `eventBridgeEnabled` would do it through a custom-resource Lambda.
+    if (props.eventBridge) (this.bucket.node.defaultChild as CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
     this.bucket.addToResourcePolicy(
       new PolicyStatement({
         sid: 'CloudFrontOriginAccessControlRead',

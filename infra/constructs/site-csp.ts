@@ -13,11 +13,13 @@ const MAX_INLINE_SCRIPTS = 12;
 
 /**
  * The site's Content-Security-Policy. Scripts: our own files plus the exact inline scripts of the
- * built site by hash (Astro inlines its island loader and small scripts). Styles: 'unsafe-inline'
+ * built site by hash (Astro inlines its island loader and small scripts), and WebAssembly compiled
+ * from our own files: search runs Pagefind's WebAssembly (the /pagefind/ bundle, in its worker or
+ * on the page), which needs 'wasm-unsafe-eval' and grants no JavaScript eval. Styles: 'unsafe-inline'
  * because Astro inlines small stylesheets and style attributes, which hashes cannot cover.
  */
 export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = [], uploadOrigins: readonly string[] = []): string {
-  const scriptSources = ["'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)];
+  const scriptSources = ["'self'", "'wasm-unsafe-eval'", ...inlineScriptHashes.map((hash) => `'${hash}'`)];
   return [
     "default-src 'self'",
     `script-src ${scriptSources.join(' ')}`,

@@ -16,6 +16,7 @@ import { wireDeps } from '../../functions/handlers/wire.js';
 import { createApi } from '../../functions/http/api.js';
 import { seedRatesIfStale } from '../../functions/usecases/exchange-rates.js';
 import { lazyDeps } from '../../functions/usecases/lazy-deps.js';
+import { resendUnsentRefunds } from '../../functions/usecases/refunds.js';
 import { SHOP_DEPS, type ShopDeps } from '../../functions/usecases/shop-deps.js';
 import { sweepExpiredOrders } from '../../functions/usecases/sweep-expired-orders.js';
 import { buildSite } from '../site-build/build-site.js';
@@ -113,7 +114,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log('Seeding the catalogue…');
       await seedCatalogue(catalogue, new Date());
     }
-    if (!existsSync(join(mediaDir, 'products'))) await writeSeedMedia(mediaDir, SEED_PAVILIONS, seedProducts(new Date()));
+    // Drawn once; a media folder from before the drawings had PNG twins (for link previews) is drawn again.
+    if (!existsSync(join(mediaDir, 'pavilions', `${SEED_PAVILIONS[0]!.code.toLowerCase()}.png`))) {
+      await writeSeedMedia(mediaDir, SEED_PAVILIONS, seedProducts(new Date()));
+    }
 
     // Exchange rates from the file, unless the stored ones are still fresh (`npm run rates` fetched the feed's):
     // they count as published when loaded, so a store started any day sells. AWS refreshes from the feed daily.
@@ -178,7 +182,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         await writeCatalogueSnapshot(await readCatalogueSnapshot(catalogue, new Date(), rateStore), snapshotPath);
         const next = `${siteDir}.next-${process.pid}-${Date.now()}`;
         try {
-          await buildSite({ snapshotPath, outDir: next, quiet: true, signal: builds.signal });
+          await buildSite({ snapshotPath, outDir: next, siteUrl: origin, quiet: true, signal: builds.signal });
           await swapFolder(next, siteDir);
         } finally {
           await rm(next, { recursive: true, force: true });
@@ -209,7 +213,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Stripe's expiry event may never come: release lapsed reservations on a timer, as the AWS schedule does.
     const sweep = setInterval(() => {
-      sweepExpiredOrders(lazyDeps<ShopDeps>(deps, SHOP_DEPS), new Date()).catch((error: Error) => log(`Sweep failed: ${error.message}`));
+      const shop = lazyDeps<ShopDeps>(deps, SHOP_DEPS);
+      sweepExpiredOrders(shop, new Date())
+        .then(() => resendUnsentRefunds(shop, new Date()))
+        .catch((error: Error) => log(`Sweep failed: ${error.message}`));
     }, options.sweepEveryMs ?? 60_000);
     stops.push(async () => clearInterval(sweep));
     // Stands in for the daily refresh in AWS: rates that went stale while the store ran are loaded from the file again.

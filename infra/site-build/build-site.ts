@@ -1,15 +1,46 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { writeSearchIndex } from './search-index.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /**
  * Runs `astro build` for site/ in a child process (a fresh Vite each time, so repeated
- * rebuilds by the local server never leak memory), reading the catalogue from `snapshotPath`.
+ * rebuilds by the local server never leak memory), reading the catalogue from `snapshotPath`,
+ * then indexes it for search: the Pagefind bundle goes to `<outDir>/pagefind/` (search-index.ts).
+ * `npm start`, `npm run build:site` and the republish build in AWS all build through here.
  */
-export function buildSite(options: { snapshotPath: string; outDir: string; quiet?: boolean; signal?: AbortSignal }): Promise<void> {
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildTimes> {
+  const started = performance.now();
+  await astroBuild(options);
+  const built = performance.now();
+  const { records } = await writeSearchIndex({ snapshotPath: options.snapshotPath, siteDir: options.outDir, ...(options.signal ? { signal: options.signal } : {}) });
+  return { astroMs: built - started, searchIndexMs: performance.now() - built, searchRecords: records };
+}
+
+/** How long each step took (tests/bench/site.ts reports them). */
+export interface SiteBuildTimes {
+  readonly astroMs: number;
+  readonly searchIndexMs: number;
+  readonly searchRecords: number;
+}
+
+export interface SiteBuildOptions {
+  readonly snapshotPath: string;
+  readonly outDir: string;
+  /**
+   * The public origin (http://localhost:4321, https://shop.example.com): canonical, hreflang, Open
+   * Graph and the sitemap are absolute from it (site/astro.config.mjs). Defaults to env SITE_URL.
+   */
+  readonly siteUrl?: string;
+  readonly quiet?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+function astroBuild(options: SiteBuildOptions): Promise<void> {
   // Astro keeps its build scratch folder (.astro/) in the working directory when outDir lies
   // outside site/: a private one per build lets builds run side by side (tests, rebuilds).
   // It must sit inside the repo so the built pages still resolve packages from node_modules.
@@ -22,7 +53,12 @@ export function buildSite(options: { snapshotPath: string; outDir: string; quiet
       [resolve(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', resolve(ROOT, 'site'), '--outDir', resolve(options.outDir)],
       {
         cwd: scratch,
-        env: { ...process.env, CATALOGUE_SNAPSHOT: resolve(options.snapshotPath), ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          CATALOGUE_SNAPSHOT: resolve(options.snapshotPath),
+          ASTRO_TELEMETRY_DISABLED: '1',
+          ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
+        },
         stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
         // Stopping the local store must not leave a build running behind it.
         ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),

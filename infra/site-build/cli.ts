@@ -7,7 +7,8 @@ import { buildSite } from './build-site.js';
 import { readCatalogueSnapshot, writeCatalogueSnapshot } from './catalogue-snapshot.js';
 
 /**
- * `npm run build:site`: snapshot the catalogue from the table, then build site/dist.
+ * `npm run build:site`: snapshot the catalogue from the table, then build site/dist (the pages, then
+ * their Pagefind search index in site/dist/pagefind/, which the republish build syncs to S3 with them).
  * In AWS (the republish build) TABLE_NAME and the region come from the environment; locally it
  * reads the running store's DynamoDB Local endpoint from .data/ unless DYNAMODB_ENDPOINT is set.
  */
@@ -24,4 +25,6 @@ const snapshotPath = resolve(process.env.CATALOGUE_SNAPSHOT ?? '.data/catalogue-
 const snapshot = await readCatalogueSnapshot(new DynamoCatalogueStore(doc, tableName), new Date(), new DynamoRateStore(doc, tableName));
 await writeCatalogueSnapshot(snapshot, snapshotPath);
 console.log(`Snapshot: ${snapshot.pavilions.length} pavilions, ${snapshot.products.length} products, rates ${snapshot.rates ? `of ${snapshot.rates.asOf}` : 'none'}`);
-await buildSite({ snapshotPath, outDir: resolve(process.env.SITE_DIR ?? 'site/dist') });
+// The public origin the pages are built for (canonical, hreflang, sitemap): SITE_URL in AWS (the republish build), else the local store's.
+const siteUrl = process.env.SITE_URL || process.env.PUBLIC_BASE_URL || `http://localhost:${process.env.PORT ?? 4321}`;
+await buildSite({ snapshotPath, outDir: resolve(process.env.SITE_DIR ?? 'site/dist'), siteUrl });

@@ -59,6 +59,8 @@ export class StatefulStack extends Stack {
       accessLogsPrefix: 's3/images/',
       versioned: true,
       uploadOrigins: props.siteOrigins ?? ['https://*.cloudfront.net'],
+      // Uploads go to EventBridge, whose rule (stateless stack, infra/constructs/image-variants.ts) makes their sizes.
+      eventBridge: true,
     }).bucket;
 
     // Created with a random placeholder; the operator puts the real keys in (README.md, "Connecting Stripe").

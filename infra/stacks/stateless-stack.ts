@@ -7,9 +7,10 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { Alarms } from '../constructs/alarms.js';
-import { RATES_REFRESH_ENTRY, SWEEP_ENTRY } from '../constructs/api-apps.js';
+import { IMAGE_VARIANTS_ENTRY, RATES_REFRESH_ENTRY, SWEEP_ENTRY } from '../constructs/api-apps.js';
 import { ApiFunctions } from '../constructs/api-functions.js';
 import { ExpirySweep } from '../constructs/expiry-sweep.js';
+import { ImageVariants } from '../constructs/image-variants.js';
 import { PavilionSignIn } from '../constructs/pavilion-auth.js';
 import { entryIfWritten, type EntryResolver } from '../constructs/paths.js';
 import { PublicApi } from '../constructs/public-api.js';
@@ -37,7 +38,7 @@ export interface StatelessStackProps extends StackProps {
 
 /**
  * Everything that can be deleted and deployed again without losing data: the functions, the API,
- * the distribution, sign-in, republishing, the sweep and rates schedules and the alarms.
+ * the distribution, sign-in, republishing, the sweep and rates schedules, the image variants and the alarms.
  */
 export class StatelessStack extends Stack {
   readonly site: StaticSite;
@@ -47,6 +48,7 @@ export class StatelessStack extends Stack {
   readonly republishing: Republishing;
   readonly sweep?: ExpirySweep;
   readonly ratesRefresh?: RatesRefresh;
+  readonly imageVariants?: ImageVariants;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -102,6 +104,12 @@ export class StatelessStack extends Stack {
     if (ratesEntry) {
       this.ratesRefresh = new RatesRefresh(this, 'RatesRefresh', { entry: ratesEntry, table: props.table, tableKey: props.tableKey, environment, failures });
       monitored.set('rates', this.ratesRefresh.function);
+    }
+
+    const variantsEntry = resolveEntry(IMAGE_VARIANTS_ENTRY);
+    if (variantsEntry) {
+      this.imageVariants = new ImageVariants(this, 'ImageVariants', { entry: variantsEntry, imagesBucket: props.imagesBucket, failures });
+      monitored.set('imageVariants', this.imageVariants.function);
     }
 
     this.republishing = new Republishing(this, 'Republishing', {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { YEARLY_LIMIT_CNY } from '../../functions/domain/cross-border.js';
 import { formatMoney } from '../../functions/domain/money.js';
+import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
 const env = useStoreAndBrowser();
@@ -126,6 +127,7 @@ it('lets a shopper buy honey from its product page, pay on the Stripe page and s
   const total = page.locator('[data-testid="cart-total"]');
   expect(await total.getAttribute('data-currency')).toBe('CNY');
   expect(await total.textContent()).toMatch(/¥\s?[\d,]+\.\d\d/);
+  await expectNoSeriousA11yViolations(page, 'the cart with a line');
 
   await checkOut(page);
   await page.locator('[data-testid="pay"]').click();
@@ -134,6 +136,7 @@ it('lets a shopper buy honey from its product page, pay on the Stripe page and s
   expectTokenOnlyInFragment(page.url());
   await expect.poll(() => page.locator('[data-testid="order-status"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
   expect(await page.locator('[data-testid="order-line"]').count()).toBe(1);
+  await expectNoSeriousA11yViolations(page, 'the paid order');
   // Switching language keeps the order in view, still without the token in the query.
   await page.locator('[data-testid="language-switch"] a[data-lang="en"]').first().click();
   await page.waitForURL((url) => url.pathname === '/en/order/');
@@ -189,6 +192,7 @@ it('says beside each field what is wrong, in the shopper’s language, and focus
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('recipient-name');
   expect(await page.locator('[data-error-for="noticeAccepted"]').isVisible()).toBe(true);
   expect(await page.locator('[data-testid="checkout-error"]').textContent()).toBe('Check the marked fields.');
+  await expectNoSeriousA11yViolations(page, 'the cart with its fields marked wrong');
 
   // The browser checks the ID number by the server's rule: the same number with its last character changed fails.
   await fillCheckoutForm(page, { ...QINGDAO_SHOPPER, idNumber: '110105194912310021' });

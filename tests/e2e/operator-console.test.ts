@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/constructs/site-csp.js';
+import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 import { checkoutDetails, eventually, newResidentId } from '../support/shop.js';
 
@@ -100,6 +101,7 @@ it('lets the operator sign in with the Demo operator button, read a paid order�
   expect(await document.locator('[data-testid="hs-code"]').allTextContents()).toEqual([order.hsCode]);
   const text = await document.textContent();
   for (const expected of ['王芳', '13800138000', '山东省青岛市市南区', '266071', 'Dutiable value', 'pi_']) expect(text).toContain(expected);
+  await expectNoSeriousA11yViolations(page, 'the console with a customs document');
 
   const [download] = await Promise.all([page.waitForEvent('download'), document.locator('[data-download]').click()]);
   expect(download.suggestedFilename()).toBe(`customs-${order.orderId}.csv`);
@@ -135,6 +137,7 @@ it('lets the operator sign in with the Demo operator button, read a paid order�
   expect(await page.locator('[data-order-id]').getAttribute('aria-invalid')).toBe('true');
   // The message is the input's description, read out with it.
   expect(await page.locator('[data-order-id]').getAttribute('aria-describedby')).toBe('op-order-hint op-result-message');
+  await expectNoSeriousA11yViolations(page, 'the console with a refused order number');
   // All of it under the production CSP: the script from our origin, the API calls, the Blob download.
   expect(refusals.get(page)).toEqual([]);
 }, 120_000);
@@ -162,4 +165,5 @@ it('does not take a planted sign-in link, and signs the operator out back to the
   await page.locator('body[data-state="signed-out"]').waitFor();
   expect(page.url()).toBe(`${env.stack.url}/operator/`);
   expect(await page.evaluate(() => sessionStorage.getItem('sco-operator-token'))).toBeNull();
+  await expectNoSeriousA11yViolations(page, 'the console signed out');
 }, 60_000);

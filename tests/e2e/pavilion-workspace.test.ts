@@ -1,4 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
@@ -6,6 +7,7 @@ import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { productIdFor } from '../../functions/domain/catalogue.js';
 import type { OrderLine } from '../../functions/domain/order.js';
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, csvLine } from '../../functions/domain/listing-import.js';
+import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
 const env = useStoreAndBrowser();
@@ -63,6 +65,83 @@ it('does not let a planted sign-in link put the manager into someone else’s pa
   expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
   expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
 }, 60_000);
+
+it('has no serious or critical accessibility violations (axe-core) on the workspace: signed out, listings, editor, import, freight and orders', async () => {
+  await servedAfterRebuild('/pavilion/', '/pavilion/listing/', '/pavilion/import/', '/pavilion/freight/', '/pavilion/orders/');
+  const signedOut = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+  await signedOut.goto(`${env.stack.url}/pavilion/`);
+  await signedOut.locator('body[data-state="signed-out"]').waitFor();
+  await expectNoSeriousA11yViolations(signedOut, 'the workspace signed out');
+  await signedOut.context().close();
+
+  const page = await signInAsKyrgyzManager();
+  await page.locator('[data-testid="listings"] tbody tr').first().waitFor();
+  await expectNoSeriousA11yViolations(page, 'the listings');
+  for (const path of ['/pavilion/listing/?id=kg-hny-001', '/pavilion/import/', '/pavilion/freight/', '/pavilion/orders/']) {
+    await page.goto(`${env.stack.url}${path}`);
+    await page.locator('body[data-state="ready"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousA11yViolations(page, path);
+  }
+  await page.context().close();
+}, 90_000);
+
+it('turns an uploaded photo into WebP sizes, and the product page shows every image with its sizes, from the keyboard too', async () => {
+  const listing = 'kg-hny-003';
+  const page = await signInAsKyrgyzManager();
+  await page.goto(`${env.stack.url}/pavilion/listing/?id=${listing}`);
+  await page.locator('body[data-state="ready"]').waitFor();
+  await expect.poll(() => page.locator('[data-images] img').count()).toBe(1);
+
+  // A 1600 x 1200 photo, uploaded through the editor as a manager does, then made the cover.
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c8a040' } }).jpeg().toBuffer();
+  await page.locator('[data-upload]').setInputFiles({ name: 'jar.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect.poll(() => page.locator('[data-images] img').count()).toBe(2);
+  const uploaded = (await page.locator('[data-images] img').nth(1).getAttribute('src'))!;
+  expect(uploaded).toMatch(/^\/media\/products\/kg-hny-003\/[0-9a-f-]{36}\.jpg$/);
+  await page.locator('[data-cover="1"]').click();
+  await page.locator('[data-save]').click();
+  await expect.poll(() => page.locator('[data-toast]').textContent()).toBe('Saved.');
+  await page.context().close();
+
+  // Its sizes were written beside it at upload: WebP, as wide as their names say.
+  const variant = (width: number) => uploaded.replace(/\.jpg$/, `-${width}.webp`);
+  for (const width of [320, 640, 1280]) {
+    const response = await fetch(`${env.stack.url}${variant(width)}`);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect((await sharp(Buffer.from(await response.arrayBuffer())).metadata()).width).toBe(width);
+  }
+
+  // Republished by the server's own rebuild: the photo first, then the drawn picture it had.
+  await expect
+    .poll(async () => (await fetch(`${env.stack.url}/zh/products/${listing}/`)).text(), { timeout: 90_000, interval: 500 })
+    .toContain(variant(1280));
+  for (const width of [390, 1280]) {
+    const shopper = await (await env.browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } })).newPage();
+    await shopper.goto(`${env.stack.url}/zh/products/${listing}/`);
+    const photos = shopper.locator('[data-testid="gallery"] img.photo');
+    expect(await photos.count()).toBe(2);
+    expect(await photos.first().getAttribute('srcset')).toBe([320, 640, 1280].map((w) => `${variant(w)} ${w}w`).join(', '));
+    expect(await photos.nth(1).getAttribute('src')).toBe(`/media/products/${listing}.svg`);
+    expect(await photos.nth(1).getAttribute('srcset')).toBeNull();
+    // The browser picked a variant for the width it draws the photo at, never the original.
+    const chosen = await photos.first().evaluate((img) => (img as HTMLImageElement).currentSrc);
+    expect(chosen).toMatch(/-(320|640|1280)\.webp$/);
+    expect(await photos.first().getAttribute('alt')).toContain('1');
+
+    // From the keyboard: the second thumbnail shows the second image.
+    const second = shopper.locator('[data-thumb="1"]');
+    await second.focus();
+    await shopper.keyboard.press('Enter');
+    await expect.poll(() => second.getAttribute('aria-current')).toBe('true');
+    expect(await shopper.locator('[data-thumb="0"]').getAttribute('aria-current')).toBeNull();
+    await expect.poll(() => shopper.locator('[data-slides]').evaluate((strip) => Math.round(strip.scrollLeft / strip.clientWidth))).toBe(1);
+    await expectNoSeriousA11yViolations(shopper, `the product page with photos at ${width} px`);
+    await shopper.context().close();
+  }
+  const card = await (await fetch(`${env.stack.url}/zh/pavilions/kg/`)).text();
+  expect(card).toContain(`srcset="${variant(320)} 320w`);
+}, 150_000);
 
 it('signs the manager out and back to the sign-in panel', async () => {
   const page = await signInAsKyrgyzManager();

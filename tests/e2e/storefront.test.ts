@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { formatMoney, type CurrencyCode, type Money } from '../../functions/domain/money.js';
+import { convertedPrice } from '../../site/src/features/price/price.js';
+import { rateBookOf, type RatesAnswer } from '../../site/src/features/price/rates.js';
+import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
 const env = useStoreAndBrowser();
@@ -50,3 +54,125 @@ it('offers no add-to-cart for goods China does not let in as cross-border retail
   expect(await page.locator('[data-testid="add-to-cart"]').count()).toBe(1);
   expect(await page.locator('[data-testid="tax-rate"]').textContent()).toContain('跨境电商综合税 6.3%');
 });
+
+/** Sums the page's layout shifts (CLS without session windows: every shift counts), from before its first paint. */
+function observeLayoutShifts(): void {
+  const shifts = { total: 0, supported: PerformanceObserver.supportedEntryTypes.includes('layout-shift') };
+  (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      if (!entry.hadRecentInput) shifts.total += entry.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Waits until every price on the page has been brought up to date with GET /api/rates, then gives the page a moment. */
+async function pricesLive(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const prices = [...document.querySelectorAll<HTMLElement>('[data-price]')];
+    return prices.length > 0 && prices.every((price) => price.dataset.rates === 'live');
+  });
+  await page.waitForTimeout(300);
+}
+
+async function layoutShift(page: Page): Promise<number> {
+  const shifts = await page.evaluate(() => (window as unknown as { __shifts: { total: number; supported: boolean } }).__shifts);
+  expect(shifts.supported).toBe(true);
+  return shifts.total;
+}
+
+it('shows a zh shopper yuan with the pavilion’s price beside it, and roubles on cards, product page and cart once they pick RUB in the header, with nothing moving', async () => {
+  const honey = 'kg-hny-001';
+  const rates = (await (await fetch(`${env.stack.url}/api/rates`)).json()) as RatesAnswer;
+  const book = rateBookOf(rates);
+  const own = ((await (await fetch(`${env.stack.url}/api/products/${honey}`)).json()) as { price: Money }).price;
+  expect(own.currency).toBe('KGS');
+  const shown = (currency: CurrencyCode) => formatMoney(convertedPrice(own, currency, book)!, 'zh-CN');
+  const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(observeLayoutShifts);
+  const shopper = await context.newPage();
+  const card = shopper.locator(`[data-testid="product-card"][data-product-id="${honey}"] [data-testid="card-price"]`);
+  const productPrice = shopper.locator('[data-testid="price"]');
+  const header = shopper.locator('[data-testid="currency-picker"]');
+
+  // Yuan by default, the pavilion's own price beside it; the static figure was right, so nothing moved.
+  await shopper.goto(`${env.stack.url}/zh/pavilions/kg/`);
+  await pricesLive(shopper);
+  expect(await card.locator('[data-price-main]').textContent()).toBe(shown('CNY'));
+  expect(await card.locator('[data-price-main]').textContent()).toMatch(/^¥\d+\.\d\d$/);
+  expect(await card.textContent()).toContain(formatMoney(own, 'zh-CN'));
+  expect(await header.getAttribute('data-currency')).toBe('CNY');
+  expect(await layoutShift(shopper)).toBe(0);
+
+  await shopper.goto(`${env.stack.url}/zh/products/${honey}/`);
+  await pricesLive(shopper);
+  expect(await productPrice.locator('[data-price-main]').textContent()).toBe(shown('CNY'));
+  expect(await productPrice.textContent()).toContain(formatMoney(own, 'zh-CN'));
+  expect(await productPrice.getAttribute('data-currency')).toBe('KGS');
+  expect(await layoutShift(shopper)).toBe(0);
+
+  // Roubles, picked in the header: the price follows at once, the pavilion's price stays beside it.
+  await shopper.locator('[data-testid="currency-select"]').selectOption('RUB');
+  await expect.poll(() => productPrice.locator('[data-price-main]').getAttribute('data-currency')).toBe('RUB');
+  expect(await productPrice.locator('[data-price-main]').textContent()).toBe(shown('RUB'));
+  expect(await productPrice.textContent()).toContain(formatMoney(own, 'zh-CN'));
+  expect(await header.getAttribute('data-currency')).toBe('RUB');
+
+  // The choice survives a reload, and a page opened in roubles does not move when its yuan turn to roubles.
+  await shopper.reload();
+  await pricesLive(shopper);
+  expect(await productPrice.locator('[data-price-main]').textContent()).toBe(shown('RUB'));
+  expect(await header.getAttribute('data-currency')).toBe('RUB');
+  expect(await layoutShift(shopper)).toBe(0);
+  await shopper.goto(`${env.stack.url}/zh/pavilions/kg/`);
+  await pricesLive(shopper);
+  expect(await card.locator('[data-price-main]').textContent()).toBe(shown('RUB'));
+  expect(await card.textContent()).toContain(formatMoney(own, 'zh-CN'));
+  expect(await layoutShift(shopper)).toBe(0);
+
+  // The cart charges in roubles: its select, its lines and its total follow the header.
+  await shopper.goto(`${env.stack.url}/zh/products/${honey}/`);
+  await expect.poll(() => shopper.locator('[data-live-product]').getAttribute('data-live')).toBe('true');
+  await shopper.locator('[data-testid="add-to-cart"]').click();
+  await expect.poll(() => shopper.locator('[data-testid="add-result"]').getAttribute('data-tone')).toBe('ok');
+  await shopper.goto(`${env.stack.url}/zh/cart/`);
+  const total = shopper.locator('[data-testid="cart-total"]');
+  await expect.poll(() => total.getAttribute('data-currency')).toBe('RUB');
+  expect(await shopper.locator('[data-testid="cart-currency"]').inputValue()).toBe('RUB');
+  const line = shopper.locator(`[data-testid="cart-line"][data-product-id="${honey}"]`);
+  expect(await line.locator('[data-testid="line-total"]').textContent()).toBe(shown('RUB'));
+  expect(await line.locator('[data-testid="line-own-total"]').textContent()).toBe(formatMoney(own, 'zh-CN'));
+  expect(await total.textContent()).toMatch(/^RUB\s[\d,]+\.\d\d$/);
+
+  // Back to yuan from the header, on the cart page itself: the cart follows without a reload.
+  await shopper.locator('[data-testid="currency-select"]').selectOption('CNY');
+  await expect.poll(() => total.getAttribute('data-currency')).toBe('CNY');
+  expect(await shopper.locator('[data-testid="cart-currency"]').inputValue()).toBe('CNY');
+  expect(await line.locator('[data-testid="line-total"]').textContent()).toBe(shown('CNY'));
+  await context.close();
+});
+
+it('has no serious or critical accessibility violations (axe-core) on the home, pavilion, category, product and search pages, on a desktop and a phone', async () => {
+  const pages = [
+    '/zh/',
+    '/zh/pavilions/kg/',
+    '/ru/categories/honey/',
+    '/zh/products/kg-hny-001/',
+    '/en/products/kg-frt-001/',
+    `/zh/search/?q=${encodeURIComponent('蜂蜜')}`,
+  ];
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport });
+    const shopper = await context.newPage();
+    for (const path of pages) {
+      await shopper.goto(`${env.stack.url}${path}`);
+      // Checked as the shopper sees them: prices brought up to date, the live product read, search answered.
+      await shopper.waitForLoadState('networkidle');
+      if (path.includes('/search/')) {
+        await expect.poll(() => shopper.locator('[data-search-form]').getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(done|empty)$/);
+      }
+      await expectNoSeriousA11yViolations(shopper, `${path} at ${viewport.width} px`);
+    }
+    await context.close();
+  }
+}, 120_000);

@@ -244,7 +244,8 @@ describe('the stateless stack: site and CloudFront', () => {
     const csp = renderIntrinsic(policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
     const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
     const [fixtureHash] = inlineScriptHashes(FIXTURE_SITE_DIST);
-    expect(directives['script-src']).toEqual(["'self'", `'${fixtureHash}'`]);
+    // 'wasm-unsafe-eval': search compiles Pagefind's WebAssembly (from /pagefind/, our own origin).
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", `'${fixtureHash}'`]);
     expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives['img-src']).toEqual(["'self'", 'data:']);
     // …and the images bucket, where the workspace uploads through presigned URLs.
@@ -271,9 +272,9 @@ describe('the stateless stack: site and CloudFront', () => {
 });
 
 describe('the stateless stack: functions and API', () => {
-  it('has one Node.js 22 ARM64 function per app, plus the sweep, the rates refresh and the republish trigger', () => {
+  it('has one Node.js 22 ARM64 function per app, plus the sweep, the rates refresh, the republish trigger and the image variants', () => {
     const services = appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
-    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'rates', 'republish', 'sweep'].sort());
+    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'image-variants', 'rates', 'republish', 'sweep'].sort());
     for (const [, fn] of appFunctions()) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -291,9 +292,11 @@ describe('the stateless stack: functions and API', () => {
     expect(existsSync(join(assetDir, 'index.mjs'))).toBe(true);
     expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-    expect(code).toMatch(/export\{\w+ as handler\};\n\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    expect(code).toMatch(/export\{[\w$]+ as handler\};\n\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
     // Minified: a handful of very long lines.
     expect(code.length / code.split('\n').length).toBeGreaterThan(500);
+    // sharp (native code) stays out of the API functions' bundles: only the image variants function ships it.
+    expect(code).not.toMatch(/sharp-libvips|@img\/sharp-/);
   });
 
   it('routes exactly the routes of API_APP_SPECS, throttled at the stage', () => {
@@ -327,7 +330,8 @@ describe('the stateless stack: functions and API', () => {
     const actionsOf = (service: string) => policyOf(service).flatMap((s) => [s.Action].flat());
     expect(actionsOf('catalogue')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('catalogue')).not.toContain('secretsmanager:GetSecretValue');
-    for (const paying of ['shop', 'webhooks', 'sweep']) {
+    // The pavilion and operator apps refund (through Stripe) too.
+    for (const paying of ['shop', 'webhooks', 'sweep', 'pavilion', 'operator']) {
       expect(actionsOf(paying)).toContain('secretsmanager:GetSecretValue');
       expect(functionOf(paying)[1].Properties.Environment.Variables.STRIPE_SECRET_ARN).toBeDefined();
     }
@@ -384,7 +388,7 @@ describe('the stateless stack: functions and API', () => {
     expect(renderIntrinsic(functionOf('shop')[1].Properties.Environment.Variables.IDENTITY_HASH_SECRET_ARN)).toMatch(new RegExp(`^\\$\\{Import:.*${hashSecretId}.*\\}$`));
   });
 
-  it('routes every path under /api/operator to the operator function, which may read the table but not write it', () => {
+  it('routes every path under /api/operator to the operator function, which reads the table and writes refunds with their audit records', () => {
     const [operatorId] = functionOf('operator');
     const route = resources(stateless, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === 'ANY /api/operator/{proxy+}');
     expect(route).toBeDefined();
@@ -393,8 +397,8 @@ describe('the stateless stack: functions and API', () => {
     expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(operatorId);
     const actions = policyOf('operator').flatMap((statement) => [statement.Action].flat());
     expect(actions).toContain('dynamodb:Query');
-    expect(actions).not.toContain('dynamodb:PutItem');
-    expect(actions).not.toContain('dynamodb:UpdateItem');
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions).toContain('dynamodb:UpdateItem');
   });
 
   it('tells every app the Cognito issuer, audience (the client id), key set and sign-in page', () => {
@@ -535,5 +539,75 @@ describe('the stateless stack: schedules, republishing, alarms, outputs', () => 
     expect(renderIntrinsic(outputs.SiteUrl.Value)).toBe('https://shop.example.com');
     expect(renderIntrinsic(outputs.ApiUrl.Value)).toBe('https://shop.example.com/api/');
     expect(renderIntrinsic(outputs.UserPoolId.Value)).toMatch(/PavilionManagers/);
+  });
+});
+
+describe('the image variants: uploads to the images bucket get their WebP sizes', () => {
+  const statementsOf = (service: string) => {
+    const [, fn] = functionOf(service);
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    return resources(stateless, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+  };
+  const objectPaths = (resource: unknown) => [resource].flat().map((r) => renderIntrinsic(r).replace(/^.*ImagesBucket[^/]*\//, ''));
+
+  it('turns on EventBridge on the images bucket itself (no custom resource)', () => {
+    const images = resources(stateful, 'AWS::S3::Bucket').filter(([id]) => id.startsWith('ImagesBucket'));
+    expect(images).toHaveLength(1);
+    expect(images[0]![1].Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    expect(resources(stateful, 'Custom::S3BucketNotifications')).toHaveLength(0);
+  });
+
+  it('sends S3 "Object Created" events under media/products/ of that bucket to the function, retried, then parked in the failures queue', () => {
+    const [fnId] = functionOf('image-variants');
+    const rule = resources(stateless, 'AWS::Events::Rule').find(([, r]) => r.Properties.Targets?.some((t: any) => t.Arn?.['Fn::GetAtt']?.[0] === fnId));
+    expect(rule).toBeDefined();
+    const { EventPattern: pattern, Targets: [target] } = rule![1].Properties;
+    expect(pattern.source).toEqual(['aws.s3']);
+    expect(pattern['detail-type']).toEqual(['Object Created']);
+    expect(pattern.detail.object.key).toEqual([{ prefix: 'media/products/' }]);
+    expect(renderIntrinsic(pattern.detail.bucket.name[0])).toMatch(/ImagesBucket/);
+    const [failuresId] = resources(stateless, 'AWS::SQS::Queue').find(([id]) => id.startsWith('FailedAsyncWork'))!;
+    expect(target.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [failuresId, 'Arn'] });
+    expect(target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 4 });
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failuresId, 'Arn'] } } },
+    });
+  });
+
+  it('may read uploads and write only variant names: it can never replace an original', () => {
+    const statements = statementsOf('image-variants').filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const byAction = Object.fromEntries(statements.map((s) => [[s.Action].flat().join(','), objectPaths(s.Resource)]));
+    expect(byAction).toEqual({
+      's3:GetObject': ['media/products/*'],
+      's3:PutObject': ['media/products/*-320.webp', 'media/products/*-640.webp', 'media/products/*-1280.webp'],
+    });
+    const [, fn] = functionOf('image-variants');
+    expect(renderIntrinsic(fn.Properties.Environment.Variables.IMAGES_BUCKET)).toMatch(/ImagesBucket/);
+  });
+
+  it('ships sharp beside the bundle with its Linux ARM64 binaries, not the build machine’s', () => {
+    const [, fn] = functionOf('image-variants');
+    expect(fn.Properties.Architectures).toEqual(['arm64']);
+    const assetDir = join(synth.assembly.directory, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    expect(code).toContain('import("sharp")');
+    const modules = join(assetDir, 'node_modules');
+    const pinned = JSON.parse(readFileSync('package.json', 'utf8')).dependencies.sharp;
+    expect(JSON.parse(readFileSync(join(modules, 'sharp', 'package.json'), 'utf8')).version).toBe(pinned);
+    expect(existsSync(join(modules, '@img', 'sharp-linux-arm64'))).toBe(true);
+    expect(existsSync(join(modules, '@img', 'sharp-libvips-linux-arm64'))).toBe(true);
+    expect(existsSync(join(modules, '@img', 'sharp-linux-x64'))).toBe(false);
+  });
+});
+
+describe('the republish build, for search engines', () => {
+  it('builds the site for its public origin: canonical, hreflang and the sitemap are absolute from SITE_URL', () => {
+    const project = only(stateless, 'AWS::CodeBuild::Project').Properties;
+    const variables = Object.fromEntries(project.Environment.EnvironmentVariables.map((v: any) => [v.Name, renderIntrinsic(v.Value)]));
+    expect(variables.SITE_URL).toBe('https://shop.example.com');
   });
 });

@@ -47,8 +47,10 @@ describe('the CSP of the built site', () => {
 
   it('keeps scripts to our origin and the hashes, lets forms go to Stripe Checkout and forbids framing', () => {
     const csp = contentSecurityPolicy(['sha256-abc=']);
-    expect(csp).toContain("script-src 'self' 'sha256-abc='");
+    // 'wasm-unsafe-eval' lets search compile Pagefind's WebAssembly; it allows no JavaScript eval.
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/);
     expect(csp).toContain("form-action 'self' https://checkout.stripe.com");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("img-src 'self' data:");

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, HS_CODE, PRODUCT_ID, SKU, isCategory, productIdFor, type Category, type Product } from '../../functions/domain/catalogue.js';
 import { FULFILMENT_MODES } from '../../functions/domain/freight.js';
@@ -286,15 +287,20 @@ describe('drawn media', () => {
     }
   });
 
-  it('writes product, pavilion and category pictures where the site expects them', async () => {
+  it('writes product, pavilion and category pictures where the site expects them, each with a 1200 x 630 PNG twin for link previews', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'seed-media-'));
     try {
       const mixed = [...products.slice(0, 3), ...syntheticProducts(2, SEED_PAVILIONS, NOW)];
       await writeSeedMedia(dir, SEED_PAVILIONS, mixed);
-      expect((await readdir(join(dir, 'products'))).sort()).toEqual(products.slice(0, 3).map((product) => `${product.id}.svg`).sort());
-      expect((await readdir(join(dir, 'pavilions'))).length).toBe(SEED_PAVILIONS.length);
-      expect((await readdir(join(dir, 'categories'))).sort()).toEqual(CATEGORIES.map((category) => `${category}.svg`).sort());
+      const twins = (names: string[]) => names.flatMap((name) => [`${name}.png`, `${name}.svg`]).sort();
+      expect((await readdir(join(dir, 'products'))).sort()).toEqual(twins(products.slice(0, 3).map((product) => product.id)));
+      expect((await readdir(join(dir, 'pavilions'))).length).toBe(2 * SEED_PAVILIONS.length);
+      expect((await readdir(join(dir, 'categories'))).sort()).toEqual(twins([...CATEGORIES]));
       expectWellFormedSvg(await readFile(join(dir, 'pavilions', 'kg.svg'), 'utf8'), 1600, 500);
+      for (const png of [join(dir, 'pavilions', 'kg.png'), join(dir, 'products', `${products[0]!.id}.png`), join(dir, 'categories', 'honey.png')]) {
+        const meta = await sharp(png).metadata();
+        expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -13,6 +13,7 @@ import {
   type UploadTarget,
 } from '../../ports/image-store.js';
 import { UPLOAD_KEY, UPLOAD_TTL_SECONDS, imageUrlFor, newUploadKey } from './image-keys.js';
+import { UnreadableImageError, resizeToVariants } from './variants.js';
 
 export interface LocalImageStoreOptions {
   /** The folder the local server serves at /media. */
@@ -28,7 +29,8 @@ export interface LocalImageStoreOptions {
 /**
  * The images bucket, played by the local server: the same signed-PUT flow as S3 (key, type and
  * exact length fixed by the signature), so the workspace page uploads the same way in both places.
- * It also checks the file's first bytes, so a script renamed to .png is refused.
+ * It also checks the file's first bytes, so a script renamed to .png is refused, and writes the
+ * photo's WebP variants beside it (functions/domain/images.ts), as the images bucket's function does in AWS.
  */
 export class LocalImageStore implements ImageStore, UploadReceiver {
   private readonly secret: Buffer;
@@ -65,12 +67,18 @@ export class LocalImageStore implements ImageStore, UploadReceiver {
     if (upload.bytes.byteLength > MAX_IMAGE_BYTES) throw new UploadRefused(413, 'Images may be at most 5 MB');
     if (String(upload.bytes.byteLength) !== length) throw new UploadRefused(403, `The upload was signed for ${length} bytes`);
     if (sniff(upload.bytes) !== type) throw new UploadRefused(415, `The file is not a ${type} image`);
+    // Resized before anything is written: a file that only starts like an image is refused whole.
+    const variants = await resizeToVariants(upload.bytes, key).catch((error: unknown) => {
+      throw error instanceof UnreadableImageError ? new UploadRefused(415, error.message) : error;
+    });
     const path = join(this.options.mediaDir, key.replace(/^media\//, ''));
     await mkdir(dirname(path), { recursive: true });
     // 'wx': a URL is good for one file; sending it again cannot replace an image already in use.
     await writeFile(path, upload.bytes, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EEXIST' ? new UploadRefused(403, 'This upload URL has been used already') : error;
     });
+    // The responsive sizes beside it (<uuid>-320.webp …), as the function on the images bucket writes them in AWS.
+    await Promise.all(variants.map((variant) => writeFile(join(this.options.mediaDir, variant.name.replace(/^media\//, '')), variant.bytes)));
     return { imageUrl: imageUrlFor(key, this.options.mediaBaseUrl ?? '/media') };
   }
 

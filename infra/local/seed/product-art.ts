@@ -31,17 +31,49 @@ export function categoryArt(category: Category): string {
   return illustration(`category-${category}`, category, CATEGORY_NAMES[category].en, NEUTRAL);
 }
 
-/** Writes media/products/<id>.svg, media/pavilions/<cc>.svg and media/categories/<category>.svg. */
+/** Link previews (Open Graph, Twitter's large card) want 1200 x 630; most of them cannot show SVG. */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
+
+/**
+ * The PNG twin of a drawing, for link previews (functions/domain/images.ts shareImage): a square
+ * picture fills the height and its edges are drawn out sideways (wall and floor run on); a banner
+ * fills the width and is cropped to the middle of its skyline.
+ */
+export async function shareImagePng(svg: string, shape: 'square' | 'banner'): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const { width, height } = SHARE_IMAGE;
+  const drawing = sharp(Buffer.from(svg));
+  const framed =
+    shape === 'square'
+      ? drawing.resize(height, height).extend({ left: Math.floor((width - height) / 2), right: Math.ceil((width - height) / 2), extendWith: 'copy' })
+      : drawing.resize(width, height, { fit: 'cover' });
+  return framed.png().toBuffer();
+}
+
+/**
+ * Writes media/products/<id>.svg, media/pavilions/<cc>.svg and media/categories/<category>.svg,
+ * each with its PNG twin for link previews (<name>.png beside it).
+ */
 export async function writeSeedMedia(mediaDir: string, pavilions: readonly Pavilion[], products: readonly Product[]): Promise<void> {
   const folders = { products: join(mediaDir, 'products'), pavilions: join(mediaDir, 'pavilions'), categories: join(mediaDir, 'categories') };
   await Promise.all(Object.values(folders).map((folder) => mkdir(folder, { recursive: true })));
   const byCode = new Map(pavilions.map((pavilion) => [pavilion.code, pavilion]));
-  for (const pavilion of pavilions) await writeFile(join(folders.pavilions, `${pavilion.code.toLowerCase()}.svg`), pavilionArt(pavilion));
-  for (const category of CATEGORIES) await writeFile(join(folders.categories, `${category}.svg`), categoryArt(category));
+  const drawings: Array<{ path: string; svg: string; shape: 'square' | 'banner' }> = [];
+  for (const pavilion of pavilions) drawings.push({ path: join(folders.pavilions, pavilion.code.toLowerCase()), svg: pavilionArt(pavilion), shape: 'banner' });
+  for (const category of CATEGORIES) drawings.push({ path: join(folders.categories, category), svg: categoryArt(category), shape: 'square' });
   for (const product of products) {
     const pavilion = byCode.get(product.pavilion);
     // Synthetic listings share their category's picture; only products with their own image path get a file.
     if (!pavilion || !product.images[0]?.startsWith('/media/products/')) continue;
-    await writeFile(join(folders.products, `${product.id}.svg`), productArt(product, pavilion));
+    drawings.push({ path: join(folders.products, product.id), svg: productArt(product, pavilion), shape: 'square' });
   }
+  // sharp renders on its own threads: a few at a time keeps both cores busy without piling up memory.
+  const queue = [...drawings];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      await writeFile(`${next.path}.svg`, next.svg);
+      await writeFile(`${next.path}.png`, await shareImagePng(next.svg, next.shape));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
 }

@@ -4,13 +4,14 @@ import type { CartLineView, CartView } from './api-types.js';
 import { renderSummary } from './cart-summary.js';
 import { checkoutBody } from './checkout-fields.js';
 import { checkoutForm } from './checkout-form.js';
-import { isCheckoutCurrency } from './currencies.js';
 import { required } from './dom.js';
 import { fillProduct, readIsland, showState } from './island.js';
 import { canCheckout, checkoutFailureOf, lineNote, notEnoughNote, notImportableReason, unavailableNote, type Note } from './notes.js';
 import { orderPageSuffix } from '../order/order-state.js';
 import { parseQuantity } from './quantity.js';
-import { convertedLineTotal } from './rates.js';
+import { convertedLineTotal, convertedUnitPrice } from './rates.js';
+import { isChargeCurrency } from '../price/currencies.js';
+import { onCurrencyChange } from '../price/preference.js';
 import {
   announceCount,
   currentCartId,
@@ -90,7 +91,10 @@ function start(root: HTMLElement): void {
     fillProduct(island, item, line);
     item.dataset.status = line.status;
     required<HTMLElement>(item, '[data-unit]').textContent = line.unit[lang];
-    required<HTMLElement>(item, '[data-each]').textContent = t('cart.each', { price: money(line.unitPrice) });
+    // The checkout currency first, the pavilion's own price beside it; a line not sold is not converted.
+    const sold = line.status !== 'unavailable';
+    const unit = cart && sold ? convertedUnitPrice(line, cart.checkoutTotal.total, cart.checkoutTotal.rates) : null;
+    required<HTMLElement>(item, '[data-each]').textContent = t('cart.each', { price: unit ? `${money(unit)} (${money(line.unitPrice)})` : money(line.unitPrice) });
 
     const input = required<HTMLInputElement>(item, '[data-testid="line-quantity"]');
     input.value = String(line.quantity);
@@ -99,9 +103,12 @@ function start(root: HTMLElement): void {
     const increase = item.querySelector<HTMLButtonElement>('[data-step="1"]');
     if (increase) increase.disabled = line.quantity >= line.available;
 
-    required<HTMLElement>(item, '[data-line-total]').textContent = money(line.lineTotal);
-    const converted = cart ? convertedLineTotal(line, cart.checkoutTotal.total, cart.checkoutTotal.rates) : null;
-    required<HTMLElement>(item, '[data-converted]').textContent = converted && line.status !== 'unavailable' ? `≈ ${money(converted)}` : '';
+    const charged = cart && sold ? convertedLineTotal(line, cart.checkoutTotal.total, cart.checkoutTotal.rates) : null;
+    const lineTotal = required<HTMLElement>(item, '[data-line-total]');
+    lineTotal.textContent = money(charged ?? line.lineTotal);
+    lineTotal.dataset.amount = String((charged ?? line.lineTotal).amount);
+    lineTotal.dataset.currency = (charged ?? line.lineTotal).currency;
+    required<HTMLElement>(item, '[data-own-total]').textContent = charged ? money(line.lineTotal) : '';
 
     const note = lineNotes.get(line.productId) ?? lineNote(line);
     const noteElement = required<HTMLElement>(item, '[data-note]');
@@ -224,11 +231,12 @@ function start(root: HTMLElement): void {
     }
   });
 
-  currencySelect.addEventListener('change', () => {
-    const chosen = currencySelect.value;
-    if (!isCheckoutCurrency(chosen)) return;
+  // One currency for the whole site: this select and the header's picker both remember it, and each follows the other.
+  currencySelect.addEventListener('change', () => rememberCurrency(currencySelect.value));
+  onCurrencyChange((chosen) => {
+    if (!isChargeCurrency(chosen) || chosen === currency) return;
     currency = chosen;
-    rememberCurrency(chosen);
+    currencySelect.value = chosen;
     void reload();
   });
 

@@ -1,4 +1,5 @@
 import { formatMoney, type Money } from '../../../../functions/domain/money.js';
+import { responsiveSource } from '../../../../functions/domain/images.js';
 import type { Language, Localized } from '../../../../functions/domain/languages.js';
 import { readJson, readTexts, required } from './dom.js';
 import { limitVars } from './limits.js';
@@ -40,7 +41,8 @@ export function fillProduct(
   item.dataset.productId = line.productId;
   for (const link of item.querySelectorAll<HTMLAnchorElement>('[data-link]')) link.href = island.productHref(line.productId);
   const image = required<HTMLImageElement>(item, '[data-image]');
-  const src = line.image ?? `/media/products/${line.productId}.svg`;
+  // A photo as its smallest size (functions/domain/images.ts), never the upload itself (up to 5 MB); drawn art as it is.
+  const src = responsiveSource(line.image ?? `/media/products/${line.productId}.svg`, 320).src;
   // Cart lines are updated in place: setting the same src again would fetch the picture again.
   if (image.getAttribute('src') !== src) image.src = src;
   const pavilion = island.pavilions[line.pavilion];

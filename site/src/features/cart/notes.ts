@@ -63,6 +63,8 @@ export function checkoutBlocker(cart: CheckoutReadiness): Note | null {
   if (cart.lines.some((line) => line.status !== 'ok')) return { key: 'cart.fixLines', tone: 'warn' };
   // China's cross-border rules cap one order at CNY 5,000, in any currency.
   if (cart.checkoutTotal?.payable === false && cart.checkoutTotal.reason === 'over_cross_border_limit') return { key: 'cart.overLimit', tone: 'bad' };
+  // The rates are older than checkout charges at (functions/domain/payable.ts): nothing the shopper can change but wait.
+  if (cart.checkoutTotal?.payable === false && cart.checkoutTotal.reason === 'rates_stale') return { key: 'cart.ratesStale', tone: 'warn' };
   // Stripe takes at most eight digits of minor units; the API flags a total above that.
   if (cart.checkoutTotal?.payable === false) return { key: 'cart.tooLarge', tone: 'bad' };
   return null;
@@ -110,6 +112,10 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
       return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
     case 502:
       return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
+    case 503:
+      // Checkout charges only at fresh rates (functions/http/checkout-app.ts); nothing was reserved.
+      if (problem?.reason === 'rates_stale') return { kind: 'summary', note: { key: 'cart.ratesStaleRefused', tone: 'warn' } };
+      break;
   }
   return { kind: 'summary', note: { key: 'cart.failed', tone: 'bad' } };
 }

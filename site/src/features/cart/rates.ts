@@ -26,12 +26,18 @@ export function rateDate(asOf: string, locale: string): string {
 }
 
 /**
- * What a cart line will cost in the checkout currency, computed exactly as checkout does
- * (functions/domain/pricing.ts chargeIn): the unit price converted and rounded once, times the
- * quantity. Null when the line is already in that currency or its rate is not in the answer.
+ * What one unit of a cart line costs in the checkout currency, computed exactly as checkout does
+ * (functions/domain/pricing.ts chargeIn): the unit price converted and rounded once. Null when the
+ * line is already in that currency or its rate is not in the answer.
  */
-export function convertedLineTotal(line: { readonly unitPrice: Money; readonly quantity: number }, total: Money, rates: readonly ExchangeRate[]): Money | null {
+export function convertedUnitPrice(line: { readonly unitPrice: Money }, total: Money, rates: readonly ExchangeRate[]): Money | null {
   if (line.unitPrice.currency === total.currency) return null;
   const rate = rates.find((candidate) => candidate.from === line.unitPrice.currency && candidate.to === total.currency);
-  return rate ? multiplyMoney(convertMoney(line.unitPrice, total.currency, rate), line.quantity) : null;
+  return rate ? convertMoney(line.unitPrice, total.currency, rate) : null;
+}
+
+/** What a cart line will cost in the checkout currency: its converted unit price times the quantity (null as above). */
+export function convertedLineTotal(line: { readonly unitPrice: Money; readonly quantity: number }, total: Money, rates: readonly ExchangeRate[]): Money | null {
+  const unit = convertedUnitPrice(line, total, rates);
+  return unit ? multiplyMoney(unit, line.quantity) : null;
 }

@@ -2,18 +2,18 @@ import type { CurrencyCode } from '../../../../functions/domain/money.js';
 import { shopApi, type ApiResult } from './api.js';
 import type { CartView, UnavailableReason } from './api-types.js';
 import { cartCookie, cartIdFromCookies, expiredCartCookie } from './cart-cookie.js';
-import { CHECKOUT_CURRENCIES, DEFAULT_CHECKOUT_CURRENCY, isCheckoutCurrency } from './currencies.js';
+import { preferredCurrency } from '../price/preference.js';
 import { notImportableReason } from './notes.js';
 import { orderTokenKey, type OrderLink } from '../order/order-state.js';
 import { parseRememberedRecipient, recipientToRemember, type RememberedRecipient } from './recipient-memory.js';
 
 /**
  * The browser's side of the cart: the cart_id cookie, the count shown in the header, the
- * shopper's checkout currency and the order they just went to pay for. Storage may be blocked
- * (private mode, policy): every use degrades to "not remembered", never to an error.
+ * shopper's checkout currency (kept by price/preference.ts) and the order they just went to pay
+ * for. Storage may be blocked (private mode, policy): every use degrades to "not remembered", never
+ * to an error.
  */
 export const CART_COUNT_STORAGE_KEY = 'sco-cart-count';
-const CURRENCY_KEY = 'sco-currency';
 const CHECKOUT_KEY = 'sco-checkout';
 const RECIPIENT_KEY = 'sco-recipient';
 export const CART_COUNT_EVENT = 'sco:cart-count';
@@ -62,23 +62,8 @@ export function cachedCount(): CachedCount | null {
   }
 }
 
-export function preferredCurrency(): CurrencyCode {
-  try {
-    const stored = localStorage.getItem(CURRENCY_KEY) ?? '';
-    return isCheckoutCurrency(stored) ? stored : DEFAULT_CHECKOUT_CURRENCY;
-  } catch {
-    return DEFAULT_CHECKOUT_CURRENCY;
-  }
-}
-
-export function rememberCurrency(currency: CurrencyCode): void {
-  if (!(CHECKOUT_CURRENCIES as readonly string[]).includes(currency)) return;
-  try {
-    localStorage.setItem(CURRENCY_KEY, currency);
-  } catch {
-    // Falls back to CNY next time.
-  }
-}
+/** The shopper's currency is one for the whole site: the header's picker, every price and the cart (price/preference.ts). */
+export { preferredCurrency, rememberCurrency } from '../price/preference.js';
 
 /**
  * The order the shopper left to pay for, kept for this tab only, so the cart can tell a cancelled payment apart.

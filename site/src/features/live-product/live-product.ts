@@ -1,4 +1,5 @@
-import { formatMoney, type Money } from '../../../../functions/domain/money.js';
+import type { Money } from '../../../../functions/domain/money.js';
+import { setOwnPrice } from '../price/price-island.js';
 import { STOCK_TONES, stockLevel, stockText } from './stock-status.js';
 
 /**
@@ -41,16 +42,9 @@ async function fetchFacts(id: string): Promise<LiveFacts | null> {
 
 function render(root: HTMLElement, facts: LiveFacts): void {
   const locale = root.dataset.locale ?? 'en-GB';
-  const priceLine = root.querySelector<HTMLElement>('[data-testid="price"]');
-  if (priceLine) {
-    try {
-      priceLine.textContent = formatMoney(facts.price, locale);
-      priceLine.dataset.amount = String(facts.price.amount);
-      priceLine.dataset.currency = facts.price.currency;
-    } catch {
-      // A currency this build cannot format: keep the published price.
-    }
-  }
+  // The price component (components/Price.astro) converts the pavilion's price to the shopper's currency.
+  const priceLine = root.querySelector<HTMLElement>('[data-price]');
+  if (priceLine) setOwnPrice(priceLine, facts.price);
   const stockLine = root.querySelector<HTMLElement>('[data-testid="stock"]');
   if (stockLine) {
     const texts = { in: stockLine.dataset.textIn ?? '', low: stockLine.dataset.textLow ?? '', out: stockLine.dataset.textOut ?? '' };

@@ -1,0 +1,274 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
+import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
+import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
+import { DEFAULT_RATES_FILE, FileRateSource } from '../../functions/adapters/rates/file-rate-source.js';
+import { seedRatesIfStale } from '../../functions/usecases/exchange-rates.js';
+import { startDynamoLocal } from '../../infra/local/dynamodb-local.js';
+import { SEED_PAVILIONS, seedProducts, syntheticProducts, writeSeedMedia } from '../../infra/local/seed/index.js';
+import { buildSite } from '../../infra/site-build/build-site.js';
+import { readCatalogueSnapshot, writeCatalogueSnapshot } from '../../infra/site-build/catalogue-snapshot.js';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
+
+/**
+ * `npm run bench:site`: the site build and search at expo scale, run by hand (minutes, not part of
+ * `npm test`). For each catalogue size (BENCH_SITE_PRODUCTS, default "1000,10000": the seed's
+ * products plus synthetic ones) it loads a table in DynamoDB Local, takes the snapshot and builds the
+ * site into a temp folder exactly as `npm run build:site` does (astro build, then the Pagefind index),
+ * and reports:
+ * - build time (astro, search index) and the site's size on disk;
+ * - the Pagefind index on disk, per language;
+ * - page weight (bytes over the wire, gzip as CloudFront compresses) of a product, a category and
+ *   the search page, measured in Chromium;
+ * - the bytes one search fetches from /pagefind/ (cold cache), on the search page and from the
+ *   header's box.
+ * The README's "Search" section quotes its output.
+ */
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const sizes = (process.env.BENCH_SITE_PRODUCTS ?? '1000,10000').split(',').map(Number);
+const keep = process.env.BENCH_SITE_KEEP === '1';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function walk(dir: string): { path: string; size: number }[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { path, size: statSync(path).size };
+    });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+};
+/** What CloudFront compresses (its list of types includes these); Pagefind's own files are gzipped already. */
+const COMPRESSED = /^(text\/|application\/(json|javascript|xml)|image\/svg)/;
+
+/**
+ * A URL path of the built site or the media folder as CloudFront serves it: its file (directory
+ * indexes resolved) and the bytes it sends, gzipped where CloudFront compresses. Null if none.
+ */
+function served(siteDir: string, mediaDir: string, urlPath: string): { file: string; type: string; body: Buffer } | null {
+  let path = decodeURIComponent(urlPath);
+  if (path.endsWith('/')) path += 'index.html';
+  const file = resolve(path.startsWith('/media/') ? join(mediaDir, path.slice('/media/'.length)) : join(siteDir, path));
+  if (!file.startsWith(resolve(siteDir) + sep) && !file.startsWith(resolve(mediaDir) + sep)) return null;
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  return { file, type, body: COMPRESSED.test(type) ? gzipSync(raw) : raw };
+}
+
+function serve(siteDir: string, mediaDir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const found = served(siteDir, mediaDir, new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!found) {
+      response.writeHead(404).end();
+      return;
+    }
+    const gzip = COMPRESSED.test(found.type);
+    response.writeHead(200, { 'content-type': found.type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    response.end(found.body);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
+}
+
+interface Transfer {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+/**
+ * Every file a page fetches, its workers' fetches included (Pagefind searches in a worker), with the
+ * bytes the server sends for it (served(): gzip where CloudFront compresses, headers aside).
+ */
+function recordTransfers(page: Page, bytesOf: (path: string) => number): Transfer[] {
+  const list: Transfer[] = [];
+  page.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    list.push({ path, bytes: bytesOf(path) });
+  });
+  return list;
+}
+
+const sum = (list: readonly Transfer[]) => list.reduce((total, entry) => total + entry.bytes, 0);
+
+async function measure(count: number, dynamoEndpoint: string, mediaDir: string) {
+  const work = mkdtempSync(join(tmpdir(), `sco-bench-site-${count}-`));
+  const { raw, doc } = createDynamoClients({ endpoint: dynamoEndpoint, region: 'local' });
+  try {
+    const table = `bench-site-${count}`;
+    await ensureTable(raw, table);
+    const catalogue = new DynamoCatalogueStore(doc, table);
+    for (const pavilion of SEED_PAVILIONS) await catalogue.putPavilion(pavilion);
+    const seeded = seedProducts(new Date());
+    await catalogue.putProducts(seeded);
+    await catalogue.putProducts(syntheticProducts(Math.max(0, count - seeded.length), SEED_PAVILIONS, new Date()));
+    const rateStore = new DynamoRateStore(doc, table);
+    await seedRatesIfStale({ rateStore, clock: { now: () => new Date() }, file: FileRateSource.fromPath(join(ROOT, DEFAULT_RATES_FILE), DEFAULT_RATES_FILE) });
+    const snapshotPath = join(work, 'snapshot.json');
+    const snapshotStart = performance.now();
+    const snapshot = await readCatalogueSnapshot(catalogue, new Date(), rateStore);
+    await writeCatalogueSnapshot(snapshot, snapshotPath);
+    const snapshotMs = performance.now() - snapshotStart;
+
+    const siteDir = join(work, 'site');
+    const times = await buildSite({ snapshotPath, outDir: siteDir, quiet: true });
+    const files = walk(siteDir);
+    const pagefindDir = join(siteDir, 'pagefind');
+    const pagefind = files.filter((file) => file.path.startsWith(pagefindDir + sep));
+    // The index proper: what a search reads (entry, metadata, index chunks, filters, fragments), per language.
+    const indexFiles = pagefind.filter((file) => /\.(pf_meta|pf_index|pf_filter|pf_fragment)$|pagefind-entry\.json$/.test(file.path));
+    const byLanguage: Record<string, number> = {};
+    for (const file of indexFiles) {
+      const name = relative(pagefindDir, file.path).split(sep).at(-1)!;
+      const lang = /^(?:pagefind\.)?([a-z]{2}(?:-[a-z]{2})?)_/.exec(name)?.[1] ?? 'shared';
+      byLanguage[lang] = (byLanguage[lang] ?? 0) + file.size;
+    }
+
+    const { url, server } = await serve(siteDir, mediaDir);
+    const bytesOf = (path: string) => served(siteDir, mediaDir, path)?.body.length ?? 0;
+    const browser = await launchBrowser();
+    try {
+      const product = snapshot.products.find((item) => item.id === 'kg-hny-001')!;
+      const weigh = async (path: string, ready?: (page: Page) => Promise<unknown>) => {
+        const page = await browser.newPage({ locale: 'zh-CN' });
+        const list = recordTransfers(page, bytesOf);
+        await page.goto(`${url}${path}`, { waitUntil: 'load' });
+        if (ready) await ready(page);
+        await page.waitForTimeout(500);
+        await page.close();
+        const kind = (pattern: RegExp) => sum(list.filter((entry) => pattern.test(entry.path)));
+        return {
+          total: sum(list),
+          html: kind(/(\/|\.html)$/),
+          js: kind(/\.m?js$/),
+          css: kind(/\.css$/),
+          images: kind(/\.(svg|png|webp|jpg)$/),
+          pagefind: kind(/^\/pagefind\//),
+          // Of which: Pagefind's code and WebAssembly (once per visit), the language's metadata (once),
+          // the filter index (once, for the facets' counts), the query's index chunks and the results' fragments.
+          pagefindCode: kind(/^\/pagefind\/.*\.(js|pagefind)$/),
+          pagefindMeta: kind(/\.pf_meta$/),
+          pagefindFilters: kind(/\.pf_filter$/),
+          pagefindIndex: kind(/\.pf_index$/),
+          pagefindFragments: kind(/\.pf_fragment$/),
+        };
+      };
+      // Searched, and the facets' counts shown (they come last).
+      const whenSearched = (page: Page) =>
+        page.waitForFunction(
+          () =>
+            /^(done|empty|idle)$/.test(document.querySelector<HTMLElement>('[data-search-form]')?.dataset.state ?? '') &&
+            [...document.querySelectorAll('[data-count]')].every((count) => count.textContent !== ''),
+          null,
+          { timeout: 60_000 },
+        );
+      const pages = {
+        [`product /zh/products/${product.id}/`]: await weigh(`/zh/products/${product.id}/`),
+        'category /zh/categories/honey/': await weigh('/zh/categories/honey/'),
+        'search page, empty /zh/search/': await weigh('/zh/search/', whenSearched),
+        'search 蜂蜜 /zh/search/?q=蜂蜜': await weigh(`/zh/search/?q=${encodeURIComponent('蜂蜜')}`, whenSearched),
+        'search honey /en/search/?q=honey': await weigh('/en/search/?q=honey', whenSearched),
+        'search мёд /ru/search/?q=мёд': await weigh(`/ru/search/?q=${encodeURIComponent('мёд')}`, whenSearched),
+      };
+
+      // One query from the header's box on a page already open: only what the search itself fetches.
+      const page = await browser.newPage({ locale: 'zh-CN' });
+      const seen = recordTransfers(page, bytesOf);
+      await page.goto(`${url}/zh/pavilions/`, { waitUntil: 'load' });
+      await page.waitForTimeout(500);
+      const before = seen.length;
+      await page.locator('[data-testid="site-search-input"]').focus();
+      await page.locator('[data-testid="site-search-input"]').pressSequentially('蜂蜜');
+      await page.locator('[data-testid="suggestion"]').first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(500);
+      const query = seen.slice(before);
+      // A second query on the same page: Pagefind's code and WebAssembly are there already.
+      const between = seen.length;
+      await page.locator('[data-testid="site-search-input"]').fill('');
+      await page.locator('[data-testid="site-search-input"]').pressSequentially('茶');
+      await page.locator('[data-testid="suggestion"]', { hasText: '茶' }).first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(500);
+      const second = seen.slice(between);
+      await page.close();
+      // Once per visit: the suggestions' and Pagefind's code and its WebAssembly. Per query: the index's files.
+      const code = query.filter((entry) => /\.(m?js|pagefind)$/.test(entry.path));
+      const data = query.filter((entry) => entry.path.startsWith('/pagefind/') && !/\.(m?js|pagefind)$/.test(entry.path));
+      const images = query.filter((entry) => entry.path.startsWith('/media/'));
+
+      return {
+        products: snapshot.products.length,
+        snapshotSeconds: (snapshotMs / 1000).toFixed(1),
+        astroSeconds: (times.astroMs / 1000).toFixed(1),
+        searchIndexSeconds: (times.searchIndexMs / 1000).toFixed(1),
+        searchRecords: times.searchRecords,
+        htmlPages: files.filter((file) => file.path.endsWith('.html')).length,
+        siteOnDisk: mb(sum(files.map((file) => ({ path: file.path, bytes: file.size })))),
+        siteFiles: files.length,
+        pagefindOnDisk: mb(pagefind.reduce((total, file) => total + file.size, 0)),
+        pagefindFiles: pagefind.length,
+        indexOnDisk: mb(indexFiles.reduce((total, file) => total + file.size, 0)),
+        indexByLanguage: Object.fromEntries(Object.entries(byLanguage).map(([lang, bytes]) => [lang, mb(bytes)])),
+        pages: Object.fromEntries(Object.entries(pages).map(([name, weight]) => [name, Object.fromEntries(Object.entries(weight).map(([key, bytes]) => [key, kb(bytes)]))])),
+        headerQuery: {
+          requests: query.length,
+          total: kb(sum(query)),
+          codeAndWasm: kb(sum(code)),
+          indexData: kb(sum(data)),
+          images: kb(sum(images)),
+          files: query.map((entry) => `${entry.path} ${kb(entry.bytes)}`),
+        },
+        secondHeaderQuery: {
+          requests: second.length,
+          indexData: kb(sum(second.filter((entry) => entry.path.startsWith('/pagefind/')))),
+          images: kb(sum(second.filter((entry) => entry.path.startsWith('/media/')))),
+          files: second.map((entry) => `${entry.path} ${kb(entry.bytes)}`),
+        },
+      };
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } finally {
+    raw.destroy();
+    if (keep) console.log(`Kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const dynamo = await startDynamoLocal();
+const media = mkdtempSync(join(tmpdir(), 'sco-bench-media-'));
+try {
+  await writeSeedMedia(media, SEED_PAVILIONS, seedProducts(new Date()));
+  for (const count of sizes) {
+    const started = performance.now();
+    const result = await measure(count, dynamo.endpoint, media);
+    console.log(JSON.stringify({ ...result, wallSeconds: ((performance.now() - started) / 1000).toFixed(0) }, null, 2));
+  }
+} finally {
+  await dynamo.stop();
+  rmSync(media, { recursive: true, force: true });
+}

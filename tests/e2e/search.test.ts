@@ -1,0 +1,210 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
+import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
+import { contentSecurityPolicy } from '../../infra/constructs/site-csp.js';
+import { SEED_PAVILIONS, syntheticProducts } from '../../infra/local/seed/index.js';
+import { useStoreAndBrowser } from '../support/local-stack.js';
+
+const env = useStoreAndBrowser();
+
+/** What the browser refused under the site's Content-Security-Policy, per context. */
+const refusals = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * A shopper's browser on the local store, with every response carrying the CSP CloudFront gives the
+ * site (infra/constructs/site-csp.ts; the built site has no inline script, so no hashes), pages and
+ * Pagefind's worker alike: search must run under it, WebAssembly included.
+ */
+async function shopper(locale: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = await env.browser.newContext({ locale, javaScriptEnabled: options.javaScript ?? true });
+  await context.route(`${env.stack.url}/**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy() } });
+  });
+  const refused: string[] = [];
+  refusals.set(context, refused);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|falling back to main thread/i.test(message.text())) refused.push(message.text());
+  });
+  page.on('pageerror', (error) => refused.push(error.message));
+  return page;
+}
+
+/** Every result of the search the page shows, "Show more" pressed until all are on the page. */
+async function allResults(page: Page): Promise<{ id: string; title: string; pavilion: string; price: string; image: string }[]> {
+  await expect.poll(() => page.locator('[data-search-form]').getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(done|empty)$/);
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const before = await page.locator('[data-testid="search-result"]').count();
+    await more.click();
+    await expect.poll(() => page.locator('[data-testid="search-result"]').count()).toBeGreaterThan(before);
+  }
+  // Each price has been brought up to the live rates in the shopper's currency (features/price/price-island.ts).
+  await expect
+    .poll(() => page.locator('[data-testid="search-result"] [data-price]:not([data-rates="live"])').count())
+    .toBe(0);
+  return page.locator('[data-testid="search-result"]').evaluateAll((items) =>
+    items.map((item) => ({
+      id: (item as HTMLElement).dataset.productId ?? '',
+      title: item.querySelector('.hit-title')?.textContent ?? '',
+      pavilion: item.querySelector('.hit-pavilion')?.textContent?.trim() ?? '',
+      price: item.querySelector('[data-price-main]')?.textContent ?? '',
+      image: item.querySelector('img')?.getAttribute('src') ?? '',
+    })),
+  );
+}
+
+async function kyrgyzHoneys(): Promise<string[]> {
+  const response = await fetch(`${env.stack.url}/api/products?pavilion=KG&category=honey&limit=100`);
+  const page = (await response.json()) as { items: { id: string }[] };
+  return page.items.map((item) => item.id).sort();
+}
+
+it('finds the Kyrgyz honeys for 蜂蜜, мёд and honey, each in its own language, from the header’s search box', async () => {
+  const honeys = await kyrgyzHoneys();
+  expect(honeys.length).toBeGreaterThanOrEqual(4);
+  const cases = [
+    { lang: 'zh', locale: 'zh-CN', q: '蜂蜜', script: /[\u4e00-\u9fff]/, pavilion: '吉尔吉斯斯坦' },
+    { lang: 'ru', locale: 'ru-RU', q: 'мёд', script: /[а-яё]/i, pavilion: 'Кыргызстан' },
+    { lang: 'en', locale: 'en-GB', q: 'honey', script: /^[\x20-\x7e\u2019]+$/, pavilion: 'Kyrgyzstan' },
+  ];
+  for (const { lang, locale, q, script, pavilion } of cases) {
+    const page = await shopper(locale);
+    await page.goto(`${env.stack.url}/${lang}/`);
+    await page.locator('[data-testid="site-search-input"]').fill(q);
+    await page.locator('[data-testid="site-search-input"]').press('Enter');
+    await page.waitForURL(`${env.stack.url}/${lang}/search/?q=${encodeURIComponent(q)}`);
+
+    const results = await allResults(page);
+    const ids = results.map((result) => result.id);
+    for (const honey of honeys) expect(ids, `${q} finds ${honey}`).toContain(honey);
+    const kyrgyz = results.filter((result) => honeys.includes(result.id));
+    for (const result of kyrgyz) {
+      // Image, title in the page's language, pavilion and price (in yuan, the default currency).
+      expect(result.title).toMatch(script);
+      expect(result.pavilion).toContain(pavilion);
+      expect(result.image).toMatch(/^\/media\//);
+      expect(result.price).toMatch(/\d/);
+    }
+    expect(await page.locator('[data-testid="search-result"] a').first().getAttribute('href')).toMatch(new RegExp(`^/${lang}/products/`));
+    expect(refusals.get(page.context())).toEqual([]);
+    await page.context().close();
+  }
+});
+
+it('filters by pavilion, certificate and price band, sorts by price, and keeps the choices in the address', async () => {
+  const page = await shopper('en-GB');
+  await page.goto(`${env.stack.url}/en/search/?q=honey`);
+  await allResults(page);
+  // Ticking a pavilion narrows the results to it, and the address says so.
+  await page.locator('fieldset[data-facet="pavilion"] input[value="KG"]').check();
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('pavilion')).toEqual(['KG']);
+  const kyrgyz = await allResults(page);
+  expect(kyrgyz.length).toBeGreaterThan(0);
+  for (const result of kyrgyz) expect(result.id).toMatch(/^kg-/);
+  // The other pavilions still show what ticking them would add.
+  expect(Number(await page.locator('[data-count="pavilion:KZ"]').textContent())).toBeGreaterThan(0);
+
+  // Sorted by price, low to high: the yuan figures rise (read from the price island's data-amount).
+  await page.locator('[data-testid="search-sort"]').selectOption('price-asc');
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('price-asc');
+  await allResults(page);
+  const amounts = await page.locator('[data-testid="search-result"] [data-price-main]').evaluateAll((prices) =>
+    prices.map((price) => ({ amount: Number((price as HTMLElement).dataset.amount), currency: (price as HTMLElement).dataset.currency })),
+  );
+  expect(amounts.every((price) => price.currency === 'CNY')).toBe(true);
+  expect(amounts.map((price) => price.amount)).toEqual([...amounts.map((price) => price.amount)].sort((a, b) => a - b));
+
+  // A price band and a certificate, with no words at all: a shared link opens on the same results.
+  await page.goto(`${env.stack.url}/en/search/?certificate=gacc&price=0-50`);
+  const cheap = await allResults(page);
+  expect(cheap.length).toBeGreaterThan(0);
+  expect(await page.locator('fieldset[data-facet="price"] input[value="0-50"]').isChecked()).toBe(true);
+  const cheapAmounts = await page.locator('[data-testid="search-result"] [data-price-main]').evaluateAll((prices) =>
+    prices.map((price) => Number((price as HTMLElement).dataset.amount)),
+  );
+  for (const amount of cheapAmounts) expect(amount).toBeLessThan(5000);
+  expect(refusals.get(page.context())).toEqual([]);
+  await page.context().close();
+});
+
+it('loads no search code on a product page until the search box is focused, then suggests products as the shopper types', async () => {
+  const page = await shopper('zh-CN');
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(`${env.stack.url}/zh/products/kg-hny-001/`, { waitUntil: 'load' });
+  await expect.poll(() => page.locator('[data-live-product]').getAttribute('data-live')).toBe('true');
+  expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+
+  await page.locator('[data-testid="site-search-input"]').focus();
+  await expect.poll(() => fetched.includes('/pagefind/pagefind.js')).toBe(true);
+  await page.locator('[data-testid="site-search-input"]').pressSequentially('蜂蜜');
+  const suggestion = page.locator('[data-testid="suggestion"]').first();
+  await suggestion.waitFor();
+  expect(await page.locator('[data-testid="suggestion"]').count()).toBeLessThanOrEqual(5);
+  expect(await suggestion.getAttribute('href')).toMatch(/^\/zh\/products\//);
+  // Down arrow walks into the suggestions; Escape closes them and returns to the box.
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('suggestion');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('[data-testid="suggestions"]').isHidden()).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('site-search-input');
+  expect(refusals.get(page.context())).toEqual([]);
+  await page.context().close();
+});
+
+it('pages categories and pavilions and filters a category by pavilion, all without JavaScript', async () => {
+  // Enough products that the honey category and the Kyrgyz pavilion need more than one page of 24.
+  const { doc, raw } = createDynamoClients({ endpoint: env.stack.dynamoEndpoint, region: 'local' });
+  try {
+    await new DynamoCatalogueStore(doc, env.stack.tableName).putProducts(syntheticProducts(400, SEED_PAVILIONS, new Date()));
+  } finally {
+    raw.destroy();
+  }
+  await env.stack.rebuildSite();
+  const page = await shopper('ru-RU', { javaScript: false });
+  const cards = () => page.locator('[data-testid="product-card"]').evaluateAll((all) => all.map((card) => [(card as HTMLElement).dataset.productId, (card as HTMLElement).dataset.pavilion, (card as HTMLElement).dataset.category]));
+
+  await page.goto(`${env.stack.url}/ru/categories/honey/`);
+  const first = await cards();
+  expect(first).toHaveLength(24);
+  await page.locator('[data-testid="page-next"]').click();
+  await page.waitForURL(`${env.stack.url}/ru/categories/honey/page/2/`);
+  const second = await cards();
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.every((card) => card[2] === 'honey')).toBe(true);
+  expect(second.filter((card) => first.some((seen) => seen[0] === card[0]))).toEqual([]);
+  expect(await page.locator('[data-testid="pagination"] [aria-current="page"]').textContent()).toContain('2');
+  await page.locator('[data-testid="page-prev"]').click();
+  await page.waitForURL(`${env.stack.url}/ru/categories/honey/`);
+
+  // The pavilion filter is a link per pavilion, with its count.
+  const chip = page.locator('[data-testid="pavilion-filter"] a[data-value="KG"]');
+  const count = Number(await chip.locator('.n').textContent());
+  await chip.click();
+  await page.waitForURL(`${env.stack.url}/ru/categories/honey/kg/`);
+  const kyrgyz = await cards();
+  expect(kyrgyz).toHaveLength(Math.min(24, count));
+  expect(kyrgyz.every((card) => card[1] === 'KG' && card[2] === 'honey')).toBe(true);
+  expect(await page.locator('[data-testid="pavilion-filter"] a[aria-current="true"]').getAttribute('data-value')).toBe('KG');
+
+  // The pavilion's own pages, and its category chips lead to the category filtered to it.
+  await page.goto(`${env.stack.url}/ru/pavilions/kg/`);
+  expect(await cards()).toHaveLength(24);
+  await page.locator('[data-testid="page-next"]').click();
+  await page.waitForURL(`${env.stack.url}/ru/pavilions/kg/page/2/`);
+  expect((await cards()).every((card) => card[1] === 'KG')).toBe(true);
+  await page.locator('[data-testid="category-filter"] a[data-value="honey"]').click();
+  await page.waitForURL(`${env.stack.url}/ru/categories/honey/kg/`);
+
+  // The header's search box is a plain form: it reaches the search page, which says what it needs.
+  await page.locator('[data-testid="site-search-input"]').fill('мёд');
+  await page.locator('[data-testid="site-search-input"]').press('Enter');
+  await page.waitForURL(`${env.stack.url}/ru/search/?q=${encodeURIComponent('мёд')}`);
+  // <noscript> holds elements only when scripting is off: the way back to browsing.
+  expect(await page.locator('[data-testid="search-page"] a[href="/ru/categories/"]').count()).toBe(1);
+  expect(refusals.get(page.context())).toEqual([]);
+  await page.context().close();
+});
