@@ -79,6 +79,37 @@ describe('the local Stripe-compatible server', () => {
     );
   });
 
+  describe('bodies it must refuse without harming the process it shares with the API', () => {
+    const post = (body: string) =>
+      fetch(`${local.url}/v1/checkout/sessions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_test_local', 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+
+    it('answers 400 to prototype keys and leaves Object.prototype alone', async () => {
+      for (const key of ['__proto__[polluted]', 'metadata[__proto__][polluted]', 'constructor[prototype][polluted]']) {
+        const answer = await post(`mode=payment&${encodeURIComponent(key)}=yes`);
+        expect(answer.status, key).toBe(400);
+        expect((await answer.json()).error).toMatchObject({ type: 'invalid_request_error', param: key });
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('answers 400, not 500, to a key that is both a value and a hash', async () => {
+      expect((await post('metadata=x&metadata[orderId]=1')).status).toBe(400);
+      expect((await post('metadata[orderId]=1&metadata=x')).status).toBe(400);
+    });
+
+    it('answers 413 to a body over 1 MB, and keeps serving', async () => {
+      const answer = await post(`mode=payment&metadata[big]=${'x'.repeat(1_100_000)}`).catch((error: Error) => error);
+      // The server closes the connection after its answer; either way nothing may be left unhandled.
+      if (!(answer instanceof Error)) expect(answer.status).toBe(413);
+      const session = await stripe.checkout.sessions.create(params());
+      expect(session.status).toBe('open');
+    });
+  });
+
   it('keeps a session open when the shopper cancels, and sends a signed completed event when they pay', async () => {
     const session = await stripe.checkout.sessions.create(params());
     const cancel = await fetch(`${session.url}/cancel`, { method: 'POST', redirect: 'manual' });

@@ -216,7 +216,17 @@ export async function startLocalStripe(options: LocalStripeOptions): Promise<Loc
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://local');
-    const body = await readBody(request);
+    let body: string;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      // Answered, not thrown: a rejection here would have nobody to catch it in the API's process.
+      if (error instanceof BodyTooLarge) {
+        response.setHeader('connection', 'close');
+        return json(response, 413, { error: { type: 'invalid_request_error', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
+      }
+      return void response.destroy();
+    }
     try {
       if (url.pathname.startsWith('/v1/')) {
         const answer = await api(request, url.pathname, body);
@@ -292,14 +302,23 @@ function successUrl(session: LocalSession): string {
   return session.success_url.replaceAll('{CHECKOUT_SESSION_ID}', session.id);
 }
 
+/** Stripe's own limit on a request body is far above anything the shop sends; this one only guards the process. */
+const MAX_BODY_BYTES = 1_000_000;
+
+class BodyTooLarge extends Error {}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
-      if (size > 1_000_000) request.destroy(new Error('body too large'));
-      else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new BodyTooLarge());
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
