@@ -11,11 +11,14 @@ import { join, relative } from 'node:path';
 export function createStaticApp(options: { siteDir: string; mediaDir: string }) {
   const app = new Hono();
   const root = (dir: string) => relative(process.cwd(), dir) || '.';
-  app.use('/media/*', serveStatic({ root: root(options.mediaDir), rewriteRequestPath: (path) => path.replace(/^\/media/, '') }));
-  app.use('/media/*', async (c, next) => {
+  // First, so it wraps serveStatic: a file it answers never reaches a middleware registered after it.
+  // CloudFront's response headers policy sends nosniff on every file (infra/constructs/static-site.ts);
+  // here it matters most for uploads, which a browser must never read as anything but their type.
+  app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
   });
+  app.use('/media/*', serveStatic({ root: root(options.mediaDir), rewriteRequestPath: (path) => path.replace(/^\/media/, '') }));
   app.get('*', async (c, next) => {
     // `/zh/products/x` without the trailing slash: send the browser to the directory, as S3 website hosting does.
     // One leading slash only: `//evil.example` in a Location header would be another host.

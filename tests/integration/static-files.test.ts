@@ -9,7 +9,8 @@ const siteDir = join(root, 'site');
 mkdirSync(join(siteDir, 'zh'), { recursive: true });
 writeFileSync(join(siteDir, 'zh', 'index.html'), '<html lang="zh-CN"></html>');
 writeFileSync(join(siteDir, '404.html'), '<html>not here</html>');
-mkdirSync(join(root, 'media'));
+mkdirSync(join(root, 'media', 'products'), { recursive: true });
+writeFileSync(join(root, 'media', 'products', 'honey.webp'), 'RIFF....WEBP');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const app = createStaticApp({ siteDir, mediaDir: join(root, 'media') });
@@ -30,4 +31,9 @@ it('answers an unknown page with the site’s 404 page', async () => {
   const response = await app.request('/zh/nothing/');
   expect(response.status).toBe(404);
   expect(await response.text()).toContain('not here');
+});
+
+it.each(['/media/products/honey.webp', '/zh/', '/media/products/missing.webp'])('sends nosniff with %s, as CloudFront does', async (path) => {
+  const response = await app.request(path);
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 });
