@@ -20,7 +20,7 @@ const getOrder = createRoute({
   tags: ['Checkout'],
   summary: 'An order’s status and lines, for the shopper who holds its token',
   description:
-    'Send the order token in the x-order-token header. The ?token= query parameter is deprecated and will be removed in the next release: query strings are kept in access logs.',
+    'Send the order token in the x-order-token header; a query string is kept in access logs, so the token is never read from one (?token= answers 400).',
   request: { params: OrderParams, query: OrderQuery, headers: OrderHeaders },
   responses: {
     200: { description: 'The order', content: { 'application/json': { schema: OrderSchema } } },
@@ -88,8 +88,7 @@ export function createOrderApp(deps: ShopDeps) {
 
   app.openapi(getOrder, async (c) => {
     const { id } = c.req.valid('param');
-    // The header is the way; ?token= is still read for one release (links already in emails and tabs).
-    const token = c.req.valid('header')['x-order-token'] ?? c.req.valid('query').token;
+    const token = c.req.valid('header')['x-order-token'];
     if (!token) {
       throw new ProblemError(400, 'Order token required', {
         detail: 'Send the order token from the confirmation link in the x-order-token header.',

@@ -99,14 +99,8 @@ export const OrderLineParams = OrderParams.extend({
 });
 
 /** Deprecated: kept for one release so links in already-sent emails and open tabs keep working. */
-export const OrderQuery = z
-  .object({
-    token: OrderToken.optional().openapi({
-      param: { name: 'token', in: 'query', deprecated: true },
-      description: 'Deprecated, use the x-order-token header: a token in the query string is written to access logs. Removed in the next release.',
-    }),
-  })
-  .strict();
+/** No query parameters: the token travels only in the x-order-token header (a query string is written to access logs). */
+export const OrderQuery = z.object({}).strict();
 
 export const OrderLineSchema = z
   .object({

@@ -141,7 +141,7 @@ function start(root: HTMLElement): void {
   const link = orderLinkFrom(location.search, location.hash, rememberedOrderToken);
   if (!link) return missing();
   rememberOrderToken(link);
-  // An old link (?token= in the query) or a fragment lost on the way: from here on the address holds
+  // A fragment lost on the way (found in this tab's memory): from here on the address holds
   // the token only in its fragment, so a reload or a bookmark never sends it to a server.
   const wanted = orderPageSuffix(link);
   if (location.search + location.hash !== wanted) history.replaceState(history.state, '', location.pathname + wanted);

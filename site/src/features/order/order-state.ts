@@ -16,14 +16,14 @@ export interface OrderLink {
 /**
  * The order id and token the page was opened with: the id from the query, the token from the
  * fragment (`?id=ORD-…#token=…`, the success URL: a fragment never reaches a server or its access log).
- * Links sent before that change carry `&token=` in the query and still work; a reload or a language
+ * A token in the query is never read: it would already sit in the access logs. A reload or a language
  * switch that lost the fragment finds the token this tab remembered for that id.
  * Null when the id or the token is missing or malformed.
  */
 export function orderLinkFrom(search: string, hash: string, remembered: (id: string) => string | null = () => null): OrderLink | null {
   const id = new URLSearchParams(search).get('id') ?? '';
   if (!ORDER_ID.test(id)) return null;
-  const candidates = [new URLSearchParams(hash.replace(/^#/, '')).get('token'), new URLSearchParams(search).get('token'), remembered(id)];
+  const candidates = [new URLSearchParams(hash.replace(/^#/, '')).get('token'), remembered(id)];
   const token = candidates.find((candidate): candidate is string => candidate !== null && ORDER_TOKEN.test(candidate));
   return token ? { id, token } : null;
 }
