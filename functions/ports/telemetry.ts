@@ -12,6 +12,8 @@ export const BUSINESS_METRICS = [
   /** Refunds the provider confirmed, and those that failed (each one an operator must resolve). */
   'RefundsSucceeded',
   'RefundsFailed',
+  /** An order the sweep could not handle (the others in its run go on; alarmed on). */
+  'SweepOrderFailed',
 ] as const;
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 

@@ -94,6 +94,14 @@ export class Alarms extends Construct {
       description: 'Checkout refused a shopper because the exchange rates are past their freshness (48 h): the rates refresh has failed; run it or load a rates file (README, Rates)',
       threshold: 0,
     });
+    this.addBusiness(props, 'sweep', 'SweepOrderFailed', {
+      description: 'The sweep could not handle an order (the rest of its run went on): its reservation stays held until it can; see the sweep log',
+      threshold: 0,
+    });
+    this.addBusiness(props, 'webhooks', 'RefundsFailed', {
+      description: 'Stripe reported a refund failed: the shopper has not got their money back; an operator retries it (console, needs attention)',
+      threshold: 0,
+    });
     // Before they go stale: no successful refresh for 36 h (three 12-hour periods without one; the schedule runs daily).
     if (props.functions.has('rates')) {
       this.add('RatesNotRefreshed', {

@@ -515,6 +515,12 @@ describe('the stateless stack: schedules, republishing, alarms, outputs', () => 
     expect(providerDown).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'shop' }], Threshold: 2 });
   });
 
+  it('alarms on any order the sweep could not handle and on any refund Stripe reports failed', () => {
+    const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms.find((a) => a.MetricName === 'SweepOrderFailed')).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'sweep' }], Threshold: 0 });
+    expect(alarms.find((a) => a.MetricName === 'RefundsFailed')).toMatchObject({ Namespace: 'ScoBazaar', Dimensions: [{ Name: 'service', Value: 'webhooks' }], Threshold: 0 });
+  });
+
   it('alarms on any checkout refused for stale exchange rates, and before that on 36 hours without a successful refresh', () => {
     const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const stale = alarms.find((a) => a.MetricName === 'CheckoutRatesStale');

@@ -53,6 +53,30 @@ describe('sweepExpiredOrders', () => {
     expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
   });
 
+  it('goes on past an order it cannot handle: the others are released, the failure is counted, and the next run tries it again', async () => {
+    const poisoned = await pendingOrder(1);
+    const healthy = await pendingOrder(2);
+    const real = shop.deps.orders;
+    const orders: typeof real = Object.assign(Object.create(real), {
+      get: async (id: string) => {
+        if (id === poisoned.orderId) throw new Error('a malformed order item');
+        return real.get(id);
+      },
+    });
+    const failedBefore = shop.telemetry.total('SweepOrderFailed');
+    const report = await sweepExpiredOrders({ ...shop.deps, orders, payments: silentStripe }, minutes(31));
+    expect(report.failed).toBe(1);
+    expect(shop.telemetry.total('SweepOrderFailed') - failedBefore).toBe(1);
+    expect((await shop.order(healthy.orderId)).order.status).toBe('expired');
+    expect(await shop.units(healthy.product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+    expect((await shop.order(poisoned.orderId)).order.status).toBe('pending_payment');
+
+    const next = await sweepExpiredOrders({ ...shop.deps, payments: silentStripe }, minutes(31));
+    expect(next.failed).toBe(0);
+    expect((await shop.order(poisoned.orderId)).order.status).toBe('expired');
+    expect(await shop.units(poisoned.product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
+  });
+
   it('closes the Stripe session first, and its expiry event racing the sweep releases nothing twice', async () => {
     const { product, orderId, sessionId } = await pendingOrder(3);
     await sweepExpiredOrders(shop.deps, minutes(31));
