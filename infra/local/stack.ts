@@ -23,7 +23,7 @@ import { buildSite } from '../site-build/build-site.js';
 import { readCatalogueSnapshot, writeCatalogueSnapshot } from '../site-build/catalogue-snapshot.js';
 import { observeCatalogueWrites, type PublishedChange } from './catalogue-changes.js';
 import { debounce } from './debounce.js';
-import { startDynamoLocal } from './dynamodb-local.js';
+import { DYNAMO_LOCAL_EXPOSURE, startDynamoLocal } from './dynamodb-local.js';
 import { SEED_PAVILIONS, seedCatalogue, seedProducts, writeSeedMedia } from './seed/index.js';
 import { createStaticApp } from './static-files.js';
 import { startLocalStripe } from './stripe/server.js';
@@ -101,6 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log('Starting DynamoDB Local…');
     const dynamo = await startDynamoLocal(options.dataDir ? { dbPath: join(dataDir, 'dynamodb') } : {});
     stops.push(() => dynamo.stop());
+    log(DYNAMO_LOCAL_EXPOSURE.replace('%PORT%', new URL(dynamo.endpoint).port));
     const { raw, doc } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
     stops.push(async () => raw.destroy());
     await ensureTable(raw, LOCAL_TABLE_NAME);
