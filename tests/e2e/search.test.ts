@@ -4,6 +4,10 @@ import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { contentSecurityPolicy } from '../../infra/constructs/site-csp.js';
 import { SEED_PAVILIONS, syntheticProducts } from '../../infra/local/seed/index.js';
+import { gzipSync } from 'node:zlib';
+import { formatMoney, type Money } from '../../functions/domain/money.js';
+import { convertedPrice } from '../../site/src/features/price/price.js';
+import { rateBookOf, type RatesAnswer } from '../../site/src/features/price/rates.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
 const env = useStoreAndBrowser();
@@ -32,6 +36,12 @@ async function shopper(locale: string, options: { javaScript?: boolean } = {}): 
   return page;
 }
 
+/** Closes a shopper's browser, letting go of responses still passing through the CSP route (a late favicon). */
+async function closeShopper(page: Page): Promise<void> {
+  await page.context().unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().close();
+}
+
 /** Every result of the search the page shows, "Show more" pressed until all are on the page. */
 async function allResults(page: Page): Promise<{ id: string; title: string; pavilion: string; price: string; image: string }[]> {
   await expect.poll(() => page.locator('[data-search-form]').getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(done|empty)$/);
@@ -54,6 +64,27 @@ async function allResults(page: Page): Promise<{ id: string; title: string; pavi
       image: item.querySelector('img')?.getAttribute('src') ?? '',
     })),
   );
+}
+
+interface Listed {
+  readonly id: string;
+  readonly category: string;
+  readonly createdAt: string;
+  readonly fulfilment: { readonly mode: string };
+  readonly price: Money;
+}
+
+/** Every product on sale, from the API's pages: what each search below should find. */
+async function everyProduct(): Promise<Listed[]> {
+  const all: Listed[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await fetch(`${env.stack.url}/api/products?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = (await response.json()) as { items: Listed[]; nextCursor: string | null };
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
 }
 
 async function kyrgyzHoneys(): Promise<string[]> {
@@ -90,7 +121,7 @@ it('finds the Kyrgyz honeys for 蜂蜜, мёд and honey, each in its own langua
     }
     expect(await page.locator('[data-testid="search-result"] a').first().getAttribute('href')).toMatch(new RegExp(`^/${lang}/products/`));
     expect(refusals.get(page.context())).toEqual([]);
-    await page.context().close();
+    await closeShopper(page);
   }
 });
 
@@ -127,16 +158,27 @@ it('filters by pavilion, certificate and price band, sorts by price, and keeps t
   );
   for (const amount of cheapAmounts) expect(amount).toBeLessThan(5000);
   expect(refusals.get(page.context())).toEqual([]);
-  await page.context().close();
+  await closeShopper(page);
 });
 
 it('loads no search code on a product page until the search box is focused, then suggests products as the shopper types', async () => {
   const page = await shopper('zh-CN');
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  // Every script the page runs, gzipped as the CDN sends it.
+  const scripts = new Map<string, number>();
+  page.on('response', async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (/\.m?js$/.test(path)) scripts.set(path, gzipSync(await response.body()).length);
+  });
   await page.goto(`${env.stack.url}/zh/products/kg-hny-001/`, { waitUntil: 'load' });
   await expect.poll(() => page.locator('[data-live-product]').getAttribute('data-live')).toBe('true');
+  await page.waitForLoadState('networkidle');
   expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+  expect(scripts.size).toBeGreaterThan(3);
+  const javaScript = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+  expect(javaScript, [...scripts].map(([path, bytes]) => `${path} ${bytes}`).join(', ')).toBeLessThanOrEqual(15 * 1024);
+  expect([...scripts.keys()].filter((path) => /suggest|search-page/.test(path))).toEqual([]);
 
   await page.locator('[data-testid="site-search-input"]').focus();
   await expect.poll(() => fetched.includes('/pagefind/pagefind.js')).toBe(true);
@@ -152,7 +194,103 @@ it('loads no search code on a product page until the search box is focused, then
   await expect.poll(() => page.locator('[data-testid="suggestions"]').isHidden()).toBe(true);
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('site-search-input');
   expect(refusals.get(page.context())).toEqual([]);
-  await page.context().close();
+  await closeShopper(page);
+});
+
+it('segments Chinese: 白蜜, a word inside the title 伊塞克湖白蜜, finds that honey', async () => {
+  const page = await shopper('zh-CN');
+  await page.goto(`${env.stack.url}/zh/search/?q=${encodeURIComponent('白蜜')}`);
+  const results = await allResults(page);
+  expect(results.map((result) => result.id)).toContain('kg-hny-001');
+  expect(results.find((result) => result.id === 'kg-hny-001')?.title).toBe('伊塞克湖白蜜');
+  await closeShopper(page);
+});
+
+it('filters by category and by fulfilment mode, and sorts by newest and by price from high to low', async () => {
+  const products = await everyProduct();
+  const byId = new Map(products.map((product) => [product.id, product]));
+  const ids = (list: readonly { id: string }[]) => list.map((item) => item.id).sort();
+  const honey = products.filter((product) => product.category === 'honey');
+  const railHoney = honey.filter((product) => product.fulfilment.mode === 'direct_rail');
+  expect(railHoney.length).toBeGreaterThan(0);
+  expect(railHoney.length).toBeLessThan(honey.length);
+
+  // Filters alone, no words: ticking a category, then a fulfilment mode, finds exactly those products.
+  const page = await shopper('en-GB');
+  await page.goto(`${env.stack.url}/en/search/`);
+  await expect.poll(() => page.locator('[data-search-form]').getAttribute('data-state'), { timeout: 15_000 }).toBe('idle');
+  await page.locator('fieldset[data-facet="category"] input[value="honey"]').check();
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('category')).toEqual(['honey']);
+  expect(ids(await allResults(page))).toEqual(ids(honey));
+  await page.locator('fieldset[data-facet="fulfilment"] input[value="direct_rail"]').check();
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('fulfilment')).toEqual(['direct_rail']);
+  expect(ids(await allResults(page))).toEqual(ids(railHoney));
+  // The fulfilment facet counts what each mode would leave, its own tick aside.
+  expect(Number(await page.locator('[data-count="fulfilment:bonded_warehouse"]').textContent())).toBe(
+    honey.filter((product) => product.fulfilment.mode === 'bonded_warehouse').length,
+  );
+
+  // Newest first: listed later comes earlier, whatever the words' relevance said.
+  await page.goto(`${env.stack.url}/en/search/?q=honey`);
+  const relevant = (await allResults(page)).map((result) => result.id);
+  await page.locator('[data-testid="search-sort"]').selectOption('newest');
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('newest');
+  const newest = (await allResults(page)).map((result) => result.id);
+  expect([...newest].sort()).toEqual([...relevant].sort());
+  expect(newest).not.toEqual(relevant);
+  // The index keeps whole seconds.
+  const listed = newest.map((id) => Math.floor(Date.parse(byId.get(id)!.createdAt) / 1000));
+  expect(listed).toEqual([...listed].sort((a, b) => b - a));
+
+  // Dearest first, in yuan.
+  await page.locator('[data-testid="search-sort"]').selectOption('price-desc');
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('price-desc');
+  await allResults(page);
+  const amounts = await page.locator('[data-testid="search-result"] [data-price-main]').evaluateAll((prices) =>
+    prices.map((price) => Number((price as HTMLElement).dataset.amount)),
+  );
+  expect(amounts.length).toBe(relevant.length);
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  expect(refusals.get(page.context())).toEqual([]);
+  await closeShopper(page);
+});
+
+it('shows results in the currency picked in the header, with the pavilion’s own price beside it, and remembers it', async () => {
+  const book = rateBookOf((await (await fetch(`${env.stack.url}/api/rates`)).json()) as RatesAnswer);
+  const page = await shopper('ru-RU');
+  await page.goto(`${env.stack.url}/ru/search/?q=${encodeURIComponent('мёд')}`);
+  await allResults(page);
+  await page.locator('[data-testid="currency-select"]').selectOption('RUB');
+  const prices = () =>
+    page.locator('[data-testid="search-result"] [data-price]').evaluateAll((all) =>
+      all.map((price) => ({
+        amount: Number((price as HTMLElement).dataset.amount),
+        currency: (price as HTMLElement).dataset.currency!,
+        locale: (price as HTMLElement).dataset.locale!,
+        main: price.querySelector<HTMLElement>('[data-price-main]')!.textContent,
+        mainCurrency: price.querySelector<HTMLElement>('[data-price-main]')!.dataset.currency,
+        own: price.querySelector('[data-price-own-text]')!.textContent,
+      })),
+    );
+  await expect.poll(async () => (await prices()).every((price) => price.mainCurrency === 'RUB')).toBe(true);
+  const check = async () => {
+    const shown = await prices();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.some((price) => price.currency !== 'RUB')).toBe(true);
+    for (const price of shown) {
+      const own = { amount: price.amount, currency: price.currency } as Money;
+      expect(price.main).toBe(formatMoney(convertedPrice(own, 'RUB', book)!, price.locale));
+      // The pavilion's own price beside it, unless it is in roubles already.
+      expect(price.own).toBe(price.currency === 'RUB' ? '' : formatMoney(own, price.locale));
+    }
+  };
+  await check();
+  // Remembered: the next search opens in roubles.
+  await page.goto(`${env.stack.url}/ru/search/?q=${encodeURIComponent('варенье')}`);
+  await allResults(page);
+  expect(await page.locator('[data-testid="currency-picker"]').getAttribute('data-currency')).toBe('RUB');
+  await check();
+  await closeShopper(page);
 });
 
 it('pages categories and pavilions and filters a category by pavilion, all without JavaScript', async () => {
@@ -167,9 +305,19 @@ it('pages categories and pavilions and filters a category by pavilion, all witho
   const page = await shopper('ru-RU', { javaScript: false });
   const cards = () => page.locator('[data-testid="product-card"]').evaluateAll((all) => all.map((card) => [(card as HTMLElement).dataset.productId, (card as HTMLElement).dataset.pavilion, (card as HTMLElement).dataset.category]));
 
-  await page.goto(`${env.stack.url}/ru/categories/honey/`);
+  // The way in: the category and pavilion indexes are plain links.
+  await page.goto(`${env.stack.url}/ru/categories/`);
+  await page.locator('[data-testid="category-tile"][data-category="honey"]').click();
+  await page.waitForURL(`${env.stack.url}/ru/categories/honey/`);
   const first = await cards();
   expect(first).toHaveLength(24);
+  // Each card carries its price in yuan at the build's rates, the pavilion's own beside it: no script needed.
+  const book = rateBookOf((await (await fetch(`${env.stack.url}/api/rates`)).json()) as RatesAnswer);
+  const firstPrice = page.locator('[data-testid="product-card"] [data-testid="card-price"]').first();
+  const own = { amount: Number(await firstPrice.getAttribute('data-amount')), currency: (await firstPrice.getAttribute('data-currency'))! } as Money;
+  expect(own.currency).not.toBe('CNY');
+  expect(await firstPrice.locator('[data-price-main]').textContent()).toBe(formatMoney(convertedPrice(own, 'CNY', book)!, 'ru-RU'));
+  expect(await firstPrice.locator('[data-price-own-text]').textContent()).toBe(formatMoney(own, 'ru-RU'));
   await page.locator('[data-testid="page-next"]').click();
   await page.waitForURL(`${env.stack.url}/ru/categories/honey/page/2/`);
   const second = await cards();
@@ -190,8 +338,10 @@ it('pages categories and pavilions and filters a category by pavilion, all witho
   expect(kyrgyz.every((card) => card[1] === 'KG' && card[2] === 'honey')).toBe(true);
   expect(await page.locator('[data-testid="pavilion-filter"] a[aria-current="true"]').getAttribute('data-value')).toBe('KG');
 
-  // The pavilion's own pages, and its category chips lead to the category filtered to it.
-  await page.goto(`${env.stack.url}/ru/pavilions/kg/`);
+  // The pavilion's own pages, reached from the index, and its category chips lead to the category filtered to it.
+  await page.goto(`${env.stack.url}/ru/pavilions/`);
+  await page.locator('[data-testid="pavilion-card"][data-pavilion="KG"] a.card-link').click();
+  await page.waitForURL(`${env.stack.url}/ru/pavilions/kg/`);
   expect(await cards()).toHaveLength(24);
   await page.locator('[data-testid="page-next"]').click();
   await page.waitForURL(`${env.stack.url}/ru/pavilions/kg/page/2/`);
@@ -206,5 +356,5 @@ it('pages categories and pavilions and filters a category by pavilion, all witho
   // <noscript> holds elements only when scripting is off: the way back to browsing.
   expect(await page.locator('[data-testid="search-page"] a[href="/ru/categories/"]').count()).toBe(1);
   expect(refusals.get(page.context())).toEqual([]);
-  await page.context().close();
+  await closeShopper(page);
 });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileRateSource } from '../../functions/adapters/rates/file-rate-source.js';
 import type { Product } from '../../functions/domain/catalogue.js';
@@ -212,5 +213,64 @@ describe('images on the pages', () => {
     expect(only).toMatchObject({ src: '/media/products/kg-hny-002.svg', width: '800', height: '800' });
     expect(only).not.toHaveProperty('srcset');
     expect(existsSync(join(siteDir, 'ru/products/kg-hny-002/index.html'))).toBe(true);
+  });
+});
+
+/**
+ * The JavaScript a page loads before anyone touches it: its module scripts (files and inline) and every
+ * module they import statically, as Vite wrote them. `import("…")` is left out: it runs on use only
+ * (the header's search box loads its suggestions and Pagefind on focus, features/search/search-box.ts).
+ */
+async function upFrontScripts(html: string): Promise<Map<string, string>> {
+  const loaded = new Map<string, string>();
+  const load = async (url: string): Promise<void> => {
+    if (loaded.has(url)) return;
+    const code = await readFile(join(siteDir, url), 'utf8');
+    loaded.set(url, code);
+    // Static imports and re-exports, minified: import{a as b}from"./x.js", import"./y.js", export{c}from"./z.js".
+    for (const [, specifier = ''] of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{][^'"`;]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) {
+      await load(specifier.startsWith('/') ? specifier : posix.join(posix.dirname(url), specifier));
+    }
+  };
+  for (const script of tags(html, 'script')) {
+    if (script.src) await load(script.src);
+  }
+  for (const link of tags(html, 'link')) {
+    if (link.rel === 'modulepreload') await load(link.href!);
+  }
+  // Inline scripts (none in this build: Vite writes them to /_astro/), counted by their text; data blocks are not code.
+  for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc=/.test(attributes) && !/type="application\/(ld\+)?json"/.test(attributes) && body.trim()) loaded.set(`inline:${loaded.size}`, body);
+  }
+  return loaded;
+}
+
+const gzipped = (code: string) => gzipSync(code).length;
+
+describe('JavaScript on the product page', () => {
+  const BUDGET = 15 * 1024;
+  const PRODUCT_PAGES = ['zh/products/kg-hny-001', 'ru/products/kg-hny-001', 'en/products/kg-frt-001', 'zh/products/kg-hny-002'];
+
+  it('stays within 15 KB gzipped, every module it loads up front counted', async () => {
+    for (const path of PRODUCT_PAGES) {
+      const scripts = await upFrontScripts(await page(path));
+      // The page is live (price, stock, cart, currency, gallery): the count is of real modules, not of none.
+      expect(scripts.size, path).toBeGreaterThan(3);
+      const total = [...scripts.values()].reduce((sum, code) => sum + gzipped(code), 0);
+      expect(total, `${path}: ${[...scripts].map(([url, code]) => `${url} ${gzipped(code)}`).join(', ')}`).toBeLessThanOrEqual(BUDGET);
+    }
+  });
+
+  it('loads none of the search code until the search box is used: Pagefind and the suggestions come by import() on focus', async () => {
+    const scripts = await upFrontScripts(await page('zh/products/kg-hny-001'));
+    for (const [url, code] of scripts) expect(code, url).not.toContain('/pagefind/');
+    // The search code is in the build, behind a dynamic import the search box makes.
+    const astro = join(siteDir, '_astro');
+    const chunks = await Promise.all((await readdir(astro)).filter((name) => name.endsWith('.js')).map(async (name) => ({ url: `/_astro/${name}`, code: await readFile(join(astro, name), 'utf8') })));
+    const pagefindLoaders = chunks.filter((chunk) => chunk.code.includes('/pagefind/pagefind.js'));
+    expect(pagefindLoaders.length).toBeGreaterThan(0);
+    for (const chunk of pagefindLoaders) expect(scripts.has(chunk.url), chunk.url).toBe(false);
+    const searchBox = [...scripts].find(([, code]) => /import\(["'][^"']*suggest[^"']*\.js["']\)/.test(code));
+    expect(searchBox, 'the search box’s script, with its import() of the suggestions').toBeDefined();
   });
 });

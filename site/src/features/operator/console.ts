@@ -115,7 +115,6 @@ async function showSignIn(reason: SignInReason): Promise<void> {
   if (reason !== 'none') forgetToken();
   show(null);
   say(null);
-  document.body.dataset.state = 'signed-out';
   $('[data-console]').hidden = true;
   const panel = $('[data-signin]');
   panel.hidden = false;
@@ -125,6 +124,9 @@ async function showSignIn(reason: SignInReason): Promise<void> {
   applyLanguage(panel);
   const link = $<HTMLAnchorElement>('[data-signin-link]');
   link.href = beginSignIn((await sessionConfig()).signInUrl);
+  // Signed out, and ready to sign in, only once the link carries this tab's state and nonce: a click on
+  // the bare link before the config arrives would start a sign-in whose answer the tab must refuse.
+  document.body.dataset.state = 'signed-out';
   link.focus();
 }
 

@@ -53,7 +53,6 @@ const SIGN_IN_MESSAGES: Record<Exclude<SignInReason, 'none'>, WordKey> = {
 };
 
 async function showSignIn(reason: SignInReason): Promise<void> {
-  document.body.dataset.state = 'signed-out';
   $('[data-workspace]').hidden = true;
   const panel = $('[data-signin]');
   panel.hidden = false;
@@ -63,6 +62,9 @@ async function showSignIn(reason: SignInReason): Promise<void> {
   applyLanguage(panel);
   const link = $<HTMLAnchorElement>('[data-signin-link]');
   link.href = beginSignIn((await sessionConfig()).signInUrl);
+  // Signed out, and ready to sign in, only once the link carries this tab's state and nonce: a click on
+  // the bare link before the config arrives would start a sign-in whose answer the tab must refuse.
+  document.body.dataset.state = 'signed-out';
   link.focus();
 }
 
