@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -259,14 +259,24 @@ async function measure(count: number, dynamoEndpoint: string, mediaDir: string) 
   }
 }
 
+/** The 1-minute load average: timings mean little on a machine that was busy with something else. */
+const load = () => loadavg()[0]!.toFixed(1);
+
 const dynamo = await startDynamoLocal();
 const media = mkdtempSync(join(tmpdir(), 'sco-bench-media-'));
 try {
+  console.log(
+    JSON.stringify({
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${process.platform}`,
+    }),
+  );
   await writeSeedMedia(media, SEED_PAVILIONS, seedProducts(new Date()));
   for (const count of sizes) {
     const started = performance.now();
+    const loadBefore = load();
     const result = await measure(count, dynamo.endpoint, media);
-    console.log(JSON.stringify({ ...result, wallSeconds: ((performance.now() - started) / 1000).toFixed(0) }, null, 2));
+    console.log(JSON.stringify({ ...result, wallSeconds: ((performance.now() - started) / 1000).toFixed(0), loadAverage: `${loadBefore} → ${load()}` }, null, 2));
   }
 } finally {
   await dynamo.stop();

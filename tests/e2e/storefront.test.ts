@@ -152,14 +152,19 @@ it('shows a zh shopper yuan with the pavilion’s price beside it, and roubles o
   await context.close();
 });
 
-it('has no serious or critical accessibility violations (axe-core) on the home, pavilion, category, product and search pages, on a desktop and a phone', async () => {
+it('has no serious or critical accessibility violations (axe-core) on the home, pavilion, category, product, search and (empty) cart pages, on a desktop and a phone', async () => {
   const pages = [
     '/zh/',
+    '/en/pavilions/',
     '/zh/pavilions/kg/',
+    '/en/categories/',
     '/ru/categories/honey/',
+    '/ru/categories/honey/kg/',
     '/zh/products/kg-hny-001/',
     '/en/products/kg-frt-001/',
     `/zh/search/?q=${encodeURIComponent('蜂蜜')}`,
+    '/ru/search/?category=honey&sort=price-asc',
+    '/zh/cart/',
   ];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const context = await env.browser.newContext({ locale: 'zh-CN', viewport });
@@ -175,4 +180,4 @@ it('has no serious or critical accessibility violations (axe-core) on the home, 
     }
     await context.close();
   }
-}, 120_000);
+}, 180_000);

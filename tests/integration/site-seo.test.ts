@@ -274,3 +274,26 @@ describe('JavaScript on the product page', () => {
     expect(searchBox, 'the search box’s script, with its import() of the suggestions').toBeDefined();
   });
 });
+
+describe('search, served as static files', () => {
+  it('has one Pagefind index per page language, each holding every product page', async () => {
+    const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ru', 'zh-cn']);
+    for (const [language, index] of Object.entries(entry.languages)) expect(index.page_count, language).toBe(products.length);
+    expect(existsSync(join(siteDir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('puts the search box in the header of every storefront page: a GET form to the search page of its language', async () => {
+    const storefront = (await readdir(siteDir, { recursive: true }))
+      .filter((path) => path.endsWith('index.html') && /^(zh|ru|en)\//.test(path) && !/^(zh|ru|en)\/search\//.test(path))
+      .sort();
+    expect(storefront.length).toBeGreaterThan(products.length * 3);
+    for (const path of storefront) {
+      const html = await readFile(join(siteDir, path), 'utf8');
+      const header = html.slice(html.indexOf('<header class="site-header'), html.indexOf('</header>', html.indexOf('<header class="site-header')));
+      const [form] = tags(header, 'form').filter((f) => 'data-search-box' in f);
+      expect(form, path).toMatchObject({ action: `/${path.slice(0, 2)}/search/`, method: 'get', role: 'search' });
+      expect(tags(header, 'input').some((input) => input.name === 'q' && input.type === 'search'), path).toBe(true);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileRatesSnapshot } from '../fixtures/rates.js';
 import { rateBook, rateFreshness, type RateSnapshot } from '../../functions/domain/exchange-rates.js';
 import { LANGUAGES } from '../../functions/domain/languages.js';
-import { CURRENCIES, convertExact, money, type CurrencyCode } from '../../functions/domain/money.js';
+import { CURRENCIES, convertExact, formatMoney, minorUnitExponent, money, type CurrencyCode } from '../../functions/domain/money.js';
 import { CheckoutRequestSchema } from '../../functions/http/schemas/checkout.js';
 import { ratesView } from '../../functions/usecases/exchange-rates.js';
 import { checkoutBlocker, checkoutFailureOf } from '../../site/src/features/cart/notes.js';
@@ -32,6 +32,20 @@ describe('the currencies a shopper can pick', () => {
     expect([...CHARGE_CURRENCIES].sort()).toEqual([...accepted].sort());
     expect(CHARGE_CURRENCIES).toEqual(CURRENCIES);
     expect(DEFAULT_CURRENCY).toBe('CNY');
+  });
+
+  it('are the sixteen Stripe charges in for this store (../shared/CROSS-BORDER.md), each in hundredths as Stripe and ISO 4217 count them', () => {
+    expect([...CHARGE_CURRENCIES].sort()).toEqual(['AFN', 'BYN', 'CNY', 'EGP', 'EUR', 'HKD', 'INR', 'KGS', 'KZT', 'MNT', 'PKR', 'RUB', 'TJS', 'TRY', 'USD', 'UZS']);
+    for (const currency of CHARGE_CURRENCIES) {
+      expect(minorUnitExponent(currency), currency).toBe(2);
+      // Shown with its two decimals in every language, AFN and PKR included (Intl's data would show none).
+      for (const locale of ['zh-CN', 'ru-RU', 'en-GB']) expect(formatMoney(money(12_345, currency), locale), `${currency} ${locale}`).toMatch(/[.,]45(?!\d)/);
+    }
+    // Stripe's zero-decimal currencies are not charge currencies here: none is in the region.
+    for (const zeroDecimal of ['JPY', 'KRW', 'VND']) {
+      expect(CHARGE_CURRENCIES).not.toContain(zeroDecimal);
+      expect(minorUnitExponent(zeroDecimal)).toBe(0);
+    }
   });
 
   it('come yuan first, then the language’s natural ones, then the rest by code, each once', () => {
