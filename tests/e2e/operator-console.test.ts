@@ -5,6 +5,7 @@ import { contentSecurityPolicy } from '../../infra/constructs/site-csp.js';
 import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 import { checkoutDetails, eventually, newResidentId } from '../support/shop.js';
+import { RecordingTelemetry } from '../support/telemetry.js';
 
 const env = useStoreAndBrowser();
 
@@ -166,4 +167,116 @@ it('does not take a planted sign-in link, and signs the operator out back to the
   expect(page.url()).toBe(`${env.stack.url}/operator/`);
   expect(await page.evaluate(() => sessionStorage.getItem('sco-operator-token'))).toBeNull();
   await expectNoSeriousA11yViolations(page, 'the console signed out');
+}, 60_000);
+
+/** An order by a shopper of their own email, paid on the local Stripe when asked. */
+async function placeOrderOf(email: string, options: { pay: boolean; pavilion?: string; quantity?: number }) {
+  const { body: products } = await json(`/api/products?pavilion=${options.pavilion ?? 'KG'}&limit=1`);
+  const product = products.items[0];
+  const { body: cart } = await json('/api/carts', { method: 'POST', body: '{}' });
+  const line = await json(`/api/carts/${cart.id}/lines/${product.id}`, { method: 'PUT', body: JSON.stringify({ quantity: options.quantity ?? 1 }) });
+  expect(line.status, JSON.stringify(line.body)).toBe(200);
+  const checkout = await json('/api/checkout', { method: 'POST', body: JSON.stringify({ cartId: cart.id, currency: 'CNY', language: 'en', ...checkoutDetails({ email }) }) });
+  expect(checkout.status, JSON.stringify(checkout.body)).toBe(201);
+  const { orderId, orderToken, checkoutUrl } = checkout.body;
+  if (options.pay) {
+    await fetch(`${checkoutUrl}/pay`, { method: 'POST', body: new URLSearchParams({ payment_method: 'alipay' }), redirect: 'manual' });
+    await eventually(async () => (await json(`/api/orders/${orderId}`, { headers: { 'x-order-token': orderToken } })).body, (order) => order.status === 'paid');
+  }
+  return { orderId: orderId as string, productId: product.id as string };
+}
+
+/**
+ * An order paid after its reservation was released and its stock sold meanwhile: the order store's
+ * own late-payment path (what Stripe's late event does through the webhook), on the running store's table.
+ */
+async function paidNeedingAttention(): Promise<string> {
+  const { DynamoOrderStore } = await import('../../functions/adapters/dynamodb/order-store.js');
+  const { createDynamoClients } = await import('../../functions/adapters/dynamodb/client.js');
+  const { keys } = await import('../../functions/adapters/dynamodb/keys.js');
+  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { doc } = createDynamoClients({ endpoint: env.stack.dynamoEndpoint, region: 'local' });
+  const orders = new DynamoOrderStore(doc, env.stack.tableName, new RecordingTelemetry());
+  const { orderId, productId } = await placeOrderOf(`late.${Date.now()}@example.com`, { pay: false, pavilion: 'RU' });
+  const now = () => new Date().toISOString();
+  await orders.apply((await orders.get(orderId))!.order, { kind: 'release', status: 'expired' }, { now: now() });
+  // Everything left was sold to others meanwhile.
+  await doc.send(new UpdateCommand({ TableName: env.stack.tableName, Key: keys.product(productId), UpdateExpression: 'SET sold = sold + stock, stock = :zero', ExpressionAttributeValues: { ':zero': 0 } }));
+  expect(await orders.apply((await orders.get(orderId))!.order, { kind: 'resell' }, { now: now(), paymentId: 'pi_late_console' })).toBe('paid_needs_attention');
+  return orderId;
+}
+
+it('shows a paid order that needs attention, finds an order by email, refunds a line with a reason and shows it in the history', async () => {
+  const attentionId = await paidNeedingAttention();
+  const email = `console.${Date.now()}@example.com`;
+  const { orderId } = await placeOrderOf(email, { pay: true, quantity: 2 });
+  const page = await signInAsOperator();
+
+  const item = page.locator(`[data-testid="attention-list"] li[data-kind="order_needs_attention"][data-order="${attentionId}"]`);
+  await item.waitFor();
+  expect(await item.textContent()).toContain('restock the goods with the pavilion, or refund the order');
+
+  await page.locator('[data-find-query]').fill(email.toUpperCase());
+  await page.locator('[data-find] button[type="submit"]').click();
+  await page.locator(`[data-open-order="${orderId}"]`).click();
+  const file = page.locator('[data-testid="order-file"]');
+  await file.waitFor();
+  expect(await file.locator('h2').textContent()).toContain(`Order ${orderId}`);
+  expect(await file.textContent()).toContain(email);
+  expect(await page.evaluate(() => window.document.activeElement?.id)).toBe('op-file-title');
+
+  await file.locator('[data-refund-line="1"]').click();
+  await page.locator('[data-refund-reason]').fill('Customer called: the jar arrived cracked');
+  await page.locator('[data-refund-submit]').click();
+  const action = page.locator('[data-testid="order-history"] li[data-kind="operator_action"]');
+  await action.waitFor();
+  expect(await action.textContent()).toContain('Customer called: the jar arrived cracked');
+  expect(await action.textContent()).toContain('demo-operator');
+  expect(await page.locator('[data-testid="order-history"] li[data-kind="refund_requested"]').count()).toBe(1);
+  await expectNoSeriousA11yViolations(page, 'the console with an order’s history');
+  expect(refusals.get(page)).toEqual([]);
+}, 120_000);
+
+it('invites a manager who can then sign in locally, and suspends a pavilion until it is reinstated', async () => {
+  const page = await signInAsOperator();
+  const email = `new.manager.${Date.now()}@example.com`;
+  const tj = page.locator('[data-testid="pavilion-list"] li[data-pavilion="TJ"]');
+  await tj.waitFor();
+  await tj.locator('[data-invite-email]').fill(email);
+  await tj.locator('[data-invite] button[type="submit"]').click();
+  await expect.poll(() => page.locator('[data-testid="pavilion-list"] li[data-pavilion="TJ"] details').textContent()).toContain('invited n***@example.com');
+
+  // The invited manager signs in on the local sign-in page, into their pavilion's workspace.
+  const manager = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+  await manager.goto(`${env.stack.url}/pavilion/`);
+  await manager.locator('body[data-state="signed-out"]').waitFor();
+  await manager.locator('[data-signin-link]').click();
+  await manager.waitForURL(/\/auth\/sign-in\?state=[\w-]+&nonce=[\w-]+$/);
+  await manager.locator(`form:has(button:has-text("${email}")) button`).click();
+  await manager.locator('body[data-state="ready"]').waitFor();
+  expect(await manager.locator('[data-pavilion]').textContent()).toContain('Tajikistan');
+
+  // Suspended: the badge says so, its managers are refused and its products cannot be bought.
+  const uz = page.locator('[data-testid="pavilion-list"] li[data-pavilion="UZ"]');
+  await uz.locator('[data-suspend-reason]').fill('Export licence lapsed');
+  await uz.locator('[data-standing-submit]').click();
+  await expect.poll(() => page.locator('[data-testid="pavilion-list"] li[data-pavilion="UZ"]').getAttribute('data-status')).toBe('suspended');
+  expect(await page.locator('li[data-pavilion="UZ"] [data-testid="pavilion-status"]').textContent()).toBe('Suspended');
+  const refused = await fetch(`${env.stack.url}/api/pavilion/me`, { headers: { authorization: `Bearer ${await env.stack.signToken('UZ')}` } });
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as { reason: string }).reason).toBe('pavilion_suspended');
+  await expectNoSeriousA11yViolations(page, 'the console’s pavilions');
+
+  await page.locator('li[data-pavilion="UZ"] [data-suspend-reason]').fill('Licence renewed');
+  await page.locator('li[data-pavilion="UZ"] [data-standing-submit]').click();
+  await expect.poll(() => page.locator('[data-testid="pavilion-list"] li[data-pavilion="UZ"]').getAttribute('data-status')).toBe('active');
+  expect((await fetch(`${env.stack.url}/api/pavilion/me`, { headers: { authorization: `Bearer ${await env.stack.signToken('UZ')}` } })).status).toBe(200);
+  expect(refusals.get(page)).toEqual([]);
+}, 120_000);
+
+it('reads at 390 px without scrolling sideways', async () => {
+  const page = await signInAsOperator();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('[data-testid="pavilion-list"]').waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }, 60_000);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { SignJWT, createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import { OPERATORS_GROUP, PAVILION_CLAIM, PAVILION_GROUP_PREFIX } from '../../../functions/adapters/auth/jwt-verifier.js';
 import type { Pavilion, PavilionCode } from '../../../functions/domain/pavilion.js';
+import { LocalManagerDirectory } from './managers.js';
 import { signInPage } from './sign-in-page.js';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
 
@@ -52,6 +53,8 @@ export interface TokenIssuer {
   readonly operatorSignOutUrl: string;
   /** The published key set, for a verifier in the same process that should not fetch it over HTTP. */
   readonly jwks: JWTVerifyGetKey;
+  /** Managers operators invited (the console's invitation, in place of Cognito AdminCreateUser); listed on the sign-in page. */
+  readonly managers: LocalManagerDirectory;
   signToken(pavilion: PavilionCode, options?: SignOptions): Promise<string>;
   /** A token of the demo operator: the `operators` group and no pavilion. */
   signOperatorToken(options?: SignOptions): Promise<string>;
@@ -72,7 +75,8 @@ export async function createTokenIssuer(options: TokenIssuerOptions): Promise<To
   const signFor = (pavilion: PavilionCode | null, sign: SignOptions) => signWith(key, { ...sign, issuer: sign.issuer ?? issuer, audience: sign.audience ?? options.audience }, pavilion);
   const signToken = (pavilion: PavilionCode, sign: SignOptions = {}) => signFor(pavilion, sign);
   const signOperatorToken = (sign: SignOptions = {}) => signFor(null, { subject: DEMO_OPERATOR_SUBJECT, ...sign, operator: true });
-  const app = createTokenIssuerApp({ ...options, issuer }, key, signToken, signOperatorToken);
+  const managers = new LocalManagerDirectory(options.keyDir);
+  const app = createTokenIssuerApp({ ...options, issuer }, key, signToken, signOperatorToken, managers);
   return {
     app,
     issuer,
@@ -83,6 +87,7 @@ export async function createTokenIssuer(options: TokenIssuerOptions): Promise<To
     operatorSignInUrl: `${issuer}/sign-in?redirect_uri=${encodeURIComponent(returnUrlsOf(options).operator)}`,
     operatorSignOutUrl: `${issuer}/sign-out?logout_uri=${encodeURIComponent(returnUrlsOf(options).operator)}`,
     jwks: createLocalJWKSet({ keys: [key.publicJwk] }),
+    managers,
     signToken,
     signOperatorToken,
   };
@@ -94,6 +99,7 @@ export function createTokenIssuerApp(
   key: SigningKey,
   signToken: (pavilion: PavilionCode, options?: SignOptions) => Promise<string>,
   signOperatorToken: (options?: SignOptions) => Promise<string>,
+  managers?: LocalManagerDirectory,
 ): Hono {
   const app = new Hono();
   const known = new Map(options.pavilions.map((pavilion) => [pavilion.code, pavilion]));
@@ -126,19 +132,22 @@ export function createTokenIssuerApp(
     if (redirectUri === null) return c.text(REDIRECT_MISMATCH, 400);
     c.header('cache-control', 'no-store');
     // The page posts back to this very path, wherever the issuer is mounted, carrying state, nonce and redirect_uri along.
-    return c.html(signInPage([...known.values()], c.req.path, { ...binding, ...(redirectUri ? { redirectUri } : {}) }));
+    return c.html(signInPage([...known.values()], c.req.path, { ...binding, ...(redirectUri ? { redirectUri } : {}) }, managers?.list() ?? []));
   });
   app.post('/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const operator = form['role'] === 'operator';
-    const code = typeof form['pavilion'] === 'string' ? form['pavilion'] : '';
+    // An invited manager signs in under their own subject, for the pavilion they were invited to.
+    const invited = typeof form['manager'] === 'string' ? managers?.bySubject(form['manager']) : undefined;
+    if (form['manager'] !== undefined && !invited) return c.text('Unknown manager', 400);
+    const code = invited ? invited.pavilion : typeof form['pavilion'] === 'string' ? form['pavilion'] : '';
     if (!operator && !known.has(code)) return c.text('Unknown pavilion', 400);
     const binding = bindingOf({ state: form['state'], nonce: form['nonce'] });
     if (!binding) return c.text('state and nonce must be 1 to 256 URL-safe characters', 400);
     const redirectUri = returnTo(form['redirect_uri']);
     if (redirectUri === null) return c.text(REDIRECT_MISMATCH, 400);
     const sign = binding.nonce ? { nonce: binding.nonce } : {};
-    const token = operator ? await signOperatorToken(sign) : await signToken(code, sign);
+    const token = operator ? await signOperatorToken(sign) : await signToken(code, invited ? { ...sign, subject: invited.subject } : sign);
     c.header('cache-control', 'no-store');
     // Only to an allowed URL (no open redirect): the one the sign-in asked for, else the account's own page.
     // The token and the state ride in the fragment, as in Cognito's implicit flow.

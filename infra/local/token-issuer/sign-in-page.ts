@@ -1,5 +1,6 @@
 import type { Pavilion } from '../../../functions/domain/pavilion.js';
 import type { SignInBinding } from './issuer.js';
+import type { InvitedManager } from './managers.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
@@ -9,7 +10,7 @@ const escape = (text: string) =>
  * and the demo operator below them. The request's state, nonce and redirect_uri go along as hidden
  * fields, so the answer carries them, and returns where it was asked to, as Cognito's does.
  */
-export function signInPage(pavilions: readonly Pavilion[], action: string, binding: SignInBinding = {}): string {
+export function signInPage(pavilions: readonly Pavilion[], action: string, binding: SignInBinding = {}, invited: readonly InvitedManager[] = []): string {
   const fields = { state: binding.state, nonce: binding.nonce, redirect_uri: binding.redirectUri };
   const carried = Object.entries(fields)
     .map(([name, value]) => (value ? `\n        <input type="hidden" name="${name}" value="${escape(value)}">` : ''))
@@ -25,6 +26,19 @@ export function signInPage(pavilions: readonly Pavilion[], action: string, bindi
       </form></li>`,
     )
     .join('');
+  // Managers operators invited from the console (in AWS, Cognito mails them a temporary password instead).
+  const invitedRows = invited
+    .map(
+      (manager) => `
+      <li><form method="post" action="${escape(action)}">
+        <input type="hidden" name="manager" value="${escape(manager.subject)}">${carried}
+        <button type="submit"><span class="flag" aria-hidden="true">✉️</span>
+          <span><strong>${escape(manager.email)}</strong></span>
+          <small>Invited manager, ${escape(manager.pavilion)} pavilion</small></button>
+      </form></li>`,
+    )
+    .join('');
+  const invitedSection = invited.length ? `\n  <h2>Invited managers</h2>\n  <ul>${invitedRows}</ul>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>Sign in · SCO Bazaar pavilions (local)</title>
@@ -43,7 +57,7 @@ export function signInPage(pavilions: readonly Pavilion[], action: string, bindi
 <body><main>
   <h1>Sign in to SCO Bazaar</h1>
   <p>Local development sign-in: pick a demo manager, or the demo operator below. In AWS this page is Cognito's managed login.</p>
-  <ul>${rows}</ul>
+  <ul>${rows}</ul>${invitedSection}
   <h2>Operators</h2>
   <p>Operators read every paid order's customs document (the buyer's ID number in full) in the operator console. In AWS: a member of the Cognito group <code>operators</code>.</p>
   <ul>

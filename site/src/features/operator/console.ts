@@ -38,6 +38,8 @@ async function start(): Promise<void> {
   document.body.dataset.state = 'ready';
   $('[data-console]').hidden = false;
   input.focus();
+  // The other sections (hub.ts) load once an operator is in.
+  document.dispatchEvent(new CustomEvent('operator:ready'));
 }
 
 form.addEventListener('submit', async (event) => {
