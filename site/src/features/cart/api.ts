@@ -41,4 +41,7 @@ export const shopApi = {
   checkout: (request: CheckoutRequest) => call<CheckoutAnswer>('POST', '/api/checkout', request),
   // The token goes in a header, never the query: query strings are written to CloudFront's access logs.
   order: (id: string, token: string) => call<OrderView>('GET', `/api/orders/${encodeURIComponent(id)}`, undefined, { 'x-order-token': token }),
+  cancelOrder: (id: string, token: string) => call<OrderView>('POST', `/api/orders/${encodeURIComponent(id)}/cancel`, undefined, { 'x-order-token': token }),
+  returnLine: (id: string, token: string, lineNo: number, reason: string) =>
+    call<OrderView>('POST', `/api/orders/${encodeURIComponent(id)}/lines/${lineNo}/return`, { reason }, { 'x-order-token': token }),
 };

@@ -5,13 +5,16 @@ import { figureRows } from '../cart/checkout-figures.js';
 import { required, setText } from '../cart/dom.js';
 import { fillProduct, readIsland, showState } from '../cart/island.js';
 import { noticeVersionDate } from '../cart/notice-version.js';
-import { fulfilmentTone, keepPolling, ORDER_POLL_EVERY_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
+import { afterSale } from './after-sale.js';
+import { refundUnderway } from './after-sale-state.js';
+import { fulfilmentTone, keepPolling, ORDER_POLL_EVERY_MS, ORDER_POLL_FOR_MS, orderLinkFrom, orderPageSuffix, statusTone, type OrderLink } from './order-state.js';
 import { rateDate, ratesText } from '../cart/rates.js';
 import { forgetPendingCheckout, refreshCount, rememberedOrderToken, rememberOrderToken } from '../cart/session.js';
 
 /**
  * The order page: reads the order with the token from the success URL's fragment and, while the payment is
- * unconfirmed (Stripe's webhook has not arrived yet), asks again every 1.5 s for two minutes.
+ * unconfirmed (Stripe's webhook has not arrived yet), asks again every 1.5 s for two minutes; so too while
+ * a refund waits for Stripe's confirmation. After the sale (cancel, refunds, returns): after-sale.ts.
  */
 const root = document.querySelector<HTMLElement>('[data-order-page]');
 if (root) start(root);
@@ -25,8 +28,15 @@ function start(root: HTMLElement): void {
   const lineTemplate = required<HTMLTemplateElement>(root, 'template[data-line-template]');
 
   const show = (state: 'loading' | 'found' | 'missing') => showState(island, state);
+  let link: OrderLink | null = null;
+  const sale = afterSale(island, {
+    cancel: () => shopApi.cancelOrder(link!.id, link!.token),
+    returnLine: (lineNo, reason) => shopApi.returnLine(link!.id, link!.token, lineNo, reason),
+    show: (order) => render(order),
+    reload: () => follow(link!),
+  });
 
-  const renderLine = (line: OrderLineView): HTMLLIElement => {
+  const renderLine = (line: OrderLineView, orderId: string): HTMLLIElement => {
     const item = (lineTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
     fillProduct(island, item, line);
     required<HTMLElement>(item, '[data-qty]').textContent = `${line.quantity} × ${money(line.chargedUnitPrice)}`;
@@ -44,6 +54,9 @@ function start(root: HTMLElement): void {
         tracking: line.shipment.trackingNumber ?? '—',
       });
     }
+    item.dataset.lineNo = String(line.lineNo);
+    item.dataset.fulfilment = line.fulfilment;
+    sale.renderLine(item, line, orderId);
     return item;
   };
 
@@ -82,12 +95,18 @@ function start(root: HTMLElement): void {
     statusBox.dataset.status = order.status;
     statusBox.dataset.tone = tone;
     required<HTMLElement>(statusBox, '[data-status-title]').textContent = t(`order.status.${order.status}`);
-    required<HTMLElement>(statusBox, '[data-status-body]').textContent = t(`order.body.${order.status}`);
-    required<HTMLElement>(statusBox, '[data-retry-actions]').hidden = tone !== 'bad';
+    // A cancelled order that was never paid has no refund to speak of.
+    const unpaidCancel = order.status === 'cancelled' && order.refunds.length === 0;
+    required<HTMLElement>(statusBox, '[data-status-body]').textContent = t(unpaidCancel ? 'order.cancelledUnpaid' : `order.body.${order.status}`);
+    // Back to the cart only when the payment did not happen; a cancelled or refunded order has nothing there.
+    required<HTMLElement>(statusBox, '[data-retry-actions]').hidden = order.status !== 'expired' && order.status !== 'payment_failed';
 
     required<HTMLElement>(root, '[data-order-id]').textContent = order.orderId;
     required<HTMLElement>(root, '[data-placed]').textContent = t('order.placed', { date: dateTime(order.createdAt) });
-    required<HTMLElement>(root, '[data-lines]').replaceChildren(...order.lines.map(renderLine));
+    // A return being written is not wiped by the next poll (a refund of another line may be under way).
+    if (!root.querySelector('[data-return-form]:not([hidden])')) {
+      required<HTMLElement>(root, '[data-lines]').replaceChildren(...order.lines.map((line) => renderLine(line, order.orderId)));
+    }
     const total = required<HTMLElement>(root, '[data-testid="order-total"]');
     total.textContent = money(order.total);
     total.dataset.amount = String(order.total.amount);
@@ -96,6 +115,7 @@ function start(root: HTMLElement): void {
     required<HTMLElement>(root, '[data-rates]').textContent = firstRate ? t('order.rates', { date: rateDate(firstRate.asOf, locale), rates: ratesText(order.rates, locale) }) : '';
     renderFigures(order);
     renderDelivery(order);
+    sale.render(order);
     show('found');
   };
 
@@ -111,14 +131,20 @@ function start(root: HTMLElement): void {
     }
   };
 
+  // Each follow replaces the one before (a cancel starts a new one to watch its refund).
+  let following = 0;
   const follow = async (link: OrderLink) => {
     const started = Date.now();
+    const mine = ++following;
     let status: OrderView['status'] | null = null;
+    let refunding = false;
     for (;;) {
       const answer = await shopApi.order(link.id, link.token);
+      if (mine !== following) return;
       if (answer.ok) {
         const becamePaid = status === null || status === 'pending_payment';
         status = answer.body.status;
+        refunding = refundUnderway(answer.body);
         render(answer.body);
         if (status !== 'pending_payment') {
           forgetPendingCheckout();
@@ -130,7 +156,8 @@ function start(root: HTMLElement): void {
       } else if (status === null) {
         required<HTMLElement>(statusBox, '[data-status-body]').textContent = t('order.loadFailed');
       }
-      if (!keepPolling(status, Date.now() - started)) break;
+      const elapsed = Date.now() - started;
+      if (!keepPolling(status, elapsed) && !(refunding && elapsed < ORDER_POLL_FOR_MS)) break;
       await new Promise((resolve) => setTimeout(resolve, ORDER_POLL_EVERY_MS));
     }
     if (status === null || status === 'pending_payment') required<HTMLElement>(statusBox, '[data-slow]').hidden = false;
@@ -138,7 +165,7 @@ function start(root: HTMLElement): void {
 
   required<HTMLButtonElement>(root, '[data-refresh]').addEventListener('click', () => location.reload());
 
-  const link = orderLinkFrom(location.search, location.hash, rememberedOrderToken);
+  link = orderLinkFrom(location.search, location.hash, rememberedOrderToken);
   if (!link) return missing();
   rememberOrderToken(link);
   // A fragment lost on the way (found in this tab's memory): from here on the address holds

@@ -1,3 +1,5 @@
+import { STATEMENT_WORDS } from '../statements/words.js';
+
 /**
  * The workspace's own words in the site's three languages. Markup carries the English text
  * (so the page reads before any script runs) and `data-i18n` keys; applyLanguage swaps them.
@@ -185,8 +187,45 @@ export const WORDS = {
   'freight.saved': e('Freight rates saved.', 'Ставки доставки сохранены.', '运费已保存。'),
   'freight.amountError': e('An amount in yuan, such as 28.00', 'Сумма в юанях, например 28,00', '请填写人民币金额，例如 28.00'),
   'freight.tooHigh': e('At most {max} per kilogram', 'Не больше {max} за килограмм', '每千克最多 {max}'),
+  // Statements (statements-page.ts): shared with the operator console's statements page.
+  ...STATEMENT_WORDS,
   'fulfilment.to_ship': e('To ship', 'К отправке', '待发货'),
   'fulfilment.shipped': e('Shipped', 'Отправлен', '已发货'),
+  // Refunds and returns of a line (orders-line-actions.ts).
+  'fulfilment.cancelled': e('Cancelled: do not ship', 'Отменена: не отправлять', '已取消，请勿发货'),
+  'refund.requested': e('Refund under way', 'Возврат денег в обработке', '退款处理中'),
+  'refund.succeeded': e('Refunded', 'Деньги возвращены', '已退款'),
+  'refund.failed': e('Refund failed: the operator resolves it', 'Возврат не прошёл: им займётся оператор', '退款失败，由运营人员处理'),
+  'refund.open': e('Refund this line', 'Вернуть деньги за строку', '退款此商品'),
+  'refund.reason': e('Reason', 'Причина', '原因'),
+  'refund.reason.out_of_stock': e('Out of stock', 'Нет в наличии', '缺货'),
+  'refund.reason.damaged': e('Damaged', 'Повреждён', '损坏'),
+  'refund.reason.other': e('Other', 'Другое', '其他'),
+  'refund.note': e('Note (optional)', 'Примечание (необязательно)', '备注（可选）'),
+  'refund.confirm': e(
+    'The shopper gets this line back with its share of freight and tax, and it will not ship. This cannot be undone.',
+    'Покупателю вернутся деньги за строку с её долей доставки и налога, и она не будет отправлена. Отменить это нельзя.',
+    '顾客将获退此商品的货款及其分摊的运费和税费，此商品不再发货。此操作无法撤销。',
+  ),
+  'refund.submit': e('Refund the line', 'Вернуть деньги', '确认退款'),
+  'refund.done': e('Refund requested: the line will not ship.', 'Возврат запрошен: строка не будет отправлена.', '已申请退款，此商品不再发货。'),
+  'return.requested': e('The shopper asks to return it: {reason}', 'Покупатель просит о возврате: {reason}', '顾客申请退货：{reason}'),
+  'return.accepted': e('Return accepted: goods due back by {date}', 'Возврат принят: товар должен вернуться до {date}', '已同意退货：商品应于 {date} 前寄回'),
+  'return.declined': e('Return declined: {reason}', 'Возврат отклонён: {reason}', '已拒绝退货：{reason}'),
+  'return.received': e('Goods back ({condition}): refund under way', 'Товар получен ({condition}): деньги возвращаются', '已收到退货（{condition}），退款处理中'),
+  'return.refunded': e('Returned and refunded', 'Возвращён, деньги возвращены', '已退货并退款'),
+  'return.accept': e('Accept return', 'Принять возврат', '同意退货'),
+  'return.decline': e('Decline return', 'Отклонить возврат', '拒绝退货'),
+  'return.declineReason': e('Why it is declined (the shopper reads this)', 'Почему отклонён (покупатель это прочтёт)', '拒绝原因（顾客可见）'),
+  'return.declineSubmit': e('Decline', 'Отклонить', '确认拒绝'),
+  'return.receive': e('Goods received', 'Товар получен', '已收到退货'),
+  'return.condition': e('Condition of the goods', 'Состояние товара', '商品状况'),
+  'condition.resellable': e('Resellable: back on sale', 'Можно продать: вернуть в продажу', '完好，可重新销售'),
+  'condition.damaged': e('Damaged: not sold again', 'Повреждён: не продаётся', '已损坏，不再销售'),
+  'return.receiveSubmit': e('Confirm and refund the shopper', 'Подтвердить и вернуть деньги', '确认并为顾客退款'),
+  'return.acceptedDone': e('Return accepted.', 'Возврат принят.', '已同意退货。'),
+  'return.declinedDone': e('Return declined.', 'Возврат отклонён.', '已拒绝退货。'),
+  'return.receivedDone': e('Goods received: the shopper is being refunded.', 'Товар получен: покупателю возвращаются деньги.', '已收到退货，正在为顾客退款。'),
 } satisfies Record<string, Entry>;
 
 export type WordKey = keyof typeof WORDS;

@@ -4,6 +4,7 @@ import { $, el, toast, type Child } from './dom.js';
 import { showFieldErrors } from './field-errors.js';
 import { count, dateTime, money } from './format.js';
 import { currentLanguage, tr, type WordKey } from './i18n.js';
+import { afterSaleActions, afterSaleNotes } from './orders-line-actions.js';
 import { pagedList, wireTabs } from './paged-list.js';
 import { fail, startWorkspace } from './workspace.js';
 
@@ -37,16 +38,23 @@ function row(line: Line): HTMLTableRowElement {
   const cell = (label: WordKey, props: Record<string, string>, ...children: Child[]) => el('td', { ...props, 'data-label': tr(label) }, ...children);
   return el(
     'tr',
-    { 'data-line': `${line.orderId}/${line.lineNo}` },
+    { 'data-line': `${line.orderId}/${line.lineNo}`, 'data-fulfilment': line.fulfilment },
     cell('col.paidAt', {}, line.paidAt ? dateTime(line.paidAt) : '–'),
     cell('col.order', {}, el('code', {}, line.orderId), el('span', { class: 'sub' }, `#${line.lineNo}`)),
     cell('col.item', { class: 'title-cell' }, line.title[lang], el('span', { class: 'sub' }, line.sku), line.hsCode ? el('span', { class: 'sub', 'data-hs-code': '' }, `HS\u00a0${line.hsCode}`) : null),
     cell('col.qty', { class: 'num' }, count(line.quantity)),
     cell('col.price', { class: 'num' }, money(line.unitPrice.amount * line.quantity, line.unitPrice.currency)),
     cell('col.shipTo', { class: 'ship-to wide' }, line.shipTo ? shipTo(line.shipTo) : '–', line.fulfilmentMode ? el('span', { class: 'sub' }, tr(`mode.${line.fulfilmentMode}` as WordKey)) : null),
-    cell('col.status', {}, el('span', { class: 'ws-badge', 'data-kind': line.fulfilment }, tr(`fulfilment.${line.fulfilment}` as WordKey))),
-    cell('col.shipment', { class: 'wide' }, line.fulfilment === 'to_ship' ? shipForm(line) : line.carrier ? `${line.carrier} · ${line.trackingNumber}` : '–'),
+    cell('col.status', {}, el('div', { class: 'ws-status' }, el('span', { class: 'ws-badge', 'data-kind': line.fulfilment }, tr(`fulfilment.${line.fulfilment}` as WordKey)), ...afterSaleNotes(line))),
+    // A cancelled (refunded) line has no form to ship it: it must not leave.
+    cell('col.shipment', { class: 'wide' }, line.fulfilment === 'to_ship' ? shipForm(line) : line.carrier ? `${line.carrier} · ${line.trackingNumber}` : '–', afterSaleActions(line, changed)),
   );
+}
+
+/** A line the API changed (refunded, its return stepped) takes its old row's place. */
+function changed(updated: Line): void {
+  lines.replace(updated, (item) => item.orderId === updated.orderId && item.lineNo === updated.lineNo);
+  render();
 }
 
 /** The label a courier needs, in Chinese as the address is, and the buyer as customs names them (ID masked: the pavilion never gets more). */
