@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   IDENTITY_KMS_KEY_ARN: z.string().startsWith('arn:').optional(),
   IDENTITY_HASH_SECRET_ARN: z.string().startsWith('arn:').optional(),
   IDENTITY_KEY_FILE: z.string().min(1).optional(),
+  /** AWS: the HMAC key orders are filed under by their shopper's email (shop) and found by (operators); locally derived from IDENTITY_KEY_FILE. */
+  SHOPPER_LOOKUP_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** AWS: the managers' user pool, where operators invite managers (Cognito AdminCreateUser). */
+  MANAGER_POOL_ID: z.string().min(1).optional(),
   /**
    * How long loaded exchange rates may be charged at, in hours (default 48): past that, checkout
    * answers 503 for any cart that converts a currency, until a refresh loads new ones.
@@ -47,6 +51,9 @@ const EnvSchema = z.object({
   RATES_MAX_AGE_HOURS: z.coerce.number().int().positive().max(24 * 30).default(RATES_FRESH_FOR_HOURS),
   /** Where the rates refresh reads the Bank of Russia's daily XML; its own URL when unset (a mirror, or a local server in tests). */
   RATES_FEED_URL: z.string().url().optional(),
+  /** The mail function's sender (an address of the SES identity, infra/constructs/mail.ts) and its configuration set. */
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   /** HMAC key of local upload URLs; random per process when unset. */
   UPLOAD_SIGNING_SECRET: z.string().min(16).optional(),
 });

@@ -9,6 +9,7 @@ import { createCloudApp } from './stacks/cloud-app.js';
  *   siteDist       the built site (default site/dist, made by `npm run build:site`)
  *   domainName     a custom domain for the site, with certificateArn (ACM, us-east-1)
  *   alarmEmail     where alarms are mailed
+ *   mailFrom       the address the store's mail comes from (default orders@<domainName>); verify its domain in SES
  */
 const app = new App();
 const context = (name: string): string | undefined => {
@@ -38,11 +39,14 @@ if (Boolean(domainName) !== Boolean(certificateArn)) {
 }
 
 const alarmEmail = context('alarmEmail');
+const mailFrom = context('mailFrom');
+if (mailFrom && !/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(mailFrom)) refuse(`mailFrom must be an address like orders@shop.example.com, got ${mailFrom}`);
 createCloudApp({
   app,
   siteDist,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
   ...(alarmEmail ? { alarmEmail } : {}),
+  ...(mailFrom ? { mailFrom } : {}),
 });
 app.synth();

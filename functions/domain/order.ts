@@ -37,8 +37,9 @@ export const SESSION_GRACE_MINUTES = 1;
 
 /**
  * Checkout reserves every line in one TransactWriteItems (limit 100 items): 2 per line (the stock
- * and the line) + the order, its cart and its buyer's yearly count; a payment writes at most
- * 2 per line + the event, the order, the count and the cart.
+ * and the line) + the order, its cart, its buyer's yearly count and its held confirmation mail; a
+ * payment writes at most 2 per line + the event, the order, the count and the cart, a ledger record
+ * per pavilion (13 at most) and two mail records (domain/mail/outbox.ts): 99 for 40 lines.
  */
 export const MAX_ORDER_LINES = 40;
 
@@ -165,6 +166,8 @@ export interface Order {
   readonly refunded?: Money;
   /** What refunds asked for and not failed (requested or succeeded) add up to: the store never lets it pass the total. */
   readonly refundsCommitted?: Money;
+  /** Each pavilion's commission rate (basis points) when the order was paid: its refunds give commission back at the same rate (domain/settlement.ts). */
+  readonly commissionBp?: Readonly<Record<PavilionCode, number>>;
 }
 
 /** What a payment event says happened, stripped of the provider's vocabulary. */

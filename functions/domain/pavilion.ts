@@ -20,6 +20,17 @@ export interface Pavilion {
   readonly flag: string;
   /** What the pavilion charges for freight to China per fulfilment mode; DEFAULT_FREIGHT_RATES until its manager sets them. */
   readonly freightRates?: FreightRates;
+  /** Set by an operator (usecases/operator-pavilions.ts): its managers are refused and its products not sold until reinstated. */
+  readonly suspension?: PavilionSuspension;
 }
+
+export interface PavilionSuspension {
+  readonly at: string;
+  /** The operator's token subject. */
+  readonly by: string;
+  readonly reason: string;
+}
+
+export const isSuspended = (pavilion: Pick<Pavilion, 'suspension'> | null | undefined): boolean => Boolean(pavilion?.suspension);
 
 export const PAVILION_CODE = /^[A-Z]{2}$/;

@@ -4,12 +4,14 @@ import { DynamoCartStore } from '../adapters/dynamodb/cart-store.js';
 import { DynamoOrderStore } from '../adapters/dynamodb/order-store.js';
 import { DynamoRateStore } from '../adapters/dynamodb/rate-store.js';
 import { DynamoRefundStore } from '../adapters/dynamodb/refund-store.js';
+import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 import { lazyIdentityVault } from '../adapters/secrets/identity-key.js';
 import { lazyStripeGateway } from '../adapters/stripe/lazy-gateway.js';
 import { systemClock } from '../ports/clock.js';
 import { readConfig, type Config } from '../config.js';
 import type { ApiDeps } from '../http/api.js';
+import { wireOperatorConsoleDeps } from './wire-operator.js';
 import { wirePavilionDeps } from './wire-pavilion.js';
 
 /** Builds the adapters from configuration: the one place that knows which implementation serves each port. */
@@ -21,6 +23,7 @@ export function wireDeps(config: Config = readConfig()): ApiDeps {
     carts: new DynamoCartStore(doc, config.TABLE_NAME),
     orders: new DynamoOrderStore(doc, config.TABLE_NAME, telemetry),
     refunds: new DynamoRefundStore(doc, config.TABLE_NAME, telemetry),
+    ledger: new DynamoLedgerStore(doc, config.TABLE_NAME),
     payments: lazyStripeGateway(config),
     identity: lazyIdentityVault(config),
     clock: systemClock,
@@ -30,6 +33,7 @@ export function wireDeps(config: Config = readConfig()): ApiDeps {
     telemetry,
     ...(config.AUTH_OPERATOR_SIGN_IN_URL ? { operatorSignInUrl: config.AUTH_OPERATOR_SIGN_IN_URL } : {}),
     ...(config.AUTH_OPERATOR_SIGN_OUT_URL ? { operatorSignOutUrl: config.AUTH_OPERATOR_SIGN_OUT_URL } : {}),
+    ...wireOperatorConsoleDeps(config, doc),
     ...wirePavilionDeps(config, doc),
   };
 }

@@ -1,7 +1,10 @@
 import { requireOperator, type OperatorEnv } from './operator-auth.js';
+import { registerConsoleRoutes } from './operator-console.js';
 import { registerCustomsRoutes } from './operator-customs.js';
 import type { OperatorDeps } from './operator-deps.js';
+import { registerPavilionRoutes } from './operator-pavilions.js';
 import { registerRefundRoutes } from './operator-refunds.js';
+import { registerSettlementRoutes } from './operator-settlement.js';
 import { registerOperatorSessionConfig, registerOperatorWhoAmI } from './operator-session.js';
 import { createRouter } from './router.js';
 
@@ -26,6 +29,9 @@ export function createOperatorApp(deps: OperatorDeps) {
   registerOperatorWhoAmI(operator);
   registerCustomsRoutes(operator, deps);
   registerRefundRoutes(operator, deps);
+  registerConsoleRoutes(operator, deps);
+  registerPavilionRoutes(operator, deps);
+  registerSettlementRoutes(operator, deps);
   app.route('/operator', operator);
   return app;
 }

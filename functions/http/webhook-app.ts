@@ -35,7 +35,7 @@ const stripeWebhook = createRoute({
   },
 });
 
-export function createWebhookApp(deps: Pick<ShopDeps, 'orders' | 'refunds' | 'payments' | 'clock' | 'telemetry'>) {
+export function createWebhookApp(deps: Pick<ShopDeps, 'orders' | 'refunds' | 'payments' | 'clock' | 'telemetry' | 'ledger' | 'refusedEvents'>) {
   const app = createRouter();
   app.openAPIRegistry.registerPath(stripeWebhook);
   app.use('/webhooks/stripe', jsonBodyGuard(256 * 1024));

@@ -2,6 +2,7 @@ import type { Money } from '../domain/money.js';
 import type { UnavailableReason } from '../domain/pricing.js';
 import type { Order, OrderDecision, OrderLine, OrderStatus } from '../domain/order.js';
 import type { Refund } from '../domain/refund.js';
+import type { LedgerRecord } from '../domain/settlement.js';
 
 /** Why a reservation was refused, line by line, so the shopper can fix exactly those lines. */
 export interface RefusedLine {
@@ -67,13 +68,23 @@ export interface ApplyOptions {
   /** The provider's payment id (the payment slip customs matches), recorded when the order is paid. */
   readonly paymentId?: string;
   readonly note?: string;
+  /**
+   * What the payment appends to the settlement ledger (domain/settlement.ts paymentRecords) and the
+   * commission rates it was taken at: written only when the order becomes paid (or paid and waiting
+   * for an operator), in the same transaction.
+   */
+  readonly ledger?: { readonly records: readonly LedgerRecord[]; readonly commissionBp: Readonly<Record<string, number>> };
 }
 
 export interface PlaceOrderOptions {
   /** The catalogue version each product's price was read from: a newer one refuses the line as stale. */
   readonly productVersions: ReadonlyMap<string, number>;
+  /** The keyed hash of the shopper's email (ports/shopper-keys.ts): the order is filed under it for operators' searches. */
+  readonly shopperKey?: string;
   /** The cart's pending order as read (undefined: none), so two checkouts of one cart cannot both place one. */
   readonly cartPendingOrderId?: string;
+  /** The order page's token: the confirmation mail is prepared with it (held until paid), the only place it is kept. */
+  readonly confirmationToken?: string;
 }
 
 export interface OrderStore {

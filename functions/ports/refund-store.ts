@@ -1,3 +1,4 @@
+import type { LedgerRecord } from '../domain/settlement.js';
 import type { OperatorAction } from '../domain/audit.js';
 import type { Order } from '../domain/order.js';
 import type { PavilionCode } from '../domain/pavilion.js';
@@ -17,6 +18,8 @@ export interface SettleOptions {
   readonly eventId?: string;
   readonly providerRefundId?: string;
   readonly failureReason?: string;
+  /** What the refund's success (or its reversal) appends to the settlement ledger (domain/settlement.ts refundRecords), in the same transaction. */
+  readonly ledger?: readonly LedgerRecord[];
 }
 
 export interface FailedRefundsPage {

@@ -14,6 +14,11 @@ export const BUSINESS_METRICS = [
   'RefundsFailed',
   /** An order the sweep could not handle (the others in its run go on; alarmed on). */
   'SweepOrderFailed',
+  /** Mail the mail service accepted; mail given up (a refused address, the service down for good: alarmed on); bounces and complaints SES reports. */
+  'MailSent',
+  'MailFailed',
+  'MailBounced',
+  'MailComplained',
 ] as const;
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 

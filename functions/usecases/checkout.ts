@@ -7,6 +7,7 @@ import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
 import { addMinutes, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
 import { payabilityAt } from '../domain/payable.js';
+import { isSuspended } from '../domain/pavilion.js';
 import { paymentMethodsFor } from '../domain/payment-methods.js';
 import { checkRecipientAndBuyer, type BuyerInput, type RecipientInput } from '../domain/recipient.js';
 import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, YearlyAllowanceExceededError, type RefusedLine } from '../ports/order-store.js';
@@ -142,6 +143,9 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       return [];
     });
     if (refused.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: refused });
+    // A suspended pavilion sells nothing (usecases/operator-pavilions.ts): its lines are refused as not sold.
+    const suspendedLines = await linesOfSuspendedPavilions(deps, buyable);
+    if (suspendedLines.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: suspendedLines });
 
     // Every order ships to China: it must stay within both of China's limits, in whatever currency it is paid.
     // What the cart showed as payable (domain/payable.ts), with the buyer's yearly limit between its two checks.
@@ -190,6 +194,8 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       await deps.orders.placeOrder(order, lines, {
         productVersions: new Map(buyable.map((line) => [line.productId, line.productVersion])),
         cartPendingOrderId: cart.pendingOrderId,
+        confirmationToken: token,
+        ...(deps.shopperKeys ? { shopperKey: await deps.shopperKeys.emailKey(request.email) } : {}),
       });
     } catch (error) {
       if (error instanceof CartCheckoutRaceError) throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
@@ -363,4 +369,14 @@ function refusalDetails(refusal: CheckoutRefusal): LogFields {
     default:
       return {};
   }
+}
+
+/** The cart's lines whose pavilion an operator suspended, as refused lines (one Query of the pavilions). */
+async function linesOfSuspendedPavilions(
+  deps: Pick<ShopDeps, 'catalogue'>,
+  buyable: readonly { readonly productId: string; readonly pavilion: string; readonly quantity: number }[],
+): Promise<RefusedLine[]> {
+  const suspended = new Set((await deps.catalogue.listPavilions()).filter(isSuspended).map((pavilion) => pavilion.code));
+  if (suspended.size === 0) return [];
+  return buyable.filter((line) => suspended.has(line.pavilion)).map((line) => ({ productId: line.productId, requested: line.quantity, available: 0, reason: 'unavailable' }));
 }

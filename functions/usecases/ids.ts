@@ -53,3 +53,23 @@ export function sameDigest(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return difference === 0;
 }
+
+/** An operator's action on a pavilion (usecases/operator-pavilions.ts). */
+export function newActionId(): string {
+  return readableId('ACT');
+}
+
+/** `PAY-` and 80 random bits (domain/settlement.ts PAYOUT_ID): a payout recorded by an operator. */
+export function newPayoutId(): string {
+  return readableId('PAY');
+}
+
+/** `ADJ-` and 80 random bits (domain/settlement.ts ADJUSTMENT_ID): a manual adjustment of a pavilion's ledger. */
+export function newAdjustmentId(): string {
+  return readableId('ADJ');
+}
+
+/** `RTE-` and 80 random bits: an operator's change of a pavilion's commission rate (its audit record). */
+export function newRateChangeId(): string {
+  return readableId('RTE');
+}

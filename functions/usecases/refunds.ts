@@ -1,5 +1,6 @@
 import { decideRefund, planSettlement, type Refund, type RefundRequestPlan, type ReportedRefundStatus } from '../domain/refund.js';
 import type { Money } from '../domain/money.js';
+import { refundRecords } from '../domain/settlement.js';
 import type { Order, OrderStatus } from '../domain/order.js';
 import type { Clock } from '../ports/clock.js';
 import { EventAlreadyProcessedError, OrderChangedError, type OrderStore } from '../ports/order-store.js';
@@ -118,9 +119,11 @@ export async function settleRefundReport(deps: RefundDeps, outcome: RefundOutcom
     if (settlement.kind === 'none') return { result: 'no_change' };
     const now = nowOf(deps);
     const plan = planSettlement(stored, refund, settlement, now);
+    const ledger = settlement.kind === 'fail' ? [] : refundRecords(stored, refund, settlement.kind, now);
     try {
       await deps.refunds.settle(stored.order, refund, plan, {
         now,
+        ...(ledger.length > 0 ? { ledger } : {}),
         ...(eventId ? { eventId } : {}),
         ...(outcome.providerRefundId ? { providerRefundId: outcome.providerRefundId } : {}),
         ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),

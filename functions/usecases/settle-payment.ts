@@ -1,11 +1,20 @@
 import { decide, ORDER_ID, type OrderStatus } from '../domain/order.js';
 import { REFUND_ID } from '../domain/refund.js';
 import type { Clock } from '../ports/clock.js';
-import { EventAlreadyProcessedError, OrderChangedError, type OrderStore } from '../ports/order-store.js';
+import { EventAlreadyProcessedError, OrderChangedError, type OrderStore, type StoredOrder } from '../ports/order-store.js';
 import { InvalidWebhookError, type PaymentEvent, type PaymentGateway } from '../ports/payment-gateway.js';
 import type { RefundStore } from '../ports/refund-store.js';
+import type { RefusedEventLog } from '../ports/operator-console-store.js';
+import type { LedgerStore } from '../ports/ledger-store.js';
+import { paymentRecords } from '../domain/settlement.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import { settleRefundReport, type RefundSettleResult } from './refunds.js';
+
+/** The ledger is read for each pavilion's commission rate when an order becomes paid. */
+type SettleDeps = {
+  readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry;
+  readonly ledger: Pick<LedgerStore, 'accounts'>;
+};
 
 export type SettleResult =
   | { readonly result: 'applied'; readonly status: OrderStatus; readonly refundStatus?: string }
@@ -20,7 +29,7 @@ const MAX_ATTEMPTS = 5;
  * shows there first, as every one of the provider's deliveries failing.
  */
 export async function settleDelivery(
-  deps: { readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
+  deps: SettleDeps & { readonly refusedEvents?: RefusedEventLog },
   rawBody: string,
   signature: string,
 ): Promise<SettleResult | { readonly result: 'bad_signature' }> {
@@ -33,7 +42,22 @@ export async function settleDelivery(
     deps.telemetry.warn('webhook signature refused', { detail: error.message });
     return { result: 'bad_signature' };
   }
-  return settlePaymentEvent(deps, event);
+  const outcome = await settlePaymentEvent(deps, event);
+  if (outcome.result === 'mismatch') await recordRefusal(deps, event, outcome.reason);
+  return outcome;
+}
+
+/**
+ * A verified event that does not match its order is kept for operators (the console's "needs
+ * attention"): money may have moved at the provider that the store will not account for.
+ */
+async function recordRefusal(deps: { readonly refusedEvents?: RefusedEventLog; readonly clock: Clock }, event: PaymentEvent, mismatch: string): Promise<void> {
+  const orderId = event.orderId ?? event.refunds.find((report) => report.orderId)?.orderId;
+  if (!deps.refusedEvents || !orderId || !ORDER_ID.test(orderId)) return;
+  await deps.refusedEvents.record({
+    eventId: event.eventId, eventType: event.type, orderId, mismatch, at: deps.clock.now().toISOString(),
+    ...(event.amount ? { received: event.amount } : {}),
+  });
 }
 
 /**
@@ -42,7 +66,7 @@ export async function settleDelivery(
  * writes conditioned on that status together with the event id, so a race only means deciding again.
  */
 export async function settlePaymentEvent(
-  deps: { readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
+  deps: SettleDeps,
   event: PaymentEvent,
 ): Promise<SettleResult> {
   const { telemetry } = deps;
@@ -85,10 +109,12 @@ export async function settlePaymentEvent(
       return { result: 'no_change' };
     }
     try {
+      const now = deps.clock.now().toISOString();
       const status = await deps.orders.apply(order, decision, {
-        now: deps.clock.now().toISOString(),
+        now,
         eventId: event.eventId,
         ...(event.paymentId ? { paymentId: event.paymentId } : {}),
+        ...(decision.kind === 'release' ? {} : { ledger: await paymentLedger(deps, stored, now) }),
       });
       telemetry.info('payment event applied', { eventId: event.eventId, type: event.type, orderId: order.orderId, from: order.status, to: status });
       // Counted here, after the write that recorded the event id: a redelivered event never gets this far.
@@ -110,7 +136,7 @@ export async function settlePaymentEvent(
  * refund with none of our metadata was made elsewhere (the provider's dashboard): logged, not applied.
  */
 async function settleRefundEvent(
-  deps: { readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry },
+  deps: SettleDeps,
   event: PaymentEvent,
 ): Promise<SettleResult> {
   const results: RefundSettleResult[] = [];
@@ -129,4 +155,11 @@ async function settleRefundEvent(
   if (results.some((result) => result.result === 'duplicate')) return { result: 'duplicate' };
   if (results.some((result) => result.result === 'no_change')) return { result: 'no_change' };
   return results.length > 0 ? { result: 'unknown_order' } : { result: 'ignored' };
+}
+
+/** What the payment appends to each pavilion's ledger, at each pavilion's commission rate now (domain/settlement.ts). */
+async function paymentLedger(deps: Pick<SettleDeps, 'ledger'>, stored: StoredOrder, now: string) {
+  const accounts = await deps.ledger.accounts(stored.lines.map((line) => line.pavilion));
+  const commissionBp = Object.fromEntries([...accounts].map(([pavilion, account]) => [pavilion, account.commissionBp]));
+  return { records: paymentRecords(stored.order, stored.lines, commissionBp, now), commissionBp };
 }

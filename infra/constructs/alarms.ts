@@ -98,6 +98,14 @@ export class Alarms extends Construct {
       description: 'The sweep could not handle an order (the rest of its run went on): its reservation stays held until it can; see the sweep log',
       threshold: 0,
     });
+    this.addBusiness(props, 'mail', 'MailFailed', {
+      description: 'Mail was given up (an address SES refused, or SES down for 15 minutes): see the mail log and the outbox record',
+      threshold: 0,
+    });
+    this.addBusiness(props, 'mail', 'MailComplained', {
+      description: 'A recipient marked the store\'s mail as spam: SES suppresses them; too many complaints put the SES account under review',
+      threshold: 0,
+    });
     this.addBusiness(props, 'webhooks', 'RefundsFailed', {
       description: 'Stripe reported a refund failed: the shopper has not got their money back; an operator retries it (console, needs attention)',
       threshold: 0,

@@ -30,6 +30,10 @@ export interface ApiAppSpec {
   readonly identity?: 'seal' | 'open';
   /** Writes product images under media/ in the images bucket. */
   readonly writesImages?: boolean;
+  /** Reads the shopper lookup HMAC key: files orders under their shopper's email (shop), finds them so (operator). */
+  readonly shopperLookup?: boolean;
+  /** Invites pavilion managers into the user pool (cognito-idp:AdminCreateUser on it only). */
+  readonly invitesManagers?: boolean;
   /** Seconds; API Gateway gives up after 30. */
   readonly timeoutSeconds?: number;
 }
@@ -65,6 +69,8 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     stripe: true,
     // Checkout seals the buyer's ID number and counts the yearly limit under its keyed hash; it can never open one.
     identity: 'seal',
+    // Checkout files the order under a keyed hash of the shopper's email, for the operator console.
+    shopperLookup: true,
     timeoutSeconds: 20,
   },
   {
@@ -96,6 +102,9 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     stripe: true,
     // The customs document is the one place a buyer's ID number is opened.
     identity: 'open',
+    // The console finds a shopper's orders by email, and invites pavilion managers.
+    shopperLookup: true,
+    invitesManagers: true,
   },
 ];
 

@@ -5,6 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { IDENTITY_KEY_PURPOSE } from '../../functions/adapters/crypto/envelope-identity-vault.js';
@@ -22,6 +23,10 @@ export interface ApiFunctionsProps {
   readonly identityKey: IKey;
   /** The HMAC key of the yearly count; only apps with `identity: 'seal'` get its ARN and may read it. */
   readonly identityHashSecret: ISecret;
+  /** The HMAC key of the shopper email lookup; apps with `shopperLookup` get its ARN and may read it. */
+  readonly shopperLookupSecret: ISecret;
+  /** The managers' user pool; apps with `invitesManagers` get its id and cognito-idp:AdminCreateUser on it. */
+  readonly managerPool: IUserPool;
   readonly imagesBucket: IBucket;
   /** Shared by every app: table name, public URL, token issuer. */
   readonly environment: Record<string, string>;
@@ -56,12 +61,19 @@ export class ApiFunctions extends Construct {
         ...(spec.identity ? { IDENTITY_KMS_KEY_ARN: props.identityKey.keyArn } : {}),
         ...(spec.identity === 'seal' ? { IDENTITY_HASH_SECRET_ARN: props.identityHashSecret.secretArn } : {}),
         ...(spec.writesImages ? { IMAGES_BUCKET: props.imagesBucket.bucketName } : {}),
+        ...(spec.shopperLookup ? { SHOPPER_LOOKUP_SECRET_ARN: props.shopperLookupSecret.secretArn } : {}),
+        ...(spec.invitesManagers ? { MANAGER_POOL_ID: props.managerPool.userPoolId } : {}),
       },
     });
     grantTableAccess(fn, props.table, props.tableKey, spec.table);
     if (spec.stripe) props.stripeSecret.grantRead(fn);
     if (spec.identity) grantIdentityKey(fn, props.identityKey, spec.identity);
     if (spec.identity === 'seal') grantSecretRead(fn, props.identityHashSecret);
+    if (spec.shopperLookup) grantSecretRead(fn, props.shopperLookupSecret);
+    if (spec.invitesManagers) {
+      // One action on one pool: create a manager's account (its pavilion attribute set), nothing else.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser'], resources: [props.managerPool.userPoolArn] }));
+    }
     if (spec.writesImages) {
       // Uploads only (presigned PUTs), only under media/, which CloudFront serves at /media/*.
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.imagesBucket.arnForObjects('media/*')] }));

@@ -28,6 +28,11 @@ import { SEED_PAVILIONS, seedCatalogue, seedProducts, writeSeedMedia } from './s
 import { createStaticApp } from './static-files.js';
 import { startLocalStripe } from './stripe/server.js';
 import { createTokenIssuer } from './token-issuer/issuer.js';
+import { DynamoOutboxStore } from '../../functions/adapters/dynamodb/outbox-store.js';
+import { deliverDueMail, type DeliveryTally, type MailDeps } from '../../functions/usecases/deliver-mail.js';
+import { LocalOutbox } from './outbox/local-outbox.js';
+import { createOutboxApp } from './outbox/outbox-app.js';
+import { seedOrderContact } from './seed/order-contacts.js';
 import { LOCAL_AUDIENCE, localIssuerUrl, localKeyDir } from './token-issuer/local-auth.js';
 
 export interface LocalStackOptions {
@@ -52,6 +57,8 @@ export interface LocalStackOptions {
    * repository's functions/adapters/rates/default-rates.json by default (RATES_FILE for `npm start`).
    */
   readonly ratesFile?: string;
+  /** How often the outbox is checked for mail due (default every 1.5 s; the stream does it at once in AWS). */
+  readonly mailEveryMs?: number;
   /** How often the stored rates are checked for staleness (default every hour). */
   readonly ratesCheckEveryMs?: number;
 }
@@ -67,6 +74,10 @@ export interface LocalStack {
   signOperatorToken(): Promise<string>;
   /** Rebuilds the static site from the table now (the debounced one runs after changes to what the pages show). */
   rebuildSite(): Promise<void>;
+  /** Where the mail the store sent is shown (`/outbox/`; JSON at `/api/outbox`). */
+  readonly outboxUrl: string;
+  /** Sends the mail due now, as the timer does (tests call it instead of waiting). */
+  deliverMail(): Promise<DeliveryTally>;
   stop(): Promise<void>;
 }
 
@@ -226,9 +237,33 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }, options.ratesCheckEveryMs ?? 3_600_000);
     stops.push(async () => clearInterval(rates));
 
+    // Mail: SES's local stand-in keeps every message (the outbox pages below), sent by the same use case as in AWS.
+    const outboxStore = new DynamoOutboxStore(doc, LOCAL_TABLE_NAME);
+    for (const pavilion of await catalogue.listPavilions()) {
+      if (!(await outboxStore.getContact(pavilion.code))) await outboxStore.putContact(pavilion.code, seedOrderContact(pavilion.code));
+    }
+    const localOutbox = new LocalOutbox(join(dataDir, 'outbox', 'messages.jsonl'));
+    const mailShop = lazyDeps<ShopDeps>(deps, SHOP_DEPS);
+    const mailDeps: MailDeps = {
+      outbox: outboxStore, contacts: outboxStore, orders: mailShop.orders, mailer: localOutbox,
+      clock: mailShop.clock, telemetry: mailShop.telemetry, publicBaseUrl: origin,
+    };
+    let delivering: Promise<DeliveryTally> | null = null;
+    // One run at a time from this process (other senders are safe anyway: records are claimed).
+    const deliverMail = () => (delivering ??= deliverDueMail(mailDeps).finally(() => (delivering = null)));
+    const mailTimer = setInterval(() => {
+      deliverMail().catch((error: Error) => log(`Mail delivery failed: ${error.message}`));
+    }, options.mailEveryMs ?? 1500);
+    stops.push(async () => {
+      clearInterval(mailTimer);
+      await delivering?.catch(() => undefined);
+    });
+
     const app = new Hono();
     app.route('/auth', issuer.app);
-    app.route('/', createApi({ ...deps, ...published }));
+    app.route('/', createOutboxApp(localOutbox));
+    // Operators' invitations reach the local issuer, which lists the new managers on its sign-in page.
+    app.route('/', createApi({ ...deps, ...published, managers: issuer.managers }));
     if (withSite) app.route('/', createStaticApp({ siteDir, mediaDir }));
     handle = (request) => app.fetch(request);
 
@@ -240,6 +275,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       signToken: (pavilion) => issuer.signToken(pavilion),
       signOperatorToken: () => issuer.signOperatorToken(),
       rebuildSite,
+      outboxUrl: `${origin}/outbox/`,
+      deliverMail,
       stop,
     };
   } catch (error) {

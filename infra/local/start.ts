@@ -24,7 +24,8 @@ const stack = await startLocalStack({
   process.exit(1);
 });
 
-console.log(`\nSCO Bazaar is open at ${stack.url}  (Ctrl-C stops it)\n`);
+console.log(`\nSCO Bazaar is open at ${stack.url}  (Ctrl-C stops it)`);
+console.log(`Mail it sends (kept here, never sent): ${stack.outboxUrl}\n`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

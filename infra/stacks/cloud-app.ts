@@ -11,6 +11,8 @@ export interface CloudAppOptions {
   readonly siteDist: string;
   readonly customDomain?: CustomDomain;
   readonly alarmEmail?: string;
+  /** Where the store's mail comes from; `orders@<domainName>` with a custom domain, else a placeholder to replace (README, Mail). */
+  readonly mailFrom?: string;
   readonly env?: Environment;
   /** Run the cdk-nag AwsSolutions checks (errors fail the synth). */
   readonly nag?: boolean;
@@ -43,10 +45,12 @@ export function createCloudApp(options: CloudAppOptions) {
     stripeSecret: stateful.stripeSecret,
     identityKey: stateful.identityKey,
     identityHashSecret: stateful.identityHashSecret,
+    shopperLookupSecret: stateful.shopperLookupSecret,
     managerPool: stateful.managerPool,
     siteDist: options.siteDist,
     ...(options.customDomain ? { customDomain: options.customDomain } : {}),
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    mailFrom: options.mailFrom ?? `orders@${options.customDomain?.domainName ?? 'example.com'}`,
     ...(options.resolveEntry ? { resolveEntry: options.resolveEntry } : {}),
   });
   if (options.nag ?? true) {

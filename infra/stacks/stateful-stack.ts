@@ -38,6 +38,8 @@ export class StatefulStack extends Stack {
   readonly identityKey: Key;
   /** The HMAC key of the yearly count per buyer (a keyed hash of the ID number); only the shop reads it. */
   readonly identityHashSecret: Secret;
+  /** The HMAC key orders are filed under by their shopper's email: the shop files them, operators find them (never the ID hash key). */
+  readonly shopperLookupSecret: Secret;
   readonly managerPool: UserPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
@@ -80,6 +82,15 @@ export class StatefulStack extends Stack {
     // Generated here and never shown: no output names its value, and only the shop (which counts the yearly limit) may read it.
     this.identityHashSecret = new Secret(this, 'IdentityHashKey', {
       description: 'SCO Bazaar: the HMAC key that hashes buyers\' resident ID numbers for the yearly limit (never encrypts)',
+      encryptionKey: this.personalDataKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false, requireEachIncludedType: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // The operator console finds a shopper's orders by a keyed hash of their email: a key of its own, so
+    // operators never hold the key that names buyers' yearly counts.
+    this.shopperLookupSecret = new Secret(this, 'ShopperLookupKey', {
+      description: 'SCO Bazaar: the key of the keyed hash that files orders under their shopper\'s email, for operators to find them (never encrypts)',
       encryptionKey: this.personalDataKey,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false, requireEachIncludedType: true },
       removalPolicy: RemovalPolicy.RETAIN,

@@ -11,6 +11,7 @@ import { IMAGE_VARIANTS_ENTRY, RATES_REFRESH_ENTRY, SWEEP_ENTRY } from '../const
 import { ApiFunctions } from '../constructs/api-functions.js';
 import { ExpirySweep } from '../constructs/expiry-sweep.js';
 import { ImageVariants } from '../constructs/image-variants.js';
+import { Mail, MAIL_ENTRY } from '../constructs/mail.js';
 import { PavilionSignIn } from '../constructs/pavilion-auth.js';
 import { entryIfWritten, type EntryResolver } from '../constructs/paths.js';
 import { PublicApi } from '../constructs/public-api.js';
@@ -27,11 +28,14 @@ export interface StatelessStackProps extends StackProps {
   readonly stripeSecret: ISecret;
   readonly identityKey: IKey;
   readonly identityHashSecret: ISecret;
+  readonly shopperLookupSecret: ISecret;
   readonly managerPool: IUserPool;
   /** The built site folder (site/dist in the app, a fixture in tests). */
   readonly siteDist: string;
   readonly customDomain?: CustomDomain;
   readonly alarmEmail?: string;
+  /** The address the store's mail comes from (its domain is the SES identity). */
+  readonly mailFrom: string;
   /** Which Lambda entry files to bundle; defaults to those that exist. */
   readonly resolveEntry?: EntryResolver;
 }
@@ -49,6 +53,7 @@ export class StatelessStack extends Stack {
   readonly sweep?: ExpirySweep;
   readonly ratesRefresh?: RatesRefresh;
   readonly imageVariants?: ImageVariants;
+  readonly mail?: Mail;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -73,6 +78,8 @@ export class StatelessStack extends Stack {
       stripeSecret: props.stripeSecret,
       identityKey: props.identityKey,
       identityHashSecret: props.identityHashSecret,
+      shopperLookupSecret: props.shopperLookupSecret,
+      managerPool: props.managerPool,
       imagesBucket: props.imagesBucket,
       environment,
       resolveEntry,
@@ -110,6 +117,12 @@ export class StatelessStack extends Stack {
     if (variantsEntry) {
       this.imageVariants = new ImageVariants(this, 'ImageVariants', { entry: variantsEntry, imagesBucket: props.imagesBucket, failures });
       monitored.set('imageVariants', this.imageVariants.function);
+    }
+
+    const mailEntry = resolveEntry(MAIL_ENTRY);
+    if (mailEntry) {
+      this.mail = new Mail(this, 'Mail', { entry: mailEntry, table: props.table, tableKey: props.tableKey, environment, from: props.mailFrom, failures });
+      monitored.set('mail', this.mail.function);
     }
 
     this.republishing = new Republishing(this, 'Republishing', {

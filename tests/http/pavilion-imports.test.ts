@@ -158,7 +158,8 @@ describe('importing listings from CSV', () => {
     console.info(`5,000 rows in five parts: first ${Math.round(firstMs)} ms, again ${Math.round(againMs)} ms`);
 
     expect((await bed.catalogue.getPavilion('KG'))!.productCount).toBe(countBefore + 5000);
-  });
+    // 10,000 writes on DynamoDB Local: ~15 s alone, several times that beside the browser tests on two cores.
+  }, 180_000);
 
   it('refuses a request of more than 1,000 rows with 413, telling the client to send parts, and writes nothing', async () => {
     const rows: Row[] = Array.from({ length: 1001 }, (_, i) => ({ sku: `CAP-${i}` }));

@@ -8,6 +8,7 @@ import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
 import { DynamoRefundStore } from '../../functions/adapters/dynamodb/refund-store.js';
+import { DynamoLedgerStore } from '../../functions/adapters/dynamodb/ledger-store.js';
 import { DynamoPavilionOrdersStore } from '../../functions/adapters/dynamodb/pavilion-orders-store.js';
 import { LocalImageStore } from '../../functions/adapters/images/local-image-store.js';
 import type { Order, OrderLine, ShipTo } from '../../functions/domain/order.js';
@@ -50,6 +51,7 @@ export async function startPavilionTestbed() {
       pavilionOrders: new DynamoPavilionOrdersStore(table.doc, table.tableName),
       orders: new DynamoOrderStore(table.doc, table.tableName, telemetry),
       refunds: new DynamoRefundStore(table.doc, table.tableName, telemetry),
+      ledger: new DynamoLedgerStore(table.doc, table.tableName),
       // No payment provider here: a route that got as far as paying a refund back would fail loudly (tests/http/after-sale.test.ts pays them).
       payments: new Proxy({} as PaymentGateway, { get: () => () => Promise.reject(new Error('no payment provider in the pavilion testbed')) }),
       tokens: new JwtTokenVerifier({ issuer: issuer.issuer, audience: AUDIENCE }),

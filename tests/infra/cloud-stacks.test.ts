@@ -151,7 +151,8 @@ describe('the stateful stack', () => {
   };
 
   it('creates the Stripe secret for the operator to fill, and keeps it', () => {
-    expect(secrets()).toHaveLength(2);
+    // Stripe's keys, the yearly count's hash key, and the shopper lookup key (tests/infra/operator-console-stack.test.ts).
+    expect(secrets()).toHaveLength(3);
     const [, secret] = secretNamed('Stripe');
     expect(secret.DeletionPolicy).toBe('Retain');
   });
@@ -272,9 +273,9 @@ describe('the stateless stack: site and CloudFront', () => {
 });
 
 describe('the stateless stack: functions and API', () => {
-  it('has one Node.js 22 ARM64 function per app, plus the sweep, the rates refresh, the republish trigger and the image variants', () => {
+  it('has one Node.js 22 ARM64 function per app, plus the sweep, the rates refresh, the republish trigger, the image variants and the mail sender', () => {
     const services = appFunctions().map(([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort();
-    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'image-variants', 'rates', 'republish', 'sweep'].sort());
+    expect(services).toEqual([...API_APP_SPECS.map((app) => app.name), 'image-variants', 'mail', 'rates', 'republish', 'sweep'].sort());
     for (const [, fn] of appFunctions()) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -383,7 +384,8 @@ describe('the stateless stack: functions and API', () => {
       );
     expect(services().filter(readsHashSecret)).toEqual(['shop']);
     expect(services().filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_HASH_SECRET_ARN)).toEqual(['shop']);
-    expect(services().filter(decryptsThroughSecretsManager)).toEqual(['shop']);
+    // The operator app decrypts through Secrets Manager too, for the shopper lookup key only (tests/infra/operator-console-stack.test.ts).
+    expect(services().filter(decryptsThroughSecretsManager).sort()).toEqual(['operator', 'shop']);
     expect(services().filter((service) => functionOf(service)[1].Properties.Environment.Variables.IDENTITY_KEY_SECRET_ARN)).toEqual([]);
     expect(renderIntrinsic(functionOf('shop')[1].Properties.Environment.Variables.IDENTITY_HASH_SECRET_ARN)).toMatch(new RegExp(`^\\$\\{Import:.*${hashSecretId}.*\\}$`));
   });
@@ -444,7 +446,8 @@ describe('the stateless stack: schedules, republishing, alarms, outputs', () => 
   });
 
   it('refreshes the exchange rates daily at 17:00 Moscow time, retried, then parked in the failures queue', () => {
-    expect(resources(stateless, 'AWS::Scheduler::Schedule')).toHaveLength(2);
+    // The sweep's, the rates refresh's and the mail sender's (tests/infra/mail-stack.test.ts).
+    expect(resources(stateless, 'AWS::Scheduler::Schedule')).toHaveLength(3);
     const [ratesId, rates] = functionOf('rates');
     const schedule = scheduleOf(ratesId);
     expect(schedule.ScheduleExpression).toBe('cron(0 17 * * ? *)');
@@ -475,7 +478,9 @@ describe('the stateless stack: schedules, republishing, alarms, outputs', () => 
   });
 
   it('republishes on product and pavilion changes from the stream, debounced by a 300 s batching window', () => {
-    const mapping = only(stateless, 'AWS::Lambda::EventSourceMapping').Properties;
+    // The republish trigger's stream mapping (the mail sender has its own: tests/infra/mail-stack.test.ts).
+    const [triggerId] = functionOf('republish');
+    const mapping = resources(stateless, 'AWS::Lambda::EventSourceMapping').find(([, m]) => m.Properties.FunctionName?.Ref === triggerId)![1].Properties;
     expect(mapping.MaximumBatchingWindowInSeconds).toBe(300);
     expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
     const patterns = mapping.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern));

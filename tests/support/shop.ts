@@ -11,8 +11,12 @@ import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store.js';
+import { DynamoOperatorConsoleStore } from '../../functions/adapters/dynamodb/operator-console-store.js';
+import { HmacShopperKeys } from '../../functions/adapters/crypto/shopper-keys.js';
+import { LocalManagerDirectory } from '../../infra/local/token-issuer/managers.js';
 import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
 import { DynamoRefundStore } from '../../functions/adapters/dynamodb/refund-store.js';
+import { DynamoLedgerStore } from '../../functions/adapters/dynamodb/ledger-store.js';
 import { createStripeClient } from '../../functions/adapters/stripe/client.js';
 import { localIdentityVault } from '../../functions/adapters/secrets/identity-key.js';
 import { StripePaymentGateway } from '../../functions/adapters/stripe/stripe-gateway.js';
@@ -64,6 +68,8 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
   const telemetry = new RecordingTelemetry();
   // The rates file loaded now, as `npm start` does: KGS 0.0812, RUB 0.0888 yuan... (tests/fixtures/rates.ts).
   const rateStore = new DynamoRateStore(table.doc, table.tableName);
+  const consoleStore = new DynamoOperatorConsoleStore(table.doc, table.tableName);
+  const shopperLookupKey = randomBytes(32);
   await rateStore.save(fileRatesSnapshot(clock.now()));
   const deps: ShopDeps = {
     catalogue,
@@ -76,6 +82,10 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     rateStore,
     publicBaseUrl: PUBLIC_BASE_URL,
     telemetry,
+    ledger: new DynamoLedgerStore(table.doc, table.tableName),
+    // The operator console's side of the shop: orders filed under their shopper's keyed email hash, refused events kept.
+    shopperKeys: new HmacShopperKeys(async () => shopperLookupKey),
+    refusedEvents: consoleStore,
   };
   let issuer: RunningTokenIssuer | null = null;
   let staffDeps = {};
@@ -85,6 +95,8 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
       tokens: new JwtTokenVerifier({ issuer: issuer.issuer, audience: 'shop-test-client' }),
       listings: new DynamoListingStore(table.doc, table.tableName),
       pavilionOrders: new DynamoPavilionOrdersStore(table.doc, table.tableName),
+      operatorConsole: consoleStore,
+      managers: new LocalManagerDirectory(await mkdtemp(join(tmpdir(), 'shop-managers-'))),
     };
   }
   const api = createApi({ ...deps, ...staffDeps });

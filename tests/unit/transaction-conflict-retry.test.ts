@@ -1,5 +1,5 @@
-import { DynamoDBClient, TransactionConflictException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
 import { DynamoCatalogueStore, productItem } from '../../functions/adapters/dynamodb/catalogue-store.js';
@@ -15,7 +15,11 @@ import { aProduct } from '../fixtures/products.js';
  */
 type Command = GetCommand | PutCommand | UpdateCommand | { constructor: { name: string }; input: Record<string, unknown> };
 
-function clientConflictingOnce(conflictOn: (command: Command) => boolean, answer: (command: Command) => unknown = () => ({})) {
+function clientConflictingOnce(
+  conflictOn: (command: Command) => boolean,
+  answer: (command: Command) => unknown = () => ({}),
+  conflict: () => Error = () => new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} }),
+) {
   const sent: string[] = [];
   let conflicts = 0;
   // A real client (the SDK's paginators insist on one) whose send never leaves the process.
@@ -24,7 +28,7 @@ function clientConflictingOnce(conflictOn: (command: Command) => boolean, answer
     sent.push(command.constructor.name);
     if (conflicts === 0 && conflictOn(command)) {
       conflicts += 1;
-      throw new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} });
+      throw conflict();
     }
     return answer(command);
   }) as never;
@@ -33,6 +37,7 @@ function clientConflictingOnce(conflictOn: (command: Command) => boolean, answer
 
 const isUpdate = (command: Command) => command instanceof UpdateCommand;
 const isPut = (command: Command) => command instanceof PutCommand;
+const isTransaction = (command: Command) => command instanceof TransactWriteCommand;
 
 describe('single writes that can meet a checkout transaction on AWS', () => {
   it('a listing edit retries a TransactionConflict on the product item and is saved', async () => {
@@ -86,7 +91,12 @@ describe('single writes that can meet a checkout transaction on AWS', () => {
     expect(await new DynamoCatalogueStore(recount.doc, 'table').recountProducts('KG')).toBe(3);
     expect(recount.conflicts()).toBe(1);
 
-    const shipping = clientConflictingOnce(isUpdate, () => ({ Attributes: { orderId: 'ORD-1', lineNo: 1, pavilion: 'KG', fulfilment: 'shipped' } }));
+    // A shipment is one transaction with the shopper's mail; AWS cancels it with TransactionConflict when a payment holds the line.
+    const shipping = clientConflictingOnce(
+      isTransaction,
+      () => ({ Item: { orderId: 'ORD-1', lineNo: 1, pavilion: 'KG', fulfilment: 'shipped' } }),
+      () => new TransactionCanceledException({ message: 'Transaction cancelled', CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }], $metadata: {} }),
+    );
     const line = await new DynamoPavilionOrdersStore(shipping.doc, 'table').markShipped({
       orderId: 'ORD-1', lineNo: 1, pavilion: 'KG', carrier: 'EMS', trackingNumber: 'EA123456789KG', shippedAt: '2026-02-01T00:00:00.000Z',
     });

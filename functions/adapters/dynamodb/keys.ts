@@ -19,9 +19,21 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   ORDER#<id>          REFUND#<refundId>    refund                GSI2 REFUNDS#unsent / <requestedAt>#<refundId>, until the provider takes it
  *                                                                  GSI2 REFUNDS#failed / <failedAt>#<refundId>, while failed and not retried
  *   ORDER#<id>          AUDIT#<at>#<id>      an operator's action on the order (who, when, what)
+ *   ORDER#<id>          ORDER                (the same order item) GSI2 ORDERS#paid_needs_attention / <paidAt>#<id>, while it waits for an operator
+ *                                                                  GSI3 SHOPPER#<HMAC of the email> / <createdAt>#<id> (operators find a shopper's orders)
+ *   ORDER#<id>          REFUSED#<eventId>    a payment event refused for a mismatch (ttl)   GSI2 WEBHOOKS#refused / <at>#<eventId>
+ *   PAVILION#<CC>       AUDIT#<at>#<id>      an operator's action on a pavilion (invite, suspend, reinstate)
  *   BUYER#<hash>        YEAR#<yyyy>          a buyer's yearly cross-border count (China's yearly limit)
  *   STRIPE_EVENT#<id>   EVENT                a processed Stripe event (ttl)
  *   EXCHANGE_RATES      CURRENT              the exchange rates checkout converts with (one snapshot)
+ *   ORDER#<id>          MAIL#<mailId>        an outbox record: one mail the order caused (mailKeys below)
+ *                                                                  GSI2 MAIL#due / <dueAt>#<id>#<mailId>, while ready or being sent
+ *                                                                  GSI2 MAIL#failed / <failedAt>#<id>#<mailId>, once given up
+ *   PAVILION#<CC>       MAIL_BATCH           the pavilion's batch of orders with new paid lines   GSI2 MAIL#due / <dueAt>#PAVILION#<CC>, while it has any
+ *   PAVILION#<CC>       ORDER_CONTACT        where the pavilion's order mail goes (kept off the public pavilion item)
+ *   LEDGER#<CC>         ENTRY#<at>#<record>  a ledger record: a pavilion's settlement entries of one event (append-only)
+ *   LEDGER#<CC>         ACCOUNT              the pavilion's commission rate and the version payouts are conditioned on
+ *   LEDGER#<CC>         AUDIT#<at>#<id>      an operator's settlement action on the pavilion (who, when, what)
  *
  * Listings sort by createdAt, not updatedAt: stock moves on every checkout and must not reshuffle a
  * pavilion's shelf or rewrite index keys. Order index entries are sparse: written when the state
@@ -45,6 +57,13 @@ const REFUND_PREFIX = 'REFUND#';
 const AUDIT_PREFIX = 'AUDIT#';
 const UNSENT_REFUNDS = 'REFUNDS#unsent';
 const FAILED_REFUNDS = 'REFUNDS#failed';
+const LEDGER_PREFIX = 'LEDGER#';
+const LEDGER_ENTRY_PREFIX = 'ENTRY#';
+const LEDGER_ACCOUNT_SK = 'ACCOUNT';
+const ATTENTION_ORDERS = 'ORDERS#paid_needs_attention';
+const REFUSED_EVENTS = 'WEBHOOKS#refused';
+const REFUSED_PREFIX = 'REFUSED#';
+const SHOPPER_PREFIX = 'SHOPPER#';
 
 /** Zero-padded, so a Query returns an order's lines (and a pavilion's queue) in line order. */
 const lineNumber = (lineNo: number) => String(lineNo).padStart(3, '0');
@@ -91,12 +110,29 @@ export const keys = {
   refundEntryAttributes: [GSI2.partitionKey, GSI2.sortKey] as const,
   /** An operator's action on an order, by time: the order's history shows who did what and when. */
   operatorAction: (orderId: string, at: string, actionId: string) => ({ PK: `ORDER#${orderId}`, SK: `${AUDIT_PREFIX}${at}#${actionId}` }),
+  /** A paid order that waits for an operator (GSI2, sparse): set in the transaction that makes it paid_needs_attention. */
+  attentionOrderEntry: (orderId: string, paidAt: string) => ({ GSI2PK: ATTENTION_ORDERS, GSI2SK: `${paidAt}#${orderId}` }),
+  /** The attributes of that entry, removed when an operator resolves the order (a refund). */
+  attentionOrderEntryAttributes: [GSI2.partitionKey, GSI2.sortKey] as const,
+  /** An order under its shopper (GSI3): keyed by a keyed hash of the email (ports/shopper-keys.ts), never the address. */
+  shopperOrderEntry: (shopperKey: string, createdAt: string, orderId: string) => ({ GSI3PK: `${SHOPPER_PREFIX}${shopperKey}`, GSI3SK: `${createdAt}#${orderId}` }),
+  /** A payment event refused for a mismatch, kept with its order, and listed for operators (GSI2). */
+  refusedEvent: (orderId: string, eventId: string) => ({ PK: `ORDER#${orderId}`, SK: `${REFUSED_PREFIX}${eventId}` }),
+  refusedEventEntry: (eventId: string, at: string) => ({ GSI2PK: REFUSED_EVENTS, GSI2SK: `${at}#${eventId}` }),
+  /** An operator's action on a pavilion, by time (its own partition: pavilion items themselves are catalogue items). */
+  pavilionAction: (code: PavilionCode, at: string, actionId: string) => ({ PK: `PAVILION#${code}`, SK: `${AUDIT_PREFIX}${at}#${actionId}` }),
   /** A buyer's yearly cross-border count: keyed by a hash of the ID number, never the number. */
   buyerYear: (buyerKey: string, year: number) => ({ PK: `BUYER#${buyerKey}`, SK: `YEAR#${year}` }),
   /** Each Stripe event takes effect once: a conditional put of this key joins the state change. */
   stripeEvent: (eventId: string) => ({ PK: `STRIPE_EVENT#${eventId}`, SK: 'EVENT' }),
   /** The current exchange-rate snapshot; each refresh replaces it. */
   exchangeRates: () => ({ PK: 'EXCHANGE_RATES', SK: 'CURRENT' }),
+  /** One ledger record (domain/settlement.ts): a pavilion's entries of one event, by time; the record id makes a retried write the same key. */
+  ledgerRecord: (pavilion: PavilionCode, at: string, recordId: string) => ({ PK: `${LEDGER_PREFIX}${pavilion}`, SK: `${LEDGER_ENTRY_PREFIX}${at}#${recordId}` }),
+  /** A pavilion's settlement account: its commission rate and the version operators' ledger writes are conditioned on. */
+  ledgerAccount: (pavilion: PavilionCode) => ({ PK: `${LEDGER_PREFIX}${pavilion}`, SK: LEDGER_ACCOUNT_SK }),
+  /** An operator's settlement action on a pavilion (payout, adjustment, commission rate), by time. */
+  ledgerAction: (pavilion: PavilionCode, at: string, actionId: string) => ({ PK: `${LEDGER_PREFIX}${pavilion}`, SK: `${AUDIT_PREFIX}${at}#${actionId}` }),
 } as const;
 
 /**
@@ -106,7 +142,7 @@ export const keys = {
 export interface KeyQuery {
   readonly indexName?: IndexName;
   readonly partition: { readonly name: string; readonly value: string };
-  readonly sort: { readonly name: string; readonly prefix?: string; readonly below?: string };
+  readonly sort: { readonly name: string; readonly prefix?: string; readonly below?: string; readonly between?: readonly [string, string] };
 }
 
 const onTable = (value: string, sort: { prefix?: string } = {}): KeyQuery => ({ partition: { name: PK, value }, sort: { name: SK, ...sort } });
@@ -136,11 +172,40 @@ export const queries = {
   failedRefunds: (): KeyQuery => onIndex(GSI2, FAILED_REFUNDS),
   /** An order's operator actions, oldest first. */
   operatorActions: (orderId: string): KeyQuery => onTable(`ORDER#${orderId}`, { prefix: AUDIT_PREFIX }),
+  /**
+   * A pavilion's ledger records at or after `start` and before `end` (ISO instants; a record's sort key
+   * is its time then `#`, so it sorts after its own instant and before the next), oldest first.
+   * Without `start`: everything before `end` (the opening balance).
+   */
+  ledgerRecords: (pavilion: PavilionCode, start: string | null, end: string): KeyQuery => ({
+    partition: { name: PK, value: `${LEDGER_PREFIX}${pavilion}` },
+    sort: { name: SK, between: [`${LEDGER_ENTRY_PREFIX}${start ?? ''}`, `${LEDGER_ENTRY_PREFIX}${end}`] },
+  }),
+  /** A pavilion's settlement actions by operators, oldest first. */
+  ledgerActions: (pavilion: PavilionCode): KeyQuery => onTable(`${LEDGER_PREFIX}${pavilion}`, { prefix: AUDIT_PREFIX }),
+  /** Orders in paid_needs_attention, by when they were paid. */
+  attentionOrders: (): KeyQuery => onIndex(GSI2, ATTENTION_ORDERS),
+  /** Payment events refused for a mismatch, by when. */
+  refusedEvents: (): KeyQuery => onIndex(GSI2, REFUSED_EVENTS),
+  /** An order's refused payment events. */
+  orderRefusedEvents: (orderId: string): KeyQuery => onTable(`ORDER#${orderId}`, { prefix: REFUSED_PREFIX }),
+  /** A shopper's orders (by the keyed hash of their email), oldest first. */
+  shopperOrders: (shopperKey: string): KeyQuery => onIndex(GSI3, `${SHOPPER_PREFIX}${shopperKey}`),
+  /** A pavilion's operator actions, oldest first. */
+  pavilionActions: (code: PavilionCode): KeyQuery => onTable(`PAVILION#${code}`, { prefix: AUDIT_PREFIX }),
 } as const;
 
 /** The Query parameters of a KeyQuery; a store adds its own filter names and values beside these. */
 export function keyCondition(query: KeyQuery) {
-  const { prefix, below } = query.sort;
+  const { prefix, below, between } = query.sort;
+  if (between) {
+    return {
+      ...(query.indexName ? { IndexName: query.indexName } : {}),
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :sk AND :skEnd',
+      ExpressionAttributeNames: { '#pk': query.partition.name, '#sk': query.sort.name } as Record<string, string>,
+      ExpressionAttributeValues: { ':pk': query.partition.value, ':sk': between[0], ':skEnd': between[1] } as Record<string, unknown>,
+    };
+  }
   const bySort = Boolean(prefix) || below !== undefined;
   return {
     ...(query.indexName ? { IndexName: query.indexName } : {}),
@@ -179,6 +244,8 @@ type Keyed = { readonly PK?: unknown; readonly SK?: unknown };
 export const isOrderItem = (item: Keyed) => item.SK === ORDER_SK;
 export const isOrderLineItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(LINE_PREFIX);
 export const isRefundItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(REFUND_PREFIX);
+export const isOperatorActionItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(AUDIT_PREFIX);
+export const isRefusedEventItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(REFUSED_PREFIX);
 
 /**
  * Which catalogue item a key is: a product or a pavilion (what the static pages are built from),
@@ -205,3 +272,40 @@ export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T,
   const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, ttl, type, ...rest } = item;
   return rest;
 }
+
+const MAIL_PREFIX = 'MAIL#';
+const DUE_MAIL = 'MAIL#due';
+const FAILED_MAIL = 'MAIL#failed';
+/** The outbox records' item type: the stream's filter (infra/constructs/mail.ts) passes only these. */
+export const MAIL_ITEM_TYPE = 'mail';
+
+/**
+ * The outbox (domain/mail/outbox.ts): each mail record lives with its order, so the order's history
+ * reads its mails with one Query; sparse index entries list what is due, what failed, and each
+ * pavilion's waiting batch.
+ */
+export const mailKeys = {
+  mail: (orderId: string, mailId: string) => ({ PK: `ORDER#${orderId}`, SK: `${MAIL_PREFIX}${mailId}` }),
+  /** Due to be sent (GSI2), oldest first; kept while a sender holds it, so a lapsed claim is found again. */
+  dueEntry: (orderId: string, mailId: string, dueAt: string) => ({ GSI2PK: DUE_MAIL, GSI2SK: `${dueAt}#${orderId}#${mailId}` }),
+  /** Given up (GSI2), for operators. */
+  failedEntry: (orderId: string, mailId: string, failedAt: string) => ({ GSI2PK: FAILED_MAIL, GSI2SK: `${failedAt}#${orderId}#${mailId}` }),
+  /** A pavilion's batch (one item per pavilion), and its place on the due list while it holds orders. */
+  pavilionBatch: (pavilion: PavilionCode) => ({ PK: `PAVILION#${pavilion}`, SK: 'MAIL_BATCH' }),
+  pavilionBatchDueEntry: (pavilion: PavilionCode, dueAt: string) => ({ GSI2PK: DUE_MAIL, GSI2SK: `${dueAt}#PAVILION#${pavilion}` }),
+  /** The attributes of the GSI2 entries (due or failed: one at most). */
+  listEntryAttributes: [GSI2.partitionKey, GSI2.sortKey] as const,
+  pavilionContact: (code: PavilionCode) => ({ PK: `PAVILION#${code}`, SK: 'ORDER_CONTACT' }),
+} as const;
+
+export const mailQueries = {
+  dueBefore: (now: string): KeyQuery => onIndex(GSI2, DUE_MAIL, { below: now }),
+  failed: (): KeyQuery => onIndex(GSI2, FAILED_MAIL),
+  orderMails: (orderId: string): KeyQuery => onTable(`ORDER#${orderId}`, { prefix: MAIL_PREFIX }),
+} as const;
+
+export const isMailItem = (item: Keyed) => typeof item.SK === 'string' && item.SK.startsWith(MAIL_PREFIX);
+/** On the due list: an order's mail record, or a pavilion's batch. */
+export const isPavilionBatchItem = (item: Keyed) => item.SK === 'MAIL_BATCH';
+/** The pavilion batches' item type (the stream filter passes only outbox records). */
+export const MAIL_BATCH_ITEM_TYPE = 'mail_batch';

@@ -27,6 +27,9 @@ import type { Telemetry } from '../../ports/telemetry.js';
 import type { Refund } from '../../domain/refund.js';
 import { isOrderItem, isOrderLineItem, isRefundItem, keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
+import { outboxWrites } from './outbox-store.js';
+import { confirmationEntry, confirmsOrder, newLinesEntry } from '../../domain/mail/outbox.js';
+import { ledgerPuts } from './ledger-store.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -45,7 +48,7 @@ export class DynamoOrderStore implements OrderStore {
     private readonly telemetry: Telemetry,
   ) {}
 
-  async placeOrder(order: Order, lines: readonly OrderLine[], { productVersions, cartPendingOrderId }: PlaceOrderOptions): Promise<void> {
+  async placeOrder(order: Order, lines: readonly OrderLine[], { productVersions, cartPendingOrderId, confirmationToken, shopperKey }: PlaceOrderOptions): Promise<void> {
     const reservations: TransactItem[] = order.lines.map((line) => ({
       Update: {
         TableName: this.tableName,
@@ -94,13 +97,19 @@ export class DynamoOrderStore implements OrderStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.order(order.orderId), ...keys.pendingOrderEntry(order.orderId, order.expiresAt), type: 'order', ...order },
+          Item: {
+            ...keys.order(order.orderId), ...keys.pendingOrderEntry(order.orderId, order.expiresAt),
+            ...(shopperKey ? keys.shopperOrderEntry(shopperKey, order.createdAt, order.orderId) : {}),
+            type: 'order', ...order,
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
       ...lines.map((line) => ({
         Put: { TableName: this.tableName, Item: { ...keys.orderLine(line.orderId, line.lineNo), type: 'order_line', ...line } },
       })),
+      // The confirmation mail, prepared now because only now is the order page's token at hand; the payment releases it.
+      ...(confirmationToken ? [outboxWrites.held(this.tableName, confirmationEntry(order.orderId, order.createdAt), confirmationToken)] : []),
     ];
     try {
       await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: writes })));
@@ -252,21 +261,27 @@ export class DynamoOrderStore implements OrderStore {
         });
       }
       const orderIndex = items.length;
+      // Money received (paid, or paid and waiting for an operator) appends to the settlement ledger.
+      const ledger = (status === 'paid' || status === 'paid_needs_attention') && options.ledger ? options.ledger : null;
       const timeField = sold ? 'paidAt' : 'closedAt';
       const notPending = removeAttributes(keys.pendingOrderEntryAttributes, 'pending');
+      // Waiting for an operator: the GSI2 entry moves from the pending list to the attention list (the console's "needs attention").
+      const attentionEntry = status === 'paid_needs_attention' ? setEntry(keys.attentionOrderEntry(order.orderId, options.now), 'attn') : null;
       items.push({
         Update: {
           TableName: this.tableName,
           Key: keys.order(order.orderId),
-          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${status === 'cancelled' ? ', cancelledAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''} REMOVE ${notPending.expression}`,
+          UpdateExpression: `SET #status = :status, ${timeField} = :now${options.note ? ', note = :note' : ''}${status === 'paid_needs_attention' ? ', paidAt = :now' : ''}${status === 'cancelled' ? ', cancelledAt = :now' : ''}${options.paymentId ? ', paymentId = :paymentId' : ''}${extra.attention ? ', attention = :attention' : ''}${ledger ? ', commissionBp = :commissionBp' : ''}${attentionEntry ? `, ${attentionEntry.expression}` : ` REMOVE ${notPending.expression}`}`,
           // Decided on the order as read: its status and its payment session (one attached since means: decide again).
           ConditionExpression: `#status = :from AND ${order.paymentSessionId ? 'paymentSessionId = :session' : 'attribute_not_exists(paymentSessionId)'}`,
-          ExpressionAttributeNames: { '#status': 'status', ...notPending.names },
+          ExpressionAttributeNames: { '#status': 'status', ...(attentionEntry ? attentionEntry.names : notPending.names) },
           ExpressionAttributeValues: {
             ':status': status, ':from': order.status, ':now': options.now,
+            ...(attentionEntry ? attentionEntry.values : {}),
             ...(options.note ? { ':note': options.note } : {}),
             ...(options.paymentId ? { ':paymentId': options.paymentId } : {}),
             ...(extra.attention ? { ':attention': extra.attention } : {}),
+            ...(ledger ? { ':commissionBp': ledger.commissionBp } : {}),
             ...(order.paymentSessionId ? { ':session': order.paymentSessionId } : {}),
           },
         },
@@ -327,6 +342,17 @@ export class DynamoOrderStore implements OrderStore {
         }
         if (order.cartId) items.push({ Delete: { TableName: this.tableName, Key: keys.cart(order.cartId) } });
       }
+      // The mail this change causes (domain/mail/outbox.ts): the shopper's confirmation, one record for the order's pavilions.
+      const mailIndexes = new Set<number>();
+      for (const write of this.mailOf(order, status, sold, options.now)) {
+        mailIndexes.add(items.length);
+        items.push(write);
+      }
+      const ledgerIndexes = new Set<number>();
+      for (const put of ledgerPuts(this.tableName, ledger?.records)) {
+        ledgerIndexes.add(items.length);
+        items.push(put);
+      }
       try {
         await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: items })));
         return;
@@ -334,7 +360,9 @@ export class DynamoOrderStore implements OrderStore {
         const failed = failedConditions(error);
         if (!failed) throw error;
         if (options.eventId && failed.includes(0)) throw new EventAlreadyProcessedError();
-        if (failed.includes(orderIndex)) throw new OrderChangedError();
+        if (failed.some((index) => mailIndexes.has(index))) throw new OrderChangedError();
+        // A ledger record already there was appended by a write that also moved the order on: decide again.
+        if (failed.includes(orderIndex) || failed.some((index) => ledgerIndexes.has(index))) throw new OrderChangedError();
         if (failed.includes(allowanceIndex)) throw new AllowanceGoneError();
         const failedProducts = failed.flatMap((index) => productIndexes.get(index) ?? []);
         if (failedProducts.length === 0) throw error;
@@ -344,6 +372,14 @@ export class DynamoOrderStore implements OrderStore {
         for (const id of failedProducts) skipped.add(id);
       }
     }
+  }
+
+  /** Paid: the held confirmation is released; lines joining their queues: the pavilions' record (two items at most, whatever the order's size). */
+  private mailOf(order: Order, status: OrderStatus, sold: boolean, now: string): TransactItem[] {
+    const writes: TransactItem[] = [];
+    if (confirmsOrder(status)) writes.push(outboxWrites.release(this.tableName, confirmationEntry(order.orderId, now)));
+    if (sold) writes.push(outboxWrites.ready(this.tableName, newLinesEntry(order.orderId, order.lines.map((line) => line.pavilion), now)));
+    return writes;
   }
 
   async listLapsed(now: string, limit: number): Promise<readonly Order[]> {

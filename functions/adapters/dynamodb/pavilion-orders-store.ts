@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { shippedEntry } from '../../domain/mail/outbox.js';
 import type { OrderLine } from '../../domain/order.js';
 import {
   ShipmentRefused,
@@ -9,7 +9,8 @@ import {
   type Shipment,
 } from '../../ports/pavilion-orders-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { withConflictRetry } from './conflict-retry.js';
+import { failedConditions, withConflictRetry } from './conflict-retry.js';
+import { outboxWrites } from './outbox-store.js';
 import { keyCondition, keys, queries, withoutKeys } from './keys.js';
 
 /**
@@ -52,32 +53,41 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
     const key = keys.orderLine(shipment.orderId, shipment.lineNo);
     try {
       // The order's lines are written by the payment transactions too: retry a conflict with one of them.
-      const { Attributes } = await withConflictRetry(() =>
+      // The shopper's shipment mail joins the same transaction (domain/mail/outbox.ts).
+      await withConflictRetry(() =>
         this.doc.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression: 'SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at',
-            // The pavilion comes from the verified token: a manager can only ship their own, paid, unshipped lines.
-            ConditionExpression: 'attribute_exists(PK) AND #pavilion = :mine AND #fulfilment = :toShip',
-            ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion' },
-            ExpressionAttributeValues: {
-              ':shipped': 'shipped', ':toShip': 'to_ship', ':mine': shipment.pavilion,
-              ':carrier': shipment.carrier, ':tracking': shipment.trackingNumber, ':at': shipment.shippedAt,
-            },
-            ReturnValues: 'ALL_NEW',
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: key,
+                  UpdateExpression: 'SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at',
+                  // The pavilion comes from the verified token: a manager can only ship their own, paid, unshipped lines.
+                  ConditionExpression: 'attribute_exists(PK) AND #pavilion = :mine AND #fulfilment = :toShip',
+                  ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion' },
+                  ExpressionAttributeValues: {
+                    ':shipped': 'shipped', ':toShip': 'to_ship', ':mine': shipment.pavilion,
+                    ':carrier': shipment.carrier, ':tracking': shipment.trackingNumber, ':at': shipment.shippedAt,
+                  },
+                },
+              },
+              outboxWrites.ready(this.tableName, shippedEntry(shipment, shipment.shippedAt)),
+            ],
           }),
         ),
       );
-      return toOrderLine(Attributes ?? {});
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The line's condition failed (the mail's cannot without it: a line ships once): say why.
+      if (!failedConditions(error)?.includes(0)) throw error;
       const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
       if (!Item) throw new ShipmentRefused('missing', null);
       const line = toOrderLine(Item);
       if (line.pavilion !== shipment.pavilion) throw new ShipmentRefused('not_yours', null);
       throw new ShipmentRefused('not_to_ship', line);
     }
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return toOrderLine(Item ?? {});
   }
 }
 

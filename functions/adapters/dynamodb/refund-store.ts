@@ -9,8 +9,11 @@ import { EventAlreadyProcessedError, OrderChangedError } from '../../ports/order
 import type { FailedRefundsPage, RefundStore, RequestOptions, SettleOptions } from '../../ports/refund-store.js';
 import type { Telemetry } from '../../ports/telemetry.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
+import { outboxWrites } from './outbox-store.js';
+import { refundEntry, returnStepEntry } from '../../domain/mail/outbox.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
+import { ledgerPuts } from './ledger-store.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -41,14 +44,16 @@ export class DynamoRefundStore implements RefundStore {
       },
     ];
     const committed = asRead('refundsCommitted', order.refundsCommitted, 'c');
+    // Refunding an order that waited for an operator resolves it: it leaves the console's attention list.
+    const resolved = order.status === 'paid_needs_attention' ? removeAttributes(keys.attentionOrderEntryAttributes, 'attn') : null;
     items.push({
       Update: {
         TableName: this.tableName,
         Key: keys.order(order.orderId),
-        UpdateExpression: `SET #status = :status, refundsCommitted = :committed${plan.cancelledAt ? ', cancelledAt = :cancelledAt' : ''}`,
+        UpdateExpression: `SET #status = :status, refundsCommitted = :committed${plan.cancelledAt ? ', cancelledAt = :cancelledAt' : ''}${resolved ? ` REMOVE ${resolved.expression}` : ''}`,
         // The domain's shares never pass the total; the table refuses it as well.
         ConditionExpression: `#status = :statusWas AND ${committed.condition} AND #total.#amount >= :committedAmount`,
-        ExpressionAttributeNames: { '#status': 'status', '#total': 'total', '#amount': 'amount', ...committed.names },
+        ExpressionAttributeNames: { '#status': 'status', '#total': 'total', '#amount': 'amount', ...committed.names, ...(resolved?.names ?? {}) },
         ExpressionAttributeValues: {
           ':status': plan.status, ':statusWas': plan.statusWas, ':committed': plan.committed, ':committedAmount': plan.committed.amount,
           ...(plan.cancelledAt ? { ':cancelledAt': plan.cancelledAt } : {}),
@@ -227,6 +232,16 @@ export class DynamoRefundStore implements RefundStore {
           },
         });
       }
+      // The shopper hears of a refund once it succeeded (domain/mail/outbox.ts refundEntry): its mail record joins the transaction.
+      const mail = refundEntry(refund, plan, options.now);
+      const mailIndex = mail ? items.length : -1;
+      if (mail) items.push(outboxWrites.ready(this.tableName, mail));
+      // The settlement ledger: the refund's entries (or their reversal) for each pavilion, in this transaction.
+      const ledgerIndexes = new Set<number>();
+      for (const put of ledgerPuts(this.tableName, options.ledger)) {
+        ledgerIndexes.add(items.length);
+        items.push(put);
+      }
       try {
         await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: items })));
         return;
@@ -234,7 +249,8 @@ export class DynamoRefundStore implements RefundStore {
         const failed = failedConditions(error);
         if (!failed) throw error;
         if (options.eventId && failed.includes(0)) throw new EventAlreadyProcessedError();
-        if (failed.includes(refundIndex) || failed.includes(orderIndex) || failed.some((index) => lineIndexes.has(index))) throw new OrderChangedError();
+        if (failed.includes(mailIndex)) throw new OrderChangedError();
+        if (failed.includes(refundIndex) || failed.includes(orderIndex) || failed.some((index) => lineIndexes.has(index) || ledgerIndexes.has(index))) throw new OrderChangedError();
         const missing = failed.flatMap((index) => productIndexes.get(index) ?? []);
         if (missing.length === 0) throw error;
         // A product item that no longer exists cannot take units back: carry on without it, loudly.
@@ -282,31 +298,34 @@ export class DynamoRefundStore implements RefundStore {
   }
 
   async writeReturn(orderId: string, lineNo: number, next: LineReturn, expect: { readonly was: LineReturn | undefined; readonly pavilion?: PavilionCode }): Promise<void> {
+    const update = {
+      TableName: this.tableName,
+      Key: keys.orderLine(orderId, lineNo),
+      UpdateExpression: 'SET #return = :next',
+      ConditionExpression: [
+        'attribute_exists(PK)',
+        expect.was ? '#return.#status = :was' : 'attribute_not_exists(#return)',
+        // Nothing refunded meanwhile (a failed refund leaves the line open).
+        '(attribute_not_exists(#refund) OR #refund.#status = :failed)',
+        ...(expect.pavilion ? ['#pavilion = :mine'] : []),
+      ].join(' AND '),
+      ExpressionAttributeNames: { '#return': 'returnRequest', '#status': 'status', '#refund': 'refund', ...(expect.pavilion ? { '#pavilion': 'pavilion' } : {}) },
+      ExpressionAttributeValues: {
+        ':next': next, ':failed': 'failed',
+        ...(expect.was ? { ':was': expect.was.status } : {}),
+        ...(expect.pavilion ? { ':mine': expect.pavilion } : {}),
+      },
+    };
+    // An accepted return tells the shopper (domain/mail/outbox.ts returnStepEntry), in the same transaction.
+    const mail = returnStepEntry(orderId, lineNo, next, next.decidedAt ?? new Date().toISOString());
     try {
-      await withConflictRetry(() =>
-        this.doc.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.orderLine(orderId, lineNo),
-            UpdateExpression: 'SET #return = :next',
-            ConditionExpression: [
-              'attribute_exists(PK)',
-              expect.was ? '#return.#status = :was' : 'attribute_not_exists(#return)',
-              // Nothing refunded meanwhile (a failed refund leaves the line open).
-              '(attribute_not_exists(#refund) OR #refund.#status = :failed)',
-              ...(expect.pavilion ? ['#pavilion = :mine'] : []),
-            ].join(' AND '),
-            ExpressionAttributeNames: { '#return': 'returnRequest', '#status': 'status', '#refund': 'refund', ...(expect.pavilion ? { '#pavilion': 'pavilion' } : {}) },
-            ExpressionAttributeValues: {
-              ':next': next, ':failed': 'failed',
-              ...(expect.was ? { ':was': expect.was.status } : {}),
-              ...(expect.pavilion ? { ':mine': expect.pavilion } : {}),
-            },
-          }),
-        ),
-      );
+      if (mail) {
+        await withConflictRetry(() => this.doc.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, outboxWrites.ready(this.tableName, mail)] })));
+      } else {
+        await withConflictRetry(() => this.doc.send(new UpdateCommand(update)));
+      }
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new OrderChangedError();
+      if (error instanceof ConditionalCheckFailedException || failedConditions(error)) throw new OrderChangedError();
       throw error;
     }
   }

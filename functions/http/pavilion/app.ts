@@ -15,6 +15,8 @@ import { listingRoutes } from './listings.js';
 import { orderRoutes } from './orders.js';
 import { PAVILION_PROBLEMS } from './problems.js';
 import { stockRoutes } from './stock.js';
+import { statementRoutes } from './statements.js';
+import { refuseSuspended } from './suspension.js';
 
 const sessionConfig = createRoute({
   method: 'get', path: '/pavilion/session-config', tags: ['Pavilion'],
@@ -59,6 +61,7 @@ export function createPavilionApp(deps: PavilionDeps) {
 
   const workspace = createRouter<ManagerEnv>();
   workspace.use('*', requireManager(() => deps.tokens));
+  workspace.use('*', refuseSuspended(deps));
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => problem(413, 'The body is too large') });
   workspace.use('*', (c, next) => (c.req.path.endsWith('/pavilion/imports') ? next() : jsonLimit(c, next)));
 
@@ -72,6 +75,7 @@ export function createPavilionApp(deps: PavilionDeps) {
   workspace.route('/imports', importRoutes(deps));
   workspace.route('/orders', orderRoutes(deps));
   workspace.route('/freight', freightRoutes(deps));
+  workspace.route('/statements', statementRoutes(deps));
 
   app.route('/pavilion', workspace);
   return app;

@@ -8,6 +8,7 @@ import type { PaymentGateway } from '../../ports/payment-gateway.js';
 import type { RefundStore } from '../../ports/refund-store.js';
 import type { Telemetry } from '../../ports/telemetry.js';
 import type { TokenVerifier } from '../../ports/token-verifier.js';
+import type { LedgerStore } from '../../ports/ledger-store.js';
 
 /** What the pavilion workspace needs; wired by handlers/wire-pavilion.ts in AWS and by the local runner. */
 export interface PavilionDeps {
@@ -22,6 +23,8 @@ export interface PavilionDeps {
   readonly telemetry: Telemetry;
   readonly tokens: TokenVerifier;
   readonly images: ImageStore;
+  /** The settlement ledger the pavilion's statements read (usecases/settlement.ts). */
+  readonly ledger: LedgerStore;
   /** Only where the server itself receives uploads (local runner); in AWS the browser posts to S3. */
   readonly uploads?: UploadReceiver;
   /** Where managers sign in (the local issuer's page, or Cognito's managed login). */
@@ -35,7 +38,7 @@ export interface PavilionDeps {
 }
 
 /** The ones the workspace cannot do without: lazyDeps(deps, PAVILION_DEPS) turns a partly wired set into PavilionDeps. */
-export const PAVILION_DEPS = ['catalogue', 'listings', 'pavilionOrders', 'orders', 'refunds', 'payments', 'telemetry', 'tokens', 'images'] as const satisfies readonly (keyof PavilionDeps)[];
+export const PAVILION_DEPS = ['catalogue', 'listings', 'pavilionOrders', 'orders', 'refunds', 'payments', 'telemetry', 'tokens', 'images', 'ledger'] as const satisfies readonly (keyof PavilionDeps)[];
 
 export function nowIso(deps: Pick<PavilionDeps, 'clock'>): string {
   return (deps.clock?.now() ?? new Date()).toISOString();
