@@ -72,7 +72,7 @@ describe('canonical and hreflang links', () => {
   });
 
   it('keep pages for one shopper out of search results', async () => {
-    for (const path of ['zh/cart', 'ru/order']) expect(meta(await page(path), 'robots'), path).toBe('noindex');
+    for (const path of ['zh/cart', 'ru/order', 'en/search']) expect(meta(await page(path), 'robots'), path).toBe('noindex');
     expect(meta(await page('zh/products/kg-hny-002'), 'robots')).toBeUndefined();
   });
 });
@@ -272,6 +272,19 @@ describe('JavaScript on the product page', () => {
     for (const chunk of pagefindLoaders) expect(scripts.has(chunk.url), chunk.url).toBe(false);
     const searchBox = [...scripts].find(([, code]) => /import\(["'][^"']*suggest[^"']*\.js["']\)/.test(code));
     expect(searchBox, 'the search box’s script, with its import() of the suggestions').toBeDefined();
+  });
+});
+
+describe('listings', () => {
+  it('open on the newest products of every pavilion, not on one country: a category page lists them newest first', async () => {
+    const html = await page('zh/categories/honey');
+    const shown = [...html.matchAll(/data-testid="product-card"[^>]*data-product-id="([^"]+)"/g)].map(([, id]) => id);
+    const newest = products
+      .filter((product) => product.category === 'honey')
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
+      .map((product) => product.id);
+    expect(shown).toEqual(newest.slice(0, 24));
+    expect(new Set(shown.map((id) => id.slice(0, 2))).size).toBeGreaterThan(1);
   });
 });
 

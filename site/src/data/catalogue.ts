@@ -31,7 +31,10 @@ export function catalogue(): CatalogueSnapshot {
   }
   // Products of an unknown pavilion would link to a page that does not exist: leave them out.
   const codes = new Set(parsed.pavilions.map((pavilion) => pavilion.code));
-  cached = { ...parsed, products: parsed.products.filter((product) => codes.has(product.pavilion)) };
+  // Newest listed first on every listing, as the API lists them: the snapshot comes pavilion by
+  // pavilion, and a category's first page would otherwise always open on the same country.
+  const newestFirst = (a: PublicProduct, b: PublicProduct) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+  cached = { ...parsed, products: parsed.products.filter((product) => codes.has(product.pavilion)).sort(newestFirst) };
   return cached;
 }
 
