@@ -3,6 +3,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { formatMoney, type CurrencyCode, type Money } from '../../functions/domain/money.js';
 import { convertedPrice } from '../../site/src/features/price/price.js';
 import { rateBookOf, type RatesAnswer } from '../../site/src/features/price/rates.js';
+import defaultRates from '../../functions/adapters/rates/default-rates.json' with { type: 'json' };
+import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
+import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
+import { FileRateSource } from '../../functions/adapters/rates/file-rate-source.js';
+import { loadRatesFile } from '../../functions/usecases/exchange-rates.js';
 import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
@@ -181,3 +186,34 @@ it('has no serious or critical accessibility violations (axe-core) on the home, 
     await context.close();
   }
 }, 180_000);
+
+it('corrects the price a page was built with when the rates have changed since: today’s yuan, the pavilion’s own price as it was', async () => {
+  const honey = 'kg-hny-001';
+  const ratesNow = async () => rateBookOf((await (await fetch(`${env.stack.url}/api/rates`)).json()) as RatesAnswer);
+  const built = await ratesNow();
+  // A refresh after the build (the daily one in AWS): the som a tenth dearer in yuan.
+  expect(defaultRates.yuanPerUnit.KGS).toBe('0.0812');
+  const { doc, raw } = createDynamoClients({ endpoint: env.stack.dynamoEndpoint, region: 'local' });
+  try {
+    const refreshed = { ...defaultRates, yuanPerUnit: { ...defaultRates.yuanPerUnit, KGS: '0.08932' } };
+    await loadRatesFile({ rateStore: new DynamoRateStore(doc, env.stack.tableName), clock: { now: () => new Date() }, file: new FileRateSource('refreshed.json', async () => refreshed) });
+  } finally {
+    raw.destroy();
+  }
+  const today = await ratesNow();
+  const own = ((await (await fetch(`${env.stack.url}/api/products/${honey}`)).json()) as { price: Money }).price;
+  const before = formatMoney(convertedPrice(own, 'CNY', built)!, 'zh-CN');
+  const after = formatMoney(convertedPrice(own, 'CNY', today)!, 'zh-CN');
+  expect(after).not.toBe(before);
+
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  const shopper = await context.newPage();
+  await shopper.goto(`${env.stack.url}/zh/products/${honey}/`);
+  // The build wrote the yuan at its rates; the island rewrites them with today's.
+  expect(await (await fetch(`${env.stack.url}/zh/products/${honey}/`)).text()).toContain(before);
+  await pricesLive(shopper);
+  const price = shopper.locator('[data-testid="price"]');
+  expect(await price.locator('[data-price-main]').textContent()).toBe(after);
+  expect(await price.locator('[data-price-own-text]').textContent()).toBe(formatMoney(own, 'zh-CN'));
+  await context.close();
+});
