@@ -278,7 +278,7 @@ describe('JavaScript on the product page', () => {
 describe('listings', () => {
   it('open on the newest products of every pavilion, not on one country: a category page lists them newest first', async () => {
     const html = await page('zh/categories/honey');
-    const shown = [...html.matchAll(/data-testid="product-card"[^>]*data-product-id="([^"]+)"/g)].map(([, id]) => id);
+    const shown = [...html.matchAll(/data-testid="product-card"[^>]*data-product-id="([^"]+)"/g)].map(([, id = '']) => id);
     const newest = products
       .filter((product) => product.category === 'honey')
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
