@@ -123,7 +123,7 @@ it('finds the Kyrgyz honeys for 蜂蜜, мёд and honey, each in its own langua
     expect(refusals.get(page.context())).toEqual([]);
     await closeShopper(page);
   }
-});
+}, 120_000);
 
 it('filters by pavilion, certificate and price band, sorts by price, and keeps the choices in the address', async () => {
   const page = await shopper('en-GB');
@@ -357,4 +357,4 @@ it('pages categories and pavilions and filters a category by pavilion, all witho
   expect(await page.locator('[data-testid="search-page"] a[href="/ru/categories/"]').count()).toBe(1);
   expect(refusals.get(page.context())).toEqual([]);
   await closeShopper(page);
-});
+}, 180_000);
