@@ -23,8 +23,13 @@ const refusals = new WeakMap<BrowserContext, string[]>();
 async function shopper(locale: string, options: { javaScript?: boolean } = {}): Promise<Page> {
   const context = await env.browser.newContext({ locale, javaScriptEnabled: options.javaScript ?? true });
   await context.route(`${env.stack.url}/**`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy() } });
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicy() } });
+    } catch {
+      // The store went away under a request (a test that failed and left its page open): drop it, nothing else.
+      await route.abort().catch(() => undefined);
+    }
   });
   const refused: string[] = [];
   refusals.set(context, refused);
