@@ -116,6 +116,20 @@ describe('POST /api/webhooks/stripe', () => {
     expect(await shop.units(product.id)).toEqual({ stock: 8, reserved: 0, sold: 2 });
   });
 
+  it('leaves the cart alone on a late payment when the shopper has checked the same cart out again since', async () => {
+    const { product, cartId, orderId, session } = await pendingOrder(1, 10);
+    await deliver(stripeEvent('checkout.session.expired', session, expired));
+    const again = await shop.checkout(cartId);
+    expect(again.status).toBe(201);
+    expect((await deliver(stripeEvent('checkout.session.completed', session, paid))).body).toMatchObject({ status: 'paid' });
+    expect(await status(orderId)).toBe('paid');
+    // The newer checkout still has its cart, pointing at it, and its own reservation.
+    const cart = await shop.call('GET', `/api/carts/${cartId}`);
+    expect(cart.status).toBe(200);
+    expect(await status(again.body.orderId)).toBe('pending_payment');
+    expect(await shop.units(product.id)).toEqual({ stock: 8, reserved: 1, sold: 1 });
+  });
+
   it('counts a late payment toward the buyer’s year again after the expiry gave the amount back', async () => {
     const idNumber = newResidentId();
     const { orderId, session } = await pendingOrder(2, 10, idNumber);

@@ -241,8 +241,10 @@ export class DynamoOrderStore implements OrderStore {
     extra: { allowance: 'count' | 'giveBack' | 'none'; attention?: AttentionReason },
   ): Promise<void> {
     const skipped = new Set<string>();
+    let cartMovedOn = false;
     for (;;) {
       const items: TransactItem[] = [];
+      let cartIndex = -1;
       if (options.eventId) {
         items.push({
           Put: {
@@ -315,13 +317,13 @@ export class DynamoOrderStore implements OrderStore {
       for (const line of move ? order.lines : []) {
         if (skipped.has(line.productId) || !move) continue;
         productIndexes.set(items.length, line.productId);
-        const takesFromStock = move.from === 'stock';
         items.push({
           Update: {
             TableName: this.tableName,
             Key: keys.product(line.productId),
             UpdateExpression: `SET ${move.from} = ${move.from} - :q, ${move.to} = ${move.to} + :q`,
-            ConditionExpression: takesFromStock ? 'attribute_exists(PK) AND stock >= :q' : 'attribute_exists(PK)',
+            // Units leave a count only if the count holds them: a net under the arithmetic, for releases and sales too.
+            ConditionExpression: `attribute_exists(PK) AND ${move.from} >= :q`,
             ExpressionAttributeValues: { ':q': line.quantity },
           },
         });
@@ -340,7 +342,18 @@ export class DynamoOrderStore implements OrderStore {
             },
           });
         }
-        if (order.cartId) items.push({ Delete: { TableName: this.tableName, Key: keys.cart(order.cartId) } });
+        // Only the cart this order came from: after a release the shopper may have checked it out again.
+        if (order.cartId && !cartMovedOn) {
+          cartIndex = items.length;
+          items.push({
+            Delete: {
+              TableName: this.tableName,
+              Key: keys.cart(order.cartId),
+              ConditionExpression: 'attribute_not_exists(PK) OR pendingOrderId = :order',
+              ExpressionAttributeValues: { ':order': order.orderId },
+            },
+          });
+        }
       }
       // The mail this change causes (domain/mail/outbox.ts): the shopper's confirmation, one record for the order's pavilions.
       const mailIndexes = new Set<number>();
@@ -364,11 +377,17 @@ export class DynamoOrderStore implements OrderStore {
         // A ledger record already there was appended by a write that also moved the order on: decide again.
         if (failed.includes(orderIndex) || failed.some((index) => ledgerIndexes.has(index))) throw new OrderChangedError();
         if (failed.includes(allowanceIndex)) throw new AllowanceGoneError();
+        // The cart belongs to a newer checkout now: leave it to that one.
+        if (failed.includes(cartIndex)) {
+          cartMovedOn = true;
+          continue;
+        }
         const failedProducts = failed.flatMap((index) => productIndexes.get(index) ?? []);
         if (failedProducts.length === 0) throw error;
         if (move?.from === 'stock') throw new StockGoneError();
-        // A product item that no longer exists cannot hold units: carry on without it, loudly.
-        this.telemetry.warn('order refers to a missing product', { orderId: order.orderId, products: failedProducts });
+        // A product item that no longer exists, or holds fewer reserved units than the order (the counts
+        // were broken elsewhere), cannot give them: settle the order without moving them, loudly.
+        this.telemetry.error('order units not held by their product', { orderId: order.orderId, products: failedProducts });
         for (const id of failedProducts) skipped.add(id);
       }
     }
