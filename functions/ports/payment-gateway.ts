@@ -104,6 +104,12 @@ export interface PaymentGateway {
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
   /** Closes an open session so it can no longer be paid; 'complete' means the shopper already paid (or is paying). */
   expireCheckoutSession(sessionId: string): Promise<'expired' | 'complete'>;
+  /**
+   * What a completed session says about its payment, in the words of the event that should have
+   * announced it (its id derived from the session and its payment status): for an order whose
+   * webhooks never came or were refused, so the sweep can settle it through the same use case.
+   */
+  sessionPayment(sessionId: string): Promise<PaymentEvent>;
   /** Checks the signature over the raw body (tolerance 300 s); throws InvalidWebhookError. */
   verifyWebhook(rawBody: string, signature: string): Promise<PaymentEvent>;
   /**

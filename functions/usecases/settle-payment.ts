@@ -11,7 +11,7 @@ import type { Telemetry } from '../ports/telemetry.js';
 import { settleRefundReport, type RefundSettleResult } from './refunds.js';
 
 /** The ledger is read for each pavilion's commission rate when an order becomes paid. */
-type SettleDeps = {
+export type SettleDeps = {
   readonly orders: OrderStore; readonly refunds: RefundStore; readonly payments: PaymentGateway; readonly clock: Clock; readonly telemetry: Telemetry;
   readonly ledger: Pick<LedgerStore, 'accounts'>;
 };

@@ -17,6 +17,7 @@ beforeAll(async () => {
     createCheckoutSession: (request) => real.createCheckoutSession(request),
     verifyWebhook: (body, signature) => real.verifyWebhook(body, signature),
     expireCheckoutSession: async () => 'expired',
+    sessionPayment: (sessionId) => real.sessionPayment(sessionId),
     refund: (request) => real.refund(request),
   };
 });
@@ -102,9 +103,9 @@ describe('sweepExpiredOrders', () => {
     expect(await shop.units(product.id)).toEqual({ stock: 10, reserved: 0, sold: 0 });
   });
 
-  it('does not release an order whose session the shopper completed while its webhook is still on the way', async () => {
+  it('settles an order paid at Stripe whose webhook never came, through the webhook’s own use case, once', async () => {
     const { product, orderId, sessionId } = await pendingOrder(1);
-    // Paid at Stripe, but every delivery fails for now (the endpoint errs).
+    // Paid at Stripe, but every delivery fails (the endpoint errs) until Stripe gives up.
     const original = shop.deps.orders.apply.bind(shop.deps.orders);
     shop.deps.orders.apply = async () => {
       throw new Error('webhook endpoint down');
@@ -113,17 +114,32 @@ describe('sweepExpiredOrders', () => {
     try {
       eventId = (await shop.stripe.pay(sessionId)).event.id;
       expect((await shop.order(orderId)).order.status).toBe('pending_payment');
-      const report = await sweepExpiredOrders(shop.deps, minutes(31));
-      expect(report.postponed).toBe(1);
-      expect(report.released).toBe(0);
-      expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 1, sold: 0 });
-      expect((await shop.order(orderId)).order.expiresAt > minutes(31).toISOString()).toBe(true);
     } finally {
       shop.deps.orders.apply = original;
     }
-    // Stripe's retry then lands, and the order is paid from the units still reserved.
-    expect(await shop.stripe.resend(eventId)).toBe(200);
+    const paidBefore = shop.telemetry.total('OrdersPaid');
+    const report = await sweepExpiredOrders(shop.deps, minutes(31));
+    expect(report).toMatchObject({ settled: 1, released: 0, failed: 0 });
     expect((await shop.order(orderId)).order.status).toBe('paid');
     expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 0, sold: 1 });
+    // Stripe's late retry, and the next sweep, change nothing more.
+    expect(await shop.stripe.resend(eventId)).toBe(200);
+    await sweepExpiredOrders(shop.deps, minutes(60));
+    expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 0, sold: 1 });
+    expect(shop.telemetry.total('OrdersPaid') - paidBefore).toBe(1);
+  });
+
+  it('waits, without releasing, for a completed session whose payment is still on its way (an async method)', async () => {
+    const { product, orderId } = await pendingOrder(1);
+    const paying: PaymentGateway = {
+      ...silentStripe,
+      expireCheckoutSession: async () => 'complete',
+      sessionPayment: async (sessionId) => ({ ...(await shop.deps.payments.sessionPayment(sessionId)), outcome: 'awaiting_async_payment' }),
+    };
+    const report = await sweepExpiredOrders({ ...shop.deps, payments: paying }, minutes(31));
+    expect(report).toMatchObject({ postponed: 1, released: 0, settled: 0 });
+    expect((await shop.order(orderId)).order.status).toBe('pending_payment');
+    expect((await shop.order(orderId)).order.expiresAt > minutes(31).toISOString()).toBe(true);
+    expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 1, sold: 0 });
   });
 });

@@ -42,6 +42,7 @@ export function lazyStripeGateway(
   return {
     createCheckoutSession: async (request) => (await get()).createCheckoutSession(request),
     expireCheckoutSession: async (sessionId) => (await get()).expireCheckoutSession(sessionId),
+    sessionPayment: async (sessionId) => (await get()).sessionPayment(sessionId),
     verifyWebhook: async (rawBody, signature) => (await get()).verifyWebhook(rawBody, signature),
     refund: async (request) => (await get()).refund(request),
   };

@@ -85,6 +85,17 @@ export class StripePaymentGateway implements PaymentGateway {
     }
   }
 
+  async sessionPayment(sessionId: string): Promise<PaymentEvent> {
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.stripe.checkout.sessions.retrieve(sessionId);
+    } catch (error) {
+      throw new PaymentProviderError(`Stripe could not be asked about the session: ${(error as Error).message}`, error);
+    }
+    // Read as its completed event would have been; one id per payment status, so each state settles once.
+    return sessionEvent(`sweep_${session.id}_${session.payment_status}`, 'checkout.session.completed', session);
+  }
+
   async refund(request: RefundRequest): Promise<ProviderRefund> {
     try {
       const refund = await this.stripe.refunds.create(
@@ -171,12 +182,15 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   }
   const outcomeOf = OUTCOMES[event.type];
   if (!outcomeOf) return { eventId: event.id, type: event.type, outcome: null, sessionId: null, orderId: null, amount: null, paymentId: null, refunds: [] };
-  const session = event.data.object as Stripe.Checkout.Session;
+  return sessionEvent(event.id, event.type, event.data.object as Stripe.Checkout.Session);
+}
+
+function sessionEvent(eventId: string, type: string, session: Stripe.Checkout.Session): PaymentEvent {
   const currency = session.currency?.toUpperCase() ?? '';
   return {
-    eventId: event.id,
-    type: event.type,
-    outcome: outcomeOf(session),
+    eventId,
+    type,
+    outcome: OUTCOMES[type]?.(session) ?? null,
     sessionId: session.id,
     orderId: session.metadata?.orderId ?? session.client_reference_id ?? null,
     amount: typeof session.amount_total === 'number' && isCurrency(currency) ? money(session.amount_total, currency) : null,
