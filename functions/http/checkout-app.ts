@@ -84,6 +84,11 @@ const CHECKOUT_PROBLEMS: ProblemTable<CheckoutRefusal, Language> = {
       detail: `The payment provider takes at most ${MAX_PAYMENT_AMOUNT.toLocaleString('en')} minor units of ${refusal.total.currency}; split the order or choose another currency.`,
       total: refusal.total,
     }),
+  charge_rounds_to_zero: (refusal) =>
+    new ProblemError(422, 'Some items would cost nothing in this currency', {
+      detail: `The unit price of ${refusal.productIds.join(', ')} converts to less than one minor unit of ${refusal.currency}; choose another currency.`,
+      productIds: refusal.productIds,
+    }),
   checkout_in_progress: () =>
     new ProblemError(409, 'This cart is being checked out already', {
       detail: 'Another checkout of this cart (another tab?) is under way. Pay there, or try again in a moment.',

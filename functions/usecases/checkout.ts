@@ -50,6 +50,8 @@ export type CheckoutRefusal =
   | { readonly reason: 'cart_empty' }
   | { readonly reason: 'lines_refused'; readonly lines: readonly RefusedLine[] }
   | { readonly reason: 'amount_too_large'; readonly total: Money }
+  /** A line's unit would be charged 0 in this currency (domain/payable.ts). */
+  | { readonly reason: 'charge_rounds_to_zero'; readonly productIds: readonly string[]; readonly currency: CurrencyCode }
   /**
    * China's cross-border limits, per order (CNY 5,000) or per buyer and year (CNY 26,000), counted on
    * goods plus freight in CNY: `value` is this order's, `limit` the rule's, `remaining` what an order by
@@ -159,6 +161,9 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       throw new CheckoutRefusedError({ reason: 'over_cross_border_limit', value, limit: payable.limit, remaining, indivisible });
     }
     if (!withinYearlyAllowance(counted, value)) throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining });
+    if (!payable.payable && payable.reason === 'charge_rounds_to_zero') {
+      throw new CheckoutRefusedError({ reason: 'charge_rounds_to_zero', productIds: payable.productIds, currency: quote.total.currency });
+    }
     if (!payable.payable) throw new CheckoutRefusedError({ reason: 'amount_too_large', total: quote.total });
 
     const orderId = newOrderId();
@@ -358,6 +363,8 @@ function refusalDetails(refusal: CheckoutRefusal): LogFields {
       };
     case 'amount_too_large':
       return { amount: refusal.total.amount, currency: refusal.total.currency };
+    case 'charge_rounds_to_zero':
+      return { products: refusal.productIds, currency: refusal.currency };
     case 'over_cross_border_limit':
     case 'over_yearly_limit':
       return { amount: refusal.value.amount, currency: refusal.value.currency, remaining: refusal.remaining.amount };

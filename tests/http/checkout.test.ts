@@ -284,6 +284,20 @@ describe('POST /api/checkout', () => {
     expect(await shop.units(carpet.id)).toEqual({ stock: 5, reserved: 0, sold: 0 });
   });
 
+  it('refuses a line whose unit would be charged nothing in the charge currency with 422 naming it, reserving nothing; the cart says so first', async () => {
+    // UZS 0.05 is about CNY 0.00003: less than a fen, so it would go for free.
+    const sweet = await stocked({ stock: 5, price: { amount: 5, currency: 'UZS' } });
+    const honey = await stocked({ stock: 5, price: { amount: 120_000, currency: 'KGS' } });
+    const cartId = await shop.newCart({ [sweet.id]: 3, [honey.id]: 1 });
+    const cart = await shop.call('GET', `/api/carts/${cartId}`);
+    expect(cart.body.checkoutTotal).toMatchObject({ payable: false, reason: 'charge_rounds_to_zero', productIds: [sweet.id] });
+    const answer = await shop.checkout(cartId);
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ reason: 'charge_rounds_to_zero', productIds: [sweet.id] });
+    expect(await shop.units(sweet.id)).toEqual({ stock: 5, reserved: 0, sold: 0 });
+    expect(await shop.units(honey.id)).toEqual({ stock: 5, reserved: 0, sold: 0 });
+  });
+
   it('refuses an order over China’s cross-border limit of CNY 5,000 with 422, in any currency, reserving nothing', async () => {
     // 52 x KGS 1,200.00 = 52 x CNY 97.44 = CNY 5,066.88; 51 of them (CNY 4,969.44) would pass.
     const honey = await stocked({ stock: 60, price: { amount: 120_000, currency: 'KGS' } });

@@ -160,6 +160,7 @@ describe('what the cart page says about lines and a refused checkout', () => {
     expect(checkoutBlocker(overLimit)).toEqual({ key: 'cart.overLimit', tone: 'bad' });
     expect(canCheckout(overLimit)).toBe(false);
     expect(checkoutBlocker({ lines: [ok] as never, checkoutTotal: { payable: false, reason: 'amount_too_large' } })).toMatchObject({ key: 'cart.tooLarge' });
+    expect(checkoutBlocker({ lines: [ok] as never, checkoutTotal: { payable: false, reason: 'charge_rounds_to_zero' } })).toEqual({ key: 'cart.chargeZero', tone: 'bad' });
     expect(checkoutFailureOf(422, { title: 'Over the limit', status: 422, reason: 'over_cross_border_limit' })).toEqual({ kind: 'summary', note: { key: 'cart.overLimit', tone: 'bad' } });
   });
 
@@ -172,6 +173,7 @@ describe('what the cart page says about lines and a refused checkout', () => {
     expect(checkoutFailureOf(409, { title: 'Paid', status: 409, reason: 'earlier_checkout_paid' })).toMatchObject({ kind: 'summary', note: { key: 'cart.alreadyPaid' } });
     expect(checkoutFailureOf(422, { title: 'Refused', status: 422, reason: 'provider_refused' })).toMatchObject({ kind: 'summary', note: { key: 'cart.providerRefused' } });
     expect(checkoutFailureOf(422, { title: 'Too large', status: 422, reason: 'amount_too_large' })).toMatchObject({ kind: 'summary', note: { key: 'cart.tooLarge' } });
+    expect(checkoutFailureOf(422, { title: 'Free', status: 422, reason: 'charge_rounds_to_zero' })).toMatchObject({ kind: 'summary', note: { key: 'cart.chargeZero' } });
     const refused = checkoutFailureOf(409, {
       title: 'Some lines cannot be bought as they are',
       status: 409,

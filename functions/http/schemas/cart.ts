@@ -65,12 +65,14 @@ export const CartSchema = z
           .openapi({ description: 'How the lines travel, and what each parcel’s freight is' }),
         rates: z.array(ExchangeRateSchema),
         payable: z.boolean().openapi({ description: 'Whether checkout would take this total; checkout answers 422 (503 for rates_stale) when it would not' }),
-        reason: z.enum(['rates_stale', 'amount_too_large', 'over_cross_border_limit']).optional().openapi({
+        reason: z.enum(['rates_stale', 'amount_too_large', 'over_cross_border_limit', 'charge_rounds_to_zero']).optional().openapi({
           description:
             'Why it is not payable. rates_stale: the figures are converted at exchange rates older than checkout charges at (GET /api/rates), so not payable now; nothing the shopper can change. ' +
             'amount_too_large: above maxAmount, the most one payment carries (lower quantities or pick another currency). ' +
-            'over_cross_border_limit: goods plus freight are worth more than limit in CNY, the most one order shipped to China may carry, in any currency (lower quantities).',
+            'over_cross_border_limit: goods plus freight are worth more than limit in CNY, the most one order shipped to China may carry, in any currency (lower quantities). ' +
+            'charge_rounds_to_zero: the unit price of the products in productIds converts to nothing in this currency (pick another currency).',
         }),
+        productIds: z.array(z.string()).optional().openapi({ description: 'With reason charge_rounds_to_zero: the products whose unit would be charged 0' }),
         ratesLoadedAt: z.string().nullable().optional().openapi({ description: 'With reason rates_stale: when the rates were loaded (null: never)' }),
         maxAmount: MoneySchema.optional().openapi({ description: 'The most one payment carries in this currency; given with reason amount_too_large' }),
         limit: MoneySchema.optional().openapi({ description: 'China’s cross-border per-order limit (CNY 5,000); given with reason over_cross_border_limit' }),

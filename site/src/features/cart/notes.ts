@@ -65,6 +65,8 @@ export function checkoutBlocker(cart: CheckoutReadiness): Note | null {
   if (cart.checkoutTotal?.payable === false && cart.checkoutTotal.reason === 'over_cross_border_limit') return { key: 'cart.overLimit', tone: 'bad' };
   // The rates are older than checkout charges at (functions/domain/payable.ts): nothing the shopper can change but wait.
   if (cart.checkoutTotal?.payable === false && cart.checkoutTotal.reason === 'rates_stale') return { key: 'cart.ratesStale', tone: 'warn' };
+  // A very cheap item converted unit by unit can come to nothing in a currency with larger units.
+  if (cart.checkoutTotal?.payable === false && cart.checkoutTotal.reason === 'charge_rounds_to_zero') return { key: 'cart.chargeZero', tone: 'bad' };
   // Stripe takes at most eight digits of minor units; the API flags a total above that.
   if (cart.checkoutTotal?.payable === false) return { key: 'cart.tooLarge', tone: 'bad' };
   return null;
@@ -109,6 +111,7 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
       if (problem?.reason === 'provider_refused') return { kind: 'summary', note: { key: 'cart.providerRefused', tone: 'bad' } };
       if (problem?.reason === 'over_cross_border_limit') return { kind: 'summary', note: perOrderLimitNote(problem.remaining) };
       if (problem?.reason === 'over_yearly_limit') return { kind: 'summary', note: yearlyLimitNote(problem.remaining) };
+      if (problem?.reason === 'charge_rounds_to_zero') return { kind: 'summary', note: { key: 'cart.chargeZero', tone: 'bad' } };
       return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
     case 502:
       return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
