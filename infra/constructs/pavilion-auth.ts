@@ -29,12 +29,23 @@ export interface PavilionSignInProps {
 /** The claim in the ID token that names the manager's pavilion, e.g. "KG". */
 export const PAVILION_ATTRIBUTE = 'pavilion';
 /**
- * Where the managed login returns with `#id_token=…` (implicit grant): the workspace page itself,
- * which reads the token from the fragment exactly as it does with the local issuer.
+ * Where the managed login returns with `?code=…&state=…` (authorization code grant with PKCE): the
+ * workspace page itself, which exchanges the code at /oauth2/token exactly as it does with the local issuer.
  */
 export const PAVILION_CALLBACK_PATH = '/pavilion/';
 /** The operator console signs in with the same client and returns the same way, to its own page. */
 export const OPERATOR_CALLBACK_PATH = '/operator/';
+
+/** The managed login's domain prefix unless one is given: unique per account. */
+const defaultDomainPrefix = () => `sco-bazaar-${Aws.ACCOUNT_ID}`;
+
+/**
+ * The managed login's origin, which the site's CSP must allow in connect-src: the pages POST the code to its
+ * /oauth2/token. Known before the sign-in construct exists (the site is built first, the sign-in needs its URL).
+ */
+export function managedLoginOrigin(domainPrefix?: string): string {
+  return `https://${domainPrefix ?? defaultDomainPrefix()}.auth.${Aws.REGION}.amazoncognito.com`;
+}
 
 /**
  * The pavilion managers' and operators' accounts (stateful stack: accounts and their MFA devices
@@ -109,9 +120,9 @@ export class PavilionSignIn extends Construct {
         .withCustomAttributes(PAVILION_ATTRIBUTE),
       writeAttributes: new ClientAttributes(),
       oAuth: {
-        // The static workspace has no server side to swap a code for tokens, so it takes the ID token from the
-        // fragment (never sent to a server). Moving to the code flow with PKCE is a known follow-up.
-        flows: { implicitCodeGrant: true },
+        // The code flow with PKCE (RFC 9700 §2.1.1): a public client (no secret) whose page keeps the verifier and
+        // swaps the code at /oauth2/token; no token ever rides in a URL. The implicit grant is off.
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
         callbackUrls: [PAVILION_CALLBACK_PATH, OPERATOR_CALLBACK_PATH].map((path) => `${props.siteUrl}${path}`),
         logoutUrls: [PAVILION_CALLBACK_PATH, OPERATOR_CALLBACK_PATH].map((path) => `${props.siteUrl}${path}`),
@@ -123,7 +134,7 @@ export class PavilionSignIn extends Construct {
 
     const domain = new UserPoolDomain(this, 'Login', {
       userPool,
-      cognitoDomain: { domainPrefix: props.domainPrefix ?? `sco-bazaar-${Aws.ACCOUNT_ID}` },
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? defaultDomainPrefix() },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
     // The newer managed login shows nothing until the client has a style; Cognito's own will do.
@@ -134,11 +145,13 @@ export class PavilionSignIn extends Construct {
     }).node.addDependency(domain);
     this.loginUrl = domain.baseUrl();
     // The page the workspace (or the operator console) sends a signed-out person to; it comes back to
-    // that page with the ID token. redirect_uri must be one of the client's callbackUrls.
+    // that page with a code, which the page exchanges at /oauth2/token beside this URL with the same
+    // client_id and redirect_uri (site/src/features/sign-in/sign-in-check.ts). redirect_uri must be one of
+    // the client's callbackUrls; the page adds state, nonce and code_challenge.
     const signInUrl = (path: string) =>
       [
         `${domain.baseUrl()}/oauth2/authorize?client_id=${this.client.userPoolClientId}`,
-        'response_type=token',
+        'response_type=code',
         'scope=openid+email',
         `redirect_uri=${props.siteUrl}${path}`,
       ].join('&');

@@ -18,7 +18,7 @@ const MAX_INLINE_SCRIPTS = 12;
  * on the page), which needs 'wasm-unsafe-eval' and grants no JavaScript eval. Styles: 'unsafe-inline'
  * because Astro inlines small stylesheets and style attributes, which hashes cannot cover.
  */
-export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = [], uploadOrigins: readonly string[] = []): string {
+export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = [], uploadOrigins: readonly string[] = [], signInOrigins: readonly string[] = []): string {
   const scriptSources = ["'self'", "'wasm-unsafe-eval'", ...inlineScriptHashes.map((hash) => `'${hash}'`)];
   return [
     "default-src 'self'",
@@ -26,8 +26,9 @@ export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = []
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    // The workspace PUTs listing images straight to the images bucket through presigned URLs.
-    ["connect-src 'self'", ...uploadOrigins].join(' '),
+    // The workspace PUTs listing images straight to the images bucket through presigned URLs; the workspace
+    // and the operator console POST their sign-in code to the managed login's /oauth2/token.
+    ["connect-src 'self'", ...uploadOrigins, ...signInOrigins].join(' '),
     `form-action 'self' ${STRIPE_CHECKOUT_ORIGIN}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",

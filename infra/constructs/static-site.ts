@@ -41,6 +41,8 @@ export interface StaticSiteProps {
   readonly siteDist: string;
   /** Without one the site is at https://<id>.cloudfront.net. */
   readonly customDomain?: CustomDomain;
+  /** Where the pages exchange a sign-in code for tokens (the managed login's origin), allowed in connect-src. */
+  readonly signInOrigins?: readonly string[];
 }
 
 /** Astro writes /zh/products/kg-honey/index.html; an S3 origin does not resolve directory indexes. */
@@ -80,7 +82,7 @@ export class StaticSite extends Construct {
       comment: 'SCO Bazaar: CSP, HSTS, nosniff, referrer policy',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(props.siteDist), [`https://${imagesBucket.bucketRegionalDomainName}`]),
+          contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(props.siteDist), [`https://${imagesBucket.bucketRegionalDomainName}`], props.signInOrigins ?? []),
           override: true,
         },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },

@@ -12,7 +12,7 @@ import { ApiFunctions } from '../constructs/api-functions.js';
 import { ExpirySweep } from '../constructs/expiry-sweep.js';
 import { ImageVariants } from '../constructs/image-variants.js';
 import { Mail, MAIL_ENTRY } from '../constructs/mail.js';
-import { PavilionSignIn } from '../constructs/pavilion-auth.js';
+import { PavilionSignIn, managedLoginOrigin } from '../constructs/pavilion-auth.js';
 import { entryIfWritten, type EntryResolver } from '../constructs/paths.js';
 import { PublicApi } from '../constructs/public-api.js';
 import { RatesRefresh } from '../constructs/rates-refresh.js';
@@ -67,6 +67,7 @@ export class StatelessStack extends Stack {
       apiDomainName: this.api.domainName,
       siteDist: props.siteDist,
       ...(props.customDomain ? { customDomain: props.customDomain } : {}),
+      signInOrigins: [managedLoginOrigin()],
     });
     const signIn = new PavilionSignIn(this, 'PavilionSignIn', { userPool: props.managerPool, siteUrl: this.site.url });
 

@@ -79,6 +79,8 @@ async function shipLine(orderId: string, lineNo: number): Promise<void> {
 async function kyrgyzManagerOnOrders(): Promise<Page> {
   const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
   await page.goto(`${env.stack.url}/pavilion/`);
+  // Only once the link carries this tab's state, nonce and PKCE challenge (the bare link is refused).
+  await page.locator('body[data-state="signed-out"]').waitFor();
   await page.locator('[data-signin-link]').click();
   await page.locator('form:has(input[name="pavilion"][value="KG"]) button').click();
   await page.locator('body[data-state="ready"]').waitFor();

@@ -282,6 +282,8 @@ it('lets a zh shopper in Qingdao fill in recipient and buyer, see freight and ta
 async function signInAsKyrgyzManager(): Promise<Page> {
   const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
   await page.goto(`${env.stack.url}/pavilion/`);
+  // Only once the link carries this tab's state, nonce and PKCE challenge (the bare link is refused).
+  await page.locator('body[data-state="signed-out"]').waitFor();
   await page.locator('[data-signin-link]').click();
   await page.locator('form:has(input[name="pavilion"][value="KG"]) button').click();
   await page.locator('body[data-state="ready"]').waitFor();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/constructs/site-csp.js';
 import { expectNoSeriousA11yViolations } from '../support/axe.js';
+import { postSignIn } from '../support/code-flow.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 import { checkoutDetails, eventually, newResidentId } from '../support/shop.js';
 import { RecordingTelemetry } from '../support/telemetry.js';
@@ -62,8 +63,8 @@ async function openSignIn(): Promise<Page> {
   await page.goto(`${env.stack.url}/operator/`);
   await page.locator('body[data-state="signed-out"]').waitFor();
   await page.locator('[data-signin-link]').click();
-  // The same flow as the workspace's, asking to come back to the console, with this tab's state and nonce.
-  await page.waitForURL(/\/auth\/sign-in\?redirect_uri=%2Foperator%2F&state=[\w-]+&nonce=[\w-]+$/);
+  // The same flow as the workspace's (a code, with this tab's state, nonce and PKCE challenge), asking to come back to the console.
+  await page.waitForURL(/\/auth\/sign-in\?redirect_uri=%2Foperator%2F&response_type=code&state=[\w-]+&nonce=[\w-]+&code_challenge=[\w-]{43}&code_challenge_method=S256$/);
   return page;
 }
 
@@ -71,7 +72,7 @@ async function signInAsOperator(): Promise<Page> {
   const page = await openSignIn();
   await page.locator('form:has(input[name="role"][value="operator"]) button').click();
   await page.locator('body[data-state="ready"]').waitFor();
-  // The token came back in the fragment and has left the address bar.
+  // The code came back in the query, was exchanged (a same-origin POST the CSP allows) and has left the address bar.
   expect(page.url()).toBe(`${env.stack.url}/operator/`);
   return page;
 }
@@ -156,7 +157,9 @@ it('tells a pavilion manager who signs in on the console that the account is not
 
 it('does not take a planted sign-in link, and signs the operator out back to the sign-in panel', async () => {
   const planted = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
-  await planted.goto(`${env.stack.url}/operator/#id_token=${encodeURIComponent(await env.stack.signOperatorToken())}`);
+  // The attacker's own operator sign-in, its answer kept instead of followed.
+  const attackers = await postSignIn(`${env.stack.url}/auth`, { role: 'operator', state: 'attackers-state', redirect_uri: '/operator/' });
+  await planted.goto(`${env.stack.url}${attackers.location}`);
   await planted.locator('body[data-state="signed-out"]').waitFor();
   expect(await planted.locator('[data-signin-message]').textContent()).toBe('Sign-in link not accepted, please sign in again.');
   expect(planted.url()).toBe(`${env.stack.url}/operator/`);
@@ -251,7 +254,7 @@ it('invites a manager who can then sign in locally, and suspends a pavilion unti
   await manager.goto(`${env.stack.url}/pavilion/`);
   await manager.locator('body[data-state="signed-out"]').waitFor();
   await manager.locator('[data-signin-link]').click();
-  await manager.waitForURL(/\/auth\/sign-in\?state=[\w-]+&nonce=[\w-]+$/);
+  await manager.waitForURL(/\/auth\/sign-in\?response_type=code&state=[\w-]+&nonce=[\w-]+&code_challenge=[\w-]{43}&code_challenge_method=S256$/);
   await manager.locator(`form:has(button:has-text("${email}")) button`).click();
   await manager.locator('body[data-state="ready"]').waitFor();
   expect(await manager.locator('[data-pavilion]').textContent()).toContain('Tajikistan');

@@ -8,6 +8,7 @@ import { productIdFor } from '../../functions/domain/catalogue.js';
 import type { OrderLine } from '../../functions/domain/order.js';
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, csvLine } from '../../functions/domain/listing-import.js';
 import { expectNoSeriousA11yViolations } from '../support/axe.js';
+import { postSignIn } from '../support/code-flow.js';
 import { useStoreAndBrowser } from '../support/local-stack.js';
 
 const env = useStoreAndBrowser();
@@ -47,11 +48,11 @@ async function signInAsManagerOf(pavilion: string, country: string): Promise<Pag
   // tab must refuse, and the address below would never come.
   await page.locator('body[data-state="signed-out"]').waitFor();
   await page.locator('[data-signin-link]').click();
-  // The link carries this tab's state and nonce; the answer must bring them back.
-  await page.waitForURL(/\/auth\/sign-in\?state=[\w-]+&nonce=[\w-]+$/);
+  // The link asks for a code, with this tab's state, nonce and PKCE challenge; the answer must bring the state back.
+  await page.waitForURL(/\/auth\/sign-in\?response_type=code&state=[\w-]+&nonce=[\w-]+&code_challenge=[\w-]{43}&code_challenge_method=S256$/);
   await page.locator(`form:has(input[name="pavilion"][value="${pavilion}"]) button`).click();
   await page.locator('body[data-state="ready"]').waitFor();
-  // The token came back in the fragment and has left the address bar.
+  // The code came back in the query, was exchanged for the token, and has left the address bar.
   expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
   expect(await page.locator('[data-pavilion]').textContent()).toContain(country);
   return page;
@@ -59,18 +60,39 @@ async function signInAsManagerOf(pavilion: string, country: string): Promise<Pag
 
 it('does not let a planted sign-in link put the manager into someone else’s pavilion', async () => {
   await servedAfterRebuild('/pavilion/');
-  const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
-  const attackersToken = await env.stack.signToken('RU');
-  await page.goto(`${env.stack.url}/pavilion/#id_token=${encodeURIComponent(attackersToken)}`);
+  // The attacker signs in as the RU manager and keeps the answer instead of following it: a fresh code, their own state.
+  const attackers = await postSignIn(`${env.stack.url}/auth`, { pavilion: 'RU', state: 'attackers-state' });
+  expect(attackers.location).toMatch(/^\/pavilion\/\?code=[\w-]+&state=attackers-state$/);
+  const plantedLinks = [
+    // A tab that started no sign-in, and one that did (its state is not the attacker's).
+    { link: attackers.location!, startFirst: false },
+    { link: attackers.location!, startFirst: true },
+    // The implicit grant's answer is refused outright now.
+    { link: `/pavilion/#id_token=${encodeURIComponent(await env.stack.signToken('RU'))}`, startFirst: false },
+  ];
+  for (const { link, startFirst } of plantedLinks) {
+    const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+    if (startFirst) {
+      await page.goto(`${env.stack.url}/pavilion/`);
+      await page.locator('body[data-state="signed-out"]').waitFor();
+    }
+    await page.goto(`${env.stack.url}${link}`);
+    await page.locator('body[data-state="signed-out"]').waitFor();
+    expect(await page.locator('[data-signin-message]').textContent()).toBe('Sign-in link not accepted, please sign in again.');
+    expect(await page.locator('[data-workspace]').isHidden()).toBe(true);
+    expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
+    expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
+    await page.context().close();
+  }
+  // The code was never spent by the victims' tabs: it is still the attacker's (and only with the attacker's verifier).
+  const stillUnspent = await fetch(`${env.stack.url}/auth/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: attackers.code!, code_verifier: attackers.verifier }),
+  });
+  expect(stillUnspent.status).toBe(200);
+}, 90_000);
 
-  await page.locator('body[data-state="signed-out"]').waitFor();
-  expect(await page.locator('[data-signin-message]').textContent()).toBe('Sign-in link not accepted, please sign in again.');
-  expect(await page.locator('[data-workspace]').isHidden()).toBe(true);
-  expect(page.url()).toBe(`${env.stack.url}/pavilion/`);
-  expect(await page.evaluate(() => sessionStorage.getItem('sco-pavilion-token'))).toBeNull();
-}, 60_000);
-
-it('shows the sign-in panel as ready only once its link carries this tab’s state and nonce, however slowly the API answers', async () => {
+it('shows the sign-in panel as ready only once its link carries this tab’s state, nonce and PKCE challenge, however slowly the API answers', async () => {
   await servedAfterRebuild('/pavilion/');
   const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
   // As under load (a rebuild running): the sign-in URL comes late.
@@ -80,7 +102,7 @@ it('shows the sign-in panel as ready only once its link carries this tab’s sta
   });
   await page.goto(`${env.stack.url}/pavilion/`);
   await page.locator('body[data-state="signed-out"]').waitFor();
-  expect(await page.locator('[data-signin-link]').getAttribute('href')).toMatch(/\/auth\/sign-in\?state=[\w-]+&nonce=[\w-]+$/);
+  expect(await page.locator('[data-signin-link]').getAttribute('href')).toMatch(/\/auth\/sign-in\?response_type=code&state=[\w-]+&nonce=[\w-]+&code_challenge=[\w-]{43}&code_challenge_method=S256$/);
   await page.context().close();
 }, 60_000);
 

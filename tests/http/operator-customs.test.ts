@@ -22,6 +22,7 @@ import { startTokenIssuer, type RunningTokenIssuer } from '../../infra/local/tok
 import { aPavilion } from '../fixtures/products.js';
 import { createTestTable } from '../support/table.js';
 import { RecordingTelemetry } from '../support/telemetry.js';
+import { authorizeQuery, postSignIn, signInForToken } from '../support/code-flow.js';
 
 const AUDIENCE = 'operator-test-client';
 /** A valid resident ID number (GB 11643-1999 check character X): customs needs it in full, nobody else does. */
@@ -418,39 +419,36 @@ describe('who may not read it', () => {
 
 describe('the local issuer’s operator sign-in', () => {
   it('is offered on the sign-in page next to the demo managers', async () => {
-    const html = await (await fetch(`${issuer.issuer}/sign-in`)).text();
+    const html = await (await fetch(`${issuer.issuer}/sign-in?${authorizeQuery()}`)).text();
     expect(html).toContain('<input type="hidden" name="pavilion" value="KG">');
     expect(html).toContain('<input type="hidden" name="role" value="operator">');
   });
 
-  const signIn = (form: Record<string, string>) =>
-    fetch(`${issuer.issuer}/sign-in`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
-  const fragmentOf = (location: string) => new URLSearchParams(location.split('#')[1]);
+  const signIn = async (form: Record<string, string>) => (await postSignIn(issuer.issuer, form)).response;
 
-  it('returns the demo operator to the operator console, token and state in the fragment, the nonce in the token', async () => {
+  it('returns the demo operator to the operator console with a code and the state, the nonce in the token the code buys', async () => {
     const response = await signIn({ role: 'operator', state: 's-op', nonce: 'n-op' });
     expect(response.status).toBe(303);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const location = response.headers.get('location')!;
-    expect(location).toMatch(/^\/operator\/#id_token=[\w.-]+&state=s-op$/);
-    const token = fragmentOf(location).get('id_token')!;
+    expect(response.headers.get('location')).toMatch(/^\/operator\/\?code=[\w-]{43}&state=s-op$/);
+    const { token } = await signInForToken(issuer.issuer, { role: 'operator', state: 's-op', nonce: 'n-op' });
     expect(decodeJwt(token)).toMatchObject({ nonce: 'n-op', sub: 'demo-operator', 'cognito:groups': ['operators'] });
     expect((await call(customs(PAID), token)).status).toBe(200);
   });
 
   it('returns whoever signs in to the page that asked (redirect_uri), as Cognito does, but only to the allowed pages', async () => {
     // The console's sign-in URL asks for /operator/; the page carries that along with state and nonce.
-    const page = await (await fetch(`${issuer.operatorSignInUrl}&state=s-1&nonce=n-1`)).text();
+    const page = await (await fetch(`${issuer.operatorSignInUrl}&${authorizeQuery({ state: 's-1', nonce: 'n-1' })}`)).text();
     expect(page).toContain('<input type="hidden" name="redirect_uri" value="/operator/">');
     // A manager who signs in on the operator console lands there, where the console tells them it is not theirs.
-    const manager = (await signIn({ pavilion: 'KG', state: 's-1', nonce: 'n-1', redirect_uri: '/operator/' })).headers.get('location')!;
-    expect(manager).toMatch(/^\/operator\/#id_token=[\w.-]+&state=s-1$/);
-    expect((await call('/api/operator/me', fragmentOf(manager).get('id_token'))).status).toBe(403);
+    const manager = await signInForToken(issuer.issuer, { pavilion: 'KG', state: 's-1', nonce: 'n-1', redirect_uri: '/operator/' });
+    expect(manager.location).toMatch(/^\/operator\/\?code=[\w-]+&state=s-1$/);
+    expect((await call('/api/operator/me', manager.token)).status).toBe(403);
     // An operator who signs in on the workspace lands there.
-    expect((await signIn({ role: 'operator', redirect_uri: '/pavilion/' })).headers.get('location')).toMatch(/^\/pavilion\/#id_token=/);
+    expect((await signIn({ role: 'operator', redirect_uri: '/pavilion/' })).headers.get('location')).toMatch(/^\/pavilion\/\?code=/);
     // Anywhere else: refused, not redirected (no open redirect, no token sent to a stranger).
     for (const elsewhere of ['https://attacker.example/operator/', '//attacker.example/', '/operator/../evil/', '/operator']) {
-      expect((await fetch(`${issuer.issuer}/sign-in?redirect_uri=${encodeURIComponent(elsewhere)}`)).status, elsewhere).toBe(400);
+      expect((await fetch(`${issuer.issuer}/sign-in?${authorizeQuery({ redirect_uri: elsewhere })}`)).status, elsewhere).toBe(400);
       const refused = await signIn({ role: 'operator', redirect_uri: elsewhere });
       expect(refused.status, elsewhere).toBe(400);
       expect(refused.headers.get('location')).toBeNull();

@@ -7,6 +7,7 @@ import { DEFAULT_FREIGHT_RATES } from '../../functions/domain/freight.js';
 import { importTemplateCsv } from '../../functions/domain/listing-import.js';
 import { createApi } from '../../functions/http/api.js';
 import { createTokenIssuer } from '../../infra/local/token-issuer/issuer.js';
+import { authorizeQuery, exchangeCode, postSignIn, signInForToken } from '../support/code-flow.js';
 import { AUDIENCE, KG, RU, aListingBody, anEdit, startPavilionTestbed, type Testbed } from './pavilion-testbed.js';
 
 let bed: Testbed;
@@ -179,43 +180,54 @@ describe('public workspace routes', () => {
   });
 
   it('lists RU as a pavilion the issuer can sign in', async () => {
-    const page = await fetch(`${bed.issuer.issuer}/sign-in`);
+    const page = await fetch(`${bed.issuer.issuer}/sign-in?${authorizeQuery()}`);
     const html = await page.text();
     expect(html).toContain(RU.name.en);
     expect(html).toContain(KG.name.zh);
   });
 });
 
-describe('the local token issuer, like Cognito’s implicit flow', () => {
-  const signIn = (form: Record<string, string>) =>
-    fetch(`${bed.issuer.issuer}/sign-in`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
-
-  it('carries state and nonce from the sign-in request through its form', async () => {
-    const html = await (await fetch(`${bed.issuer.issuer}/sign-in?state=s-123&nonce=n-456`)).text();
+describe('the local token issuer, like Cognito’s code flow with PKCE', () => {
+  it('carries state, nonce and the code challenge from the sign-in request through its form', async () => {
+    const html = await (await fetch(`${bed.issuer.issuer}/sign-in?${authorizeQuery({ state: 's-123', nonce: 'n-456' })}`)).text();
     expect(html).toContain('<input type="hidden" name="state" value="s-123">');
     expect(html).toContain('<input type="hidden" name="nonce" value="n-456">');
+    expect(html).toMatch(/<input type="hidden" name="code_challenge" value="[\w-]{43}">/);
   });
 
-  it('puts the nonce in the ID token and returns the state beside it in the fragment', async () => {
-    const response = await signIn({ pavilion: 'RU', state: 's-123', nonce: 'n-456' });
-    expect(response.status).toBe(303);
-    const location = response.headers.get('location')!;
-    expect(location).toMatch(/^\/pavilion\/#id_token=[\w.-]+&state=s-123$/);
-    const token = new URLSearchParams(location.split('#')[1]).get('id_token')!;
+  it('no longer answers the implicit grant, nor a sign-in without an S256 challenge', async () => {
+    const plain = authorizeQuery();
+    expect((await fetch(`${bed.issuer.issuer}/sign-in?${plain.replace('response_type=code', 'response_type=token')}`)).status).toBe(400);
+    expect((await fetch(`${bed.issuer.issuer}/sign-in`)).status).toBe(400);
+    expect((await fetch(`${bed.issuer.issuer}/sign-in?response_type=code`)).status).toBe(400);
+    expect((await fetch(`${bed.issuer.issuer}/sign-in?${plain.replace('S256', 'plain')}`)).status).toBe(400);
+    const noChallenge = await fetch(`${bed.issuer.issuer}/sign-in`, { method: 'POST', body: new URLSearchParams({ pavilion: 'KG' }), redirect: 'manual' });
+    expect(noChallenge.status).toBe(400);
+    expect(noChallenge.headers.get('location')).toBeNull();
+  });
+
+  it('returns only a code and the state, and puts the nonce in the ID token the code buys', async () => {
+    const signedIn = await postSignIn(bed.issuer.issuer, { pavilion: 'RU', state: 's-123', nonce: 'n-456' });
+    expect(signedIn.response.status).toBe(303);
+    expect(signedIn.location).toMatch(/^\/pavilion\/\?code=[\w-]{43}&state=s-123$/);
+    const exchanged = await exchangeCode(bed.issuer.issuer, { code: signedIn.code!, code_verifier: signedIn.verifier, client_id: AUDIENCE });
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.body).toMatchObject({ token_type: 'Bearer' });
+    const token = exchanged.body.id_token;
     expect(decodeJwt(token).nonce).toBe('n-456');
     // The API does not care about the nonce: the token works like any other.
     expect((await bed.call('GET', '/api/pavilion/me', { token })).body.manager.pavilion).toBe('RU');
   });
 
   it('signs in without state or nonce when none were sent, as Cognito does', async () => {
-    const location = (await signIn({ pavilion: 'KG' })).headers.get('location')!;
-    expect(location).toMatch(/^\/pavilion\/#id_token=[\w.-]+$/);
-    expect(decodeJwt(new URLSearchParams(location.split('#')[1]).get('id_token')!)).not.toHaveProperty('nonce');
+    const { location, token } = await signInForToken(bed.issuer.issuer, { pavilion: 'KG' });
+    expect(location).toMatch(/^\/pavilion\/\?code=[\w-]+$/);
+    expect(decodeJwt(token)).not.toHaveProperty('nonce');
   });
 
   it('refuses a state or nonce that is not plain URL-safe text', async () => {
-    expect((await fetch(`${bed.issuer.issuer}/sign-in?state=${encodeURIComponent('"><script>')}`)).status).toBe(400);
-    expect((await signIn({ pavilion: 'KG', nonce: 'x'.repeat(257) })).status).toBe(400);
+    expect((await fetch(`${bed.issuer.issuer}/sign-in?${authorizeQuery({ state: '"><script>' })}`)).status).toBe(400);
+    expect((await postSignIn(bed.issuer.issuer, { pavilion: 'KG', nonce: 'x'.repeat(257) })).response.status).toBe(400);
   });
 
   it('signs out by sending the browser back to the workspace', async () => {

@@ -249,8 +249,13 @@ describe('the stateless stack: site and CloudFront', () => {
     expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", `'${fixtureHash}'`]);
     expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives['img-src']).toEqual(["'self'", 'data:']);
-    // …and the images bucket, where the workspace uploads through presigned URLs.
-    expect(directives['connect-src']).toEqual(["'self'", expect.stringMatching(/^https:\/\/\$\{Import:.*\}$/)]);
+    // …and the images bucket, where the workspace uploads through presigned URLs, and the managed login,
+    // whose /oauth2/token the workspace and the console POST their sign-in code to.
+    expect(directives['connect-src']).toEqual([
+      "'self'",
+      expect.stringMatching(/^https:\/\/\$\{Import:.*\}$/),
+      'https://sco-bazaar-${AWS::AccountId}.auth.${AWS::Region}.amazoncognito.com',
+    ]);
     expect(directives['form-action']).toEqual(["'self'", 'https://checkout.stripe.com']);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(policy.SecurityHeadersConfig).toMatchObject({
@@ -413,7 +418,7 @@ describe('the stateless stack: functions and API', () => {
       expect(renderIntrinsic(env.AUTH_AUDIENCE)).toMatch(/^\$\{Ref:PavilionSignInSite.*\}$/);
       expect(renderIntrinsic(env.PUBLIC_BASE_URL)).toBe('https://shop.example.com');
       expect(renderIntrinsic(env.AUTH_SIGN_IN_URL)).toMatch(
-        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=token&scope=openid\+email&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
+        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=code&scope=openid\+email&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
       );
       expect(renderIntrinsic(env.AUTH_SIGN_OUT_URL)).toMatch(
         /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/logout\?client_id=\$\{Ref:PavilionSignInSite.*\}&logout_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
@@ -424,11 +429,31 @@ describe('the stateless stack: functions and API', () => {
     }
   });
 
-  it('lets the sign-in return only to the workspace and the operator console, by the implicit flow', () => {
+  it('lets the sign-in return only to the workspace and the operator console, by the code flow of a public client', () => {
     const client = only(stateless, 'AWS::Cognito::UserPoolClient').Properties;
-    expect(client.AllowedOAuthFlows).toEqual(['implicit']);
+    // The code flow (the pages add PKCE); no implicit grant, no secret a static page could not keep anyway.
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.GenerateSecret).toBe(false);
+    // The CSP names the login by the same origin the sign-in URL uses.
+    const login = renderIntrinsic(only(stateless, 'AWS::Cognito::UserPoolDomain').Properties.Domain);
+    expect(login).toBe('sco-bazaar-${AWS::AccountId}');
     expect(client.CallbackURLs).toEqual(['https://shop.example.com/pavilion/', 'https://shop.example.com/operator/']);
     expect(client.LogoutURLs).toEqual(['https://shop.example.com/pavilion/', 'https://shop.example.com/operator/']);
+  });
+
+  it('lets no app client write custom:pavilion, so only an administrator decides a manager’s pavilion', () => {
+    // Cognito lets a client write every mutable attribute when WriteAttributes is left out, so an empty
+    // list must be there, on every client of both stacks; invitations set the attribute through the
+    // administrator's AdminCreateUser (IAM), not through a client (tests/infra/operator-console-stack.test.ts).
+    const clients = [...resources(stateful, 'AWS::Cognito::UserPoolClient'), ...resources(stateless, 'AWS::Cognito::UserPoolClient')];
+    expect(clients.length).toBeGreaterThan(0);
+    for (const [id, client] of clients) {
+      expect(Array.isArray(client.Properties.WriteAttributes), id).toBe(true);
+      expect(client.Properties.WriteAttributes, id).not.toContain('custom:pavilion');
+      expect(client.Properties.WriteAttributes, id).toEqual([]);
+    }
+    // The client may read it: the ID token carries it.
+    expect(only(stateless, 'AWS::Cognito::UserPoolClient').Properties.ReadAttributes).toContain('custom:pavilion');
   });
 });
 

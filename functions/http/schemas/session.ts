@@ -4,7 +4,7 @@ import { PavilionCodeSchema } from './catalogue.js';
 /** The workspace's sign-in: where a manager signs in and out, and who the token says they are. */
 export const SessionConfigSchema = z
   .object({
-    signInUrl: z.string().openapi({ description: 'Where a manager signs in; it comes back to /pavilion/#id_token=…&state=… (the page adds its own state and nonce)' }),
+    signInUrl: z.string().openapi({ description: 'Where a manager signs in; it comes back to /pavilion/?code=…&state=… (the page adds its own state, nonce and PKCE challenge, and exchanges the code at the token endpoint beside this URL)' }),
     signOutUrl: z.string().optional(),
   })
   .openapi('PavilionSessionConfig');

@@ -7,11 +7,11 @@ const escape = (text: string) =>
 
 /**
  * The local stand-in for Cognito's managed login: one demo manager per pavilion, one click each,
- * and the demo operator below them. The request's state, nonce and redirect_uri go along as hidden
+ * and the demo operator below them. The request's state, nonce, code_challenge and redirect_uri go along as hidden
  * fields, so the answer carries them, and returns where it was asked to, as Cognito's does.
  */
 export function signInPage(pavilions: readonly Pavilion[], action: string, binding: SignInBinding = {}, invited: readonly InvitedManager[] = []): string {
-  const fields = { state: binding.state, nonce: binding.nonce, redirect_uri: binding.redirectUri };
+  const fields = { state: binding.state, nonce: binding.nonce, code_challenge: binding.codeChallenge, redirect_uri: binding.redirectUri };
   const carried = Object.entries(fields)
     .map(([name, value]) => (value ? `\n        <input type="hidden" name="${name}" value="${escape(value)}">` : ''))
     .join('');

@@ -24,7 +24,7 @@ let saying: (() => string) | null = null;
 async function start(): Promise<void> {
   applyLanguage();
   wireChrome();
-  if (captureTokenFromUrl() === 'rejected') return showSignIn('rejected');
+  if ((await captureTokenFromUrl()) === 'rejected') return showSignIn('rejected');
   if (!currentToken()) return showSignIn('none');
   let me: Awaited<ReturnType<typeof whoAmI>>;
   try {
@@ -125,8 +125,8 @@ async function showSignIn(reason: SignInReason): Promise<void> {
   if (reason !== 'none') notice.dataset.i18n = SIGN_IN_MESSAGES[reason];
   applyLanguage(panel);
   const link = $<HTMLAnchorElement>('[data-signin-link]');
-  link.href = beginSignIn((await sessionConfig()).signInUrl);
-  // Signed out, and ready to sign in, only once the link carries this tab's state and nonce: a click on
+  link.href = await beginSignIn((await sessionConfig()).signInUrl);
+  // Signed out, and ready to sign in, only once the link carries this tab's state, nonce and challenge: a click on
   // the bare link before the config arrives would start a sign-in whose answer the tab must refuse.
   document.body.dataset.state = 'signed-out';
   link.focus();

@@ -11,7 +11,7 @@ import { beginSignIn, captureTokenFromUrl, currentToken, forgetToken } from './s
 export async function startWorkspace(): Promise<Workspace | null> {
   applyLanguage();
   wireChrome();
-  if (captureTokenFromUrl() === 'rejected') {
+  if ((await captureTokenFromUrl()) === 'rejected') {
     await showSignIn('rejected');
     return null;
   }
@@ -61,8 +61,8 @@ async function showSignIn(reason: SignInReason): Promise<void> {
   if (reason !== 'none') message.dataset.i18n = SIGN_IN_MESSAGES[reason];
   applyLanguage(panel);
   const link = $<HTMLAnchorElement>('[data-signin-link]');
-  link.href = beginSignIn((await sessionConfig()).signInUrl);
-  // Signed out, and ready to sign in, only once the link carries this tab's state and nonce: a click on
+  link.href = await beginSignIn((await sessionConfig()).signInUrl);
+  // Signed out, and ready to sign in, only once the link carries this tab's state, nonce and challenge: a click on
   // the bare link before the config arrives would start a sign-in whose answer the tab must refuse.
   document.body.dataset.state = 'signed-out';
   link.focus();
