@@ -31,15 +31,31 @@ export const ORDER_ID = /^ORD-[0-9A-HJKMNP-TV-Z]{16}$/;
 /** The shopper's key to an order's page: 256 random bits in base64url (usecases/ids.ts). */
 export const ORDER_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** A reservation holds stock this long; Stripe's own session lives one minute longer (its minimum is 30). */
+/**
+ * A reservation holds stock exactly as long as its Stripe session could be paid, and no longer:
+ * 30 minutes is the shortest life Stripe gives a Checkout Session (`expires_at` must lie at least
+ * 30 minutes after the session is made), so no shorter hold is possible. The session is made a
+ * moment after the reservation, so it is asked to end one minute later (SESSION_GRACE_MINUTES)
+ * for Stripe to accept it; the sweep (usecases/sweep-expired-orders.ts) expires the session at
+ * Stripe before it puts the units back, so from the release on the order can no longer be paid.
+ */
 export const RESERVATION_MINUTES = 30;
 export const SESSION_GRACE_MINUTES = 1;
 
 /**
+ * At most this many unpaid (pending_payment) orders at once per shopper email and per buyer ID
+ * number. Each holds stock for RESERVATION_MINUTES: without a cap a short script could keep every
+ * product "sold out" by checking out again and again. Three leaves room for a real shopper (a
+ * second tab, a changed mind, a card declined) and keeps what one shopper can hold small.
+ */
+export const MAX_UNPAID_ORDERS_PER_SHOPPER = 3;
+
+/**
  * Checkout reserves every line in one TransactWriteItems (limit 100 items): 2 per line (the stock
- * and the line) + the order, its cart, its buyer's yearly count and its held confirmation mail; a
- * payment writes at most 2 per line + the event, the order, the count and the cart, a ledger record
- * per pavilion (13 at most) and two mail records (domain/mail/outbox.ts): 99 for 40 lines.
+ * and the line) + the order, its cart, its buyer's yearly count, its two unpaid holds and its held
+ * confirmation mail; a payment writes at most 2 per line + the event, the order, the cart, a ledger
+ * record per pavilion (13 at most), two mail records (domain/mail/outbox.ts) and either the two
+ * unpaid holds it frees (paid in time) or the count (paid late, when no hold is left): 100 for 40 lines.
  */
 export const MAX_ORDER_LINES = 40;
 
@@ -153,6 +169,12 @@ export interface Order {
   readonly createdAt: string;
   /** When the reservation lapses if nobody pays. */
   readonly expiresAt: string;
+  /**
+   * The keyed hashes this unpaid order counts against MAX_UNPAID_ORDERS_PER_SHOPPER under (the
+   * shopper's email and the buyer's ID number); the order's hold under each is freed when it stops
+   * being pending. Absent on orders placed before the limit.
+   */
+  readonly unpaidHolds?: { readonly emailKey: string; readonly buyerKey: string };
   readonly paidAt?: string;
   /** When the order left pending_payment without a sale (expired, failed). */
   readonly closedAt?: string;

@@ -18,12 +18,14 @@ const checkout = createRoute({
   description:
     'Re-prices every line from the catalogue, adds freight and the cross-border import tax, checks China’s limits (CNY 5,000 per order and ' +
     '26,000 per buyer and year, on goods plus freight), reserves all lines or none, and answers with the URL to pay at. ' +
-    'The reservation lasts 30 minutes. Prices or totals sent by the client are ignored. Refusals over a limit come in the request’s language. ' +
+    'The reservation lasts 30 minutes, as long as the payment page can be paid (Stripe’s shortest session). ' +
+    'One email, and one buyer ID number, may have at most 3 unpaid orders at once: a 4th checkout answers 429 with reason too_many_unpaid_orders, ' +
+    'a Retry-After header (seconds until a slot frees) and nothing reserved. Prices or totals sent by the client are ignored. Refusals over a limit come in the request’s language. ' +
     'A cart that converts a currency is charged only at exchange rates loaded less than 48 hours ago (RATES_MAX_AGE_HOURS; GET /api/rates says whether they are fresh); past that, 503 with reason rates_stale and nothing reserved.',
   request: { body: { required: true, content: { 'application/json': { schema: CheckoutRequestSchema } } } },
   responses: {
     201: { description: 'Order placed, stock held; send the shopper to checkoutUrl', content: { 'application/json': { schema: CheckoutAnswerSchema } } },
-    ...problemResponses(400, 404, 409, 413, 415, 422, 502, 503),
+    ...problemResponses(400, 404, 409, 413, 415, 422, 429, 502, 503),
   },
 });
 
@@ -52,7 +54,7 @@ export function createCheckoutApp(deps: ShopDeps) {
 /** Every refusal also carries `reason` (the refusal's name), so a client tells two 409s or two 422s apart without reading titles. */
 function toProblem({ refusal }: CheckoutRefusedError, language: Language): ProblemError {
   const problem = problemOf(CHECKOUT_PROBLEMS, refusal, language);
-  return new ProblemError(problem.status, problem.title, { ...problem.extra, reason: refusal.reason });
+  return new ProblemError(problem.status, problem.title, { ...problem.extra, reason: refusal.reason }, problem.headers);
 }
 
 /** Every refusal of checkout, with its answer; the limits are explained in the shopper's language. */
@@ -93,6 +95,12 @@ const CHECKOUT_PROBLEMS: ProblemTable<CheckoutRefusal, Language> = {
     new ProblemError(409, 'This cart is being checked out already', {
       detail: 'Another checkout of this cart (another tab?) is under way. Pay there, or try again in a moment.',
     }),
+  too_many_unpaid_orders: (refusal) =>
+    new ProblemError(429, 'Too many unpaid orders', {
+      detail: `This email or this buyer ID number already has ${refusal.limit} unpaid orders, each holding stock. Pay or cancel one of them, or try again in ${refusal.retryAfterSeconds} seconds. Nothing was reserved.`,
+      limit: refusal.limit,
+      retryAfterSeconds: refusal.retryAfterSeconds,
+    }, { 'retry-after': String(refusal.retryAfterSeconds) }), // RFC 9110: seconds until a slot frees
   earlier_checkout_paid: () =>
     new ProblemError(409, 'This cart has been paid for', {
       detail: 'The payment of the earlier checkout of this cart went through or is on its way; its order page shows its state.',

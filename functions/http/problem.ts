@@ -38,7 +38,7 @@ export const ProblemSchema = z
 export function problemResponses(...statuses: number[]) {
   const described: Record<number, string> = {
     400: 'Bad input', 401: 'No valid token', 403: 'Not yours', 404: 'Not found', 409: 'Conflict with the current state',
-    413: 'Body too large', 415: 'Wrong content type', 422: 'Understood but refused', 502: 'Payment provider failed',
+    413: 'Body too large', 415: 'Wrong content type', 422: 'Understood but refused', 429: 'Too many at once (Retry-After says when to try again)', 502: 'Payment provider failed',
     503: 'Not available now (exchange rates out of date)',
   };
   return Object.fromEntries(
@@ -49,10 +49,10 @@ export function problemResponses(...statuses: number[]) {
   );
 }
 
-export function problem(status: number, title: string, extra: Omit<Problem, 'status' | 'title'> = {}): Response {
+export function problem(status: number, title: string, extra: Omit<Problem, 'status' | 'title'> = {}, headers: Readonly<Record<string, string>> = {}): Response {
   return new Response(JSON.stringify({ title, status, ...extra }), {
     status,
-    headers: { 'content-type': PROBLEM_MEDIA_TYPE, 'cache-control': 'no-store' },
+    headers: { ...headers, 'content-type': PROBLEM_MEDIA_TYPE, 'cache-control': 'no-store' },
   });
 }
 
@@ -80,6 +80,8 @@ export class ProblemError extends Error {
     readonly status: number,
     readonly title: string,
     readonly extra: Omit<Problem, 'status' | 'title'> = {},
+    /** Headers the answer carries besides the problem's own (a 429's Retry-After). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(title);
     this.name = 'ProblemError';
@@ -123,7 +125,7 @@ export function answerRefusals<R extends Refusal>(refused: abstract new (...args
  */
 export function errorHandler(telemetry: () => Telemetry | undefined) {
   return (error: Error, c: Context): Response => {
-    if (error instanceof ProblemError) return problem(error.status, error.title, error.extra);
+    if (error instanceof ProblemError) return problem(error.status, error.title, error.extra, error.headers);
     // Every paged list (the catalogue, a pavilion's listings and its orders): a cursor made for another list, or tampered with.
     if (error instanceof InvalidCursorError) return problem(400, 'Invalid cursor', { detail: error.message, errors: [{ field: 'cursor', message: error.message }] });
     if (error instanceof HTTPException) {

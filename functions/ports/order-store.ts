@@ -38,6 +38,17 @@ export class YearlyAllowanceExceededError extends Error {
   }
 }
 
+/**
+ * The shopper (by email or by buyer ID number) already has MAX_UNPAID_ORDERS_PER_SHOPPER unpaid
+ * orders (domain/order.ts); `earliestExpiry` is when the first of them lapses.
+ */
+export class UnpaidLimitReachedError extends Error {
+  constructor(readonly earliestExpiry: string) {
+    super('The shopper has too many unpaid orders');
+    this.name = 'UnpaidLimitReachedError';
+  }
+}
+
 /** The event id was seen before: its effect has already happened. */
 export class EventAlreadyProcessedError extends Error {
   constructor() {
@@ -95,7 +106,10 @@ export interface OrderStore {
    * at `cartPendingOrderId` (undefined: at none), so two checkouts of one cart cannot both place one.
    * In the same transaction the order's dutiable value joins its buyer's yearly count, only while the
    * sum stays within China's yearly limit (domain/cross-border.ts). Throws ReservationRefusedError naming the lines that could not
-   * be reserved, CartCheckoutRaceError, or YearlyAllowanceExceededError.
+   * be reserved, CartCheckoutRaceError, or YearlyAllowanceExceededError. An order carrying
+   * `unpaidHolds` also takes a hold under its email key and its buyer key, each only while fewer than
+   * MAX_UNPAID_ORDERS_PER_SHOPPER unlapsed holds are there (else UnpaidLimitReachedError); every
+   * change that ends pending_payment frees them in its own transaction.
    */
   placeOrder(order: Order, lines: readonly OrderLine[], options: PlaceOrderOptions): Promise<void>;
   /** What the buyer's paid and unpaid orders count in a calendar year (CNY), read consistently. */

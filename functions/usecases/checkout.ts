@@ -5,12 +5,13 @@ import { customsYear, orderAllowanceFor, withinYearlyAllowance, YEARLY_LIMIT_CNY
 import type { Language, Localized } from '../domain/languages.js';
 import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
-import { addMinutes, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
+import { addMinutes, MAX_UNPAID_ORDERS_PER_SHOPPER, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
 import { payabilityAt } from '../domain/payable.js';
 import { isSuspended } from '../domain/pavilion.js';
 import { paymentMethodsFor } from '../domain/payment-methods.js';
 import { checkRecipientAndBuyer, type BuyerInput, type RecipientInput } from '../domain/recipient.js';
-import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, YearlyAllowanceExceededError, type RefusedLine } from '../ports/order-store.js';
+import { normalEmail } from '../domain/operator-console.js';
+import { CartCheckoutRaceError, OrderChangedError, ReservationRefusedError, UnpaidLimitReachedError, YearlyAllowanceExceededError, type RefusedLine } from '../ports/order-store.js';
 import { PaymentProviderError, PaymentRequestRefusedError } from '../ports/payment-gateway.js';
 import { maskEmails, type LogFields, type Telemetry } from '../ports/telemetry.js';
 import { currentRates, NoRatesError, type CurrentRates } from './exchange-rates.js';
@@ -60,6 +61,11 @@ export type CheckoutRefusal =
   | { readonly reason: 'over_yearly_limit'; readonly value: Money; readonly limit: Money; readonly remaining: Money }
   /** `indivisible`: the order is one single item, so removing items cannot help (it could only go as general trade). */
   | { readonly reason: 'over_cross_border_limit'; readonly value: Money; readonly limit: Money; readonly remaining: Money; readonly indivisible: boolean }
+  /**
+   * The shopper's email or the buyer's ID number already has MAX_UNPAID_ORDERS_PER_SHOPPER unpaid
+   * orders (domain/order.ts); a slot frees in `retryAfterSeconds` at the latest.
+   */
+  | { readonly reason: 'too_many_unpaid_orders'; readonly limit: number; readonly retryAfterSeconds: number }
   /** Another checkout of the same cart (another tab, a double click) is under way or won the race. */
   | { readonly reason: 'checkout_in_progress' }
   /** The cart's earlier checkout was paid at the provider (or its payment is on its way): that order stands. */
@@ -131,6 +137,7 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
   if (cart.pendingOrderId) await releaseEarlierCheckout(deps, cart.pendingOrderId);
 
   const buyerKey = await deps.identity.buyerKey(buyer.idNumber);
+  const emailKey = await unpaidEmailKey(deps, request.email);
   const year = customsYear(now.toISOString());
 
   for (let attempt = 1; ; attempt++) {
@@ -192,6 +199,7 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       cartId: cart.id,
       createdAt,
       expiresAt: addMinutes(createdAt, RESERVATION_MINUTES),
+      unpaidHolds: { emailKey, buyerKey },
     };
     const lines: OrderLine[] = quote.lines.map((line, index) => orderLineOf(orderId, index + 1, line, shipTo));
 
@@ -204,6 +212,10 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
       });
     } catch (error) {
       if (error instanceof CartCheckoutRaceError) throw new CheckoutRefusedError({ reason: 'checkout_in_progress' });
+      if (error instanceof UnpaidLimitReachedError) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(error.earliestExpiry) - now.getTime()) / 1000));
+        throw new CheckoutRefusedError({ reason: 'too_many_unpaid_orders', limit: MAX_UNPAID_ORDERS_PER_SHOPPER, retryAfterSeconds });
+      }
       if (error instanceof YearlyAllowanceExceededError) {
         // Another checkout by the same buyer took the allowance between our read and our write.
         throw new CheckoutRefusedError({ reason: 'over_yearly_limit', value, limit: YEARLY_LIMIT_CNY, remaining: orderAllowanceFor(error.counted) });
@@ -262,6 +274,17 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     }
     return { orderId, token, checkoutUrl: session.url, expiresAt: order.expiresAt, total: quote.total };
   }
+}
+
+/**
+ * The key the shopper's unpaid orders are counted under by email: the shop's keyed email hash
+ * (ports/shopper-keys.ts) where it has one, else the identity vault's keyed hash of the normalised
+ * address under a label of its own (an ID number never starts with "email:"). Either way the
+ * table never holds the address in a key, and case or spaces make no second shopper.
+ */
+async function unpaidEmailKey(deps: ShopDeps, email: string): Promise<string> {
+  if (deps.shopperKeys) return deps.shopperKeys.emailKey(email);
+  return deps.identity.buyerKey(`email:${normalEmail(email)}`);
 }
 
 /**
@@ -373,6 +396,8 @@ function refusalDetails(refusal: CheckoutRefusal): LogFields {
       return { fields: refusal.issues.map((issue) => issue.field) };
     case 'provider_refused':
       return { detail: refusal.message };
+    case 'too_many_unpaid_orders':
+      return { retryAfterSeconds: refusal.retryAfterSeconds };
     default:
       return {};
   }

@@ -26,7 +26,7 @@ describe('POST /api/checkout', () => {
   it('reserves the stock, records a pending order and opens a Stripe session in CNY priced from the catalogue', async () => {
     const honey = await stocked({ price: { amount: 120_000, currency: 'KGS' } });
     const cartId = await shop.newCart({ [honey.id]: 3 });
-    const answer = await shop.checkout(cartId, { language: 'ru' });
+    const answer = await shop.checkout(cartId, { language: 'ru', email: 'shopper@example.com' });
     expect(answer.status).toBe(201);
     expect(answer.body.orderId).toMatch(/^ORD-[0-9A-Z]{16}$/);
     // Goods 3 x CNY 97.44 = 292.32; honey pays 6.3% import tax: 18.41616, rounded half-up to 18.42.

@@ -147,10 +147,8 @@ describe('POST /api/webhooks/stripe', () => {
     const { product, orderId, session } = await pendingOrder(1, 500, idNumber);
     await deliver(stripeEvent('checkout.session.expired', session, expired));
     // Meanwhile the same buyer fills the year: 5 orders of 51 jars (5 x CNY 4,969.44) and one of 11 (1,071.84): 80.96 left.
-    for (const quantity of [51, 51, 51, 51, 51, 11]) {
-      const answer = await shop.checkout(await shop.newCart({ [product.id]: quantity }), checkoutDetails({ idNumber }));
-      expect(answer.status).toBe(201);
-    }
+    // Paid, as one buyer may hold only 3 unpaid orders at once (domain/order.ts).
+    for (const quantity of [51, 51, 51, 51, 51, 11]) await shop.paidOrder({ [product.id]: quantity }, checkoutDetails({ idNumber }));
     const answer = await deliver(stripeEvent('checkout.session.completed', session, paid));
     expect(answer.body).toMatchObject({ result: 'applied', status: 'paid_needs_attention' });
     const { order } = await shop.order(orderId);

@@ -31,7 +31,7 @@ describe('the local outbox', () => {
     const product = (await api('GET', '/api/products?pavilion=KG&limit=1')).body.items[0];
     const cart = (await api('POST', '/api/carts')).body;
     expect((await api('PUT', `/api/carts/${cart.id}/lines/${product.id}`, { quantity: 1 })).status).toBe(200);
-    const placed = await api('POST', '/api/checkout', { ...checkoutDetails(), cartId: cart.id, language: 'en' });
+    const placed = await api('POST', '/api/checkout', { ...checkoutDetails({ email: 'shopper@example.com' }), cartId: cart.id, language: 'en' });
     expect(placed.status).toBe(201);
     const { orderId, orderToken, checkoutUrl } = placed.body as { orderId: string; orderToken: string; checkoutUrl: string };
     const paid = await fetch(`${checkoutUrl}/pay`, { method: 'POST', body: new URLSearchParams({ payment_method: 'card' }), redirect: 'manual' });

@@ -80,11 +80,13 @@ async function placed(language: 'zh' | 'ru' | 'en', idNumber = newResidentId(), 
   const honey = aProduct({ stock: 10, fulfilment: rail });
   await shop.deps.catalogue.putProducts([honey]);
   const cartId = await shop.newCart({ [honey.id]: units });
-  const answer = await shop.checkout(cartId, { ...checkoutDetails({ idNumber }), language });
+  // A new shopper each time (tests/support/shop.ts checkoutDetails): the mail must go to this one.
+  const details = checkoutDetails({ idNumber });
+  const answer = await shop.checkout(cartId, { ...details, language });
   expect(answer.status).toBe(201);
   const sessionId = (answer.body.checkoutUrl as string).split('/pay/')[1]!;
   const session = shop.stripe.sessions().find((entry) => entry.session.id === sessionId)!.session;
-  return { orderId: answer.body.orderId as string, token: answer.body.orderToken as string, session, sessionId, honey, idNumber };
+  return { orderId: answer.body.orderId as string, token: answer.body.orderToken as string, session, sessionId, honey, idNumber, email: details.email };
 }
 
 async function paid(language: 'zh' | 'ru' | 'en' = 'en') {
@@ -119,7 +121,7 @@ describe('order confirmed', () => {
     await eventually(() => shop.order(order.orderId), (stored) => stored.order.status === 'paid');
     const [confirmed, ...others] = await mailOf(order.orderId);
     expect(others).toEqual([]);
-    expect(confirmed).toMatchObject({ to: 'shopper@example.com', kind: 'order_confirmed', subject: `Заказ ${order.orderId} подтверждён` });
+    expect(confirmed).toMatchObject({ to: order.email, kind: 'order_confirmed', subject: `Заказ ${order.orderId} подтверждён` });
     const link = `${PUBLIC_BASE_URL}/ru/order/?id=${order.orderId}#token=${order.token}`;
     expect(confirmed!.text).toContain(link);
     expect(confirmed!.text).toContain('Тестовый мёд × 2');

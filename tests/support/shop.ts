@@ -109,7 +109,7 @@ export async function startShop(options: { pavilions?: Pavilion[]; products?: Pr
     if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     const response = await api.request(path, init);
     const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as any) : null };
+    return { status: response.status, type: response.headers.get('content-type') ?? '', headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
   }
 
   return {
@@ -183,9 +183,14 @@ export function newResidentId(): string {
 }
 
 /** Everything checkout needs beside the cart: a Qingdao recipient, a buyer with a valid ID number, the notice accepted. */
+/**
+ * Valid checkout details. Each call is a new shopper (a fresh email and ID number): one email or
+ * buyer may hold only MAX_UNPAID_ORDERS_PER_SHOPPER unpaid orders (domain/order.ts), and the tests
+ * leave many checkouts unpaid. A test about one shopper passes its email and ID number.
+ */
 export function checkoutDetails(overrides: { idNumber?: string; email?: string } = {}) {
   return {
-    email: overrides.email ?? 'shopper@example.com',
+    email: overrides.email ?? `shopper+${randomBytes(6).toString('hex')}@example.com`,
     recipient: { name: '王芳', phone: '13800138000', province: '370000', city: '370200', district: '370202', address: '香港中路 8 号 3 单元 1201 室', postcode: '266071' },
     buyer: { name: '王芳', idNumber: overrides.idNumber ?? newResidentId() },
     noticeAccepted: true,

@@ -170,6 +170,11 @@ describe('what the cart page says about lines and a refused checkout', () => {
     expect(refusedEmail.kind === 'fields' && refusedEmail.fields.get('email')).toEqual({ key: 'cart.emailInvalid', tone: 'bad' });
     expect(checkoutFailureOf(404, { title: 'No such cart', status: 404 })).toMatchObject({ kind: 'cart-gone' });
     expect(checkoutFailureOf(409, { title: 'In progress', status: 409, reason: 'checkout_in_progress' })).toMatchObject({ kind: 'summary', note: { key: 'cart.inProgress' } });
+    // Too many unpaid orders: the wait in whole minutes, rounded up (the Retry-After is in seconds).
+    expect(checkoutFailureOf(429, { title: 'Too many unpaid orders', status: 429, reason: 'too_many_unpaid_orders', limit: 3, retryAfterSeconds: 61 })).toEqual({
+      kind: 'summary',
+      note: { key: 'cart.tooManyUnpaid', vars: { n: 2, limit: 3 }, tone: 'warn' },
+    });
     expect(checkoutFailureOf(409, { title: 'Paid', status: 409, reason: 'earlier_checkout_paid' })).toMatchObject({ kind: 'summary', note: { key: 'cart.alreadyPaid' } });
     expect(checkoutFailureOf(422, { title: 'Refused', status: 422, reason: 'provider_refused' })).toMatchObject({ kind: 'summary', note: { key: 'cart.providerRefused' } });
     expect(checkoutFailureOf(422, { title: 'Too large', status: 422, reason: 'amount_too_large' })).toMatchObject({ kind: 'summary', note: { key: 'cart.tooLarge' } });

@@ -24,6 +24,8 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   ORDER#<id>          REFUSED#<eventId>    a payment event refused for a mismatch (ttl)   GSI2 WEBHOOKS#refused / <at>#<eventId>
  *   PAVILION#<CC>       AUDIT#<at>#<id>      an operator's action on a pavilion (invite, suspend, reinstate)
  *   BUYER#<hash>        YEAR#<yyyy>          a buyer's yearly cross-border count (China's yearly limit)
+ *   BUYER#<hash>        UNPAID               the buyer's unpaid orders: holds = map orderId -> expiresAt (at most 3)
+ *   SHOPPER#<hash>      UNPAID               the same per shopper email (HMAC of the email)
  *   STRIPE_EVENT#<id>   EVENT                a processed Stripe event (ttl)
  *   EXCHANGE_RATES      CURRENT              the exchange rates checkout converts with (one snapshot)
  *   ORDER#<id>          MAIL#<mailId>        an outbox record: one mail the order caused (mailKeys below)
@@ -123,6 +125,12 @@ export const keys = {
   pavilionAction: (code: PavilionCode, at: string, actionId: string) => ({ PK: `PAVILION#${code}`, SK: `${AUDIT_PREFIX}${at}#${actionId}` }),
   /** A buyer's yearly cross-border count: keyed by a hash of the ID number, never the number. */
   buyerYear: (buyerKey: string, year: number) => ({ PK: `BUYER#${buyerKey}`, SK: `YEAR#${year}` }),
+  /**
+   * A shopper's unpaid orders (domain/order.ts MAX_UNPAID_ORDERS_PER_SHOPPER), by the keyed hash of
+   * their email or of the buyer's ID number: checkout adds the order under a condition on their
+   * count, every end of pending_payment removes it.
+   */
+  unpaidHolds: (kind: 'email' | 'buyer', key: string) => ({ PK: kind === 'buyer' ? `BUYER#${key}` : `${SHOPPER_PREFIX}${key}`, SK: 'UNPAID' }),
   /** Each Stripe event takes effect once: a conditional put of this key joins the state change. */
   stripeEvent: (eventId: string) => ({ PK: `STRIPE_EVENT#${eventId}`, SK: 'EVENT' }),
   /** The current exchange-rate snapshot; each refresh replaces it. */

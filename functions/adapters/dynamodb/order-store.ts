@@ -16,6 +16,7 @@ import {
   EventAlreadyProcessedError,
   OrderChangedError,
   ReservationRefusedError,
+  UnpaidLimitReachedError,
   YearlyAllowanceExceededError,
   type ApplyOptions,
   type OrderStore,
@@ -30,6 +31,7 @@ import { failedConditions, withConflictRetry } from './conflict-retry.js';
 import { outboxWrites } from './outbox-store.js';
 import { confirmationEntry, confirmsOrder, newLinesEntry } from '../../domain/mail/outbox.js';
 import { ledgerPuts } from './ledger-store.js';
+import { earliestHoldExpiry, freeUnpaidHolds, prepareUnpaidHolds, takeUnpaidHolds } from './unpaid-holds.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -90,10 +92,15 @@ export class DynamoOrderStore implements OrderStore {
       },
     };
     const allowanceIndex = reservations.length + cartClaim.length;
+    // The shopper's unpaid orders, capped by email and by buyer in this same transaction (unpaid-holds.ts).
+    if (order.unpaidHolds) await prepareUnpaidHolds(this.doc, this.tableName, order.unpaidHolds, order.createdAt);
+    const holds = order.unpaidHolds ? takeUnpaidHolds(this.tableName, order, order.unpaidHolds) : [];
+    const holdIndexes = holds.map((_, index) => allowanceIndex + 1 + index);
     const writes: TransactItem[] = [
       ...reservations,
       ...cartClaim,
       allowance,
+      ...holds,
       {
         Put: {
           TableName: this.tableName,
@@ -116,6 +123,9 @@ export class DynamoOrderStore implements OrderStore {
     } catch (error) {
       const failed = failedConditions(error);
       if (cartClaim.length > 0 && failed?.includes(reservations.length)) throw new CartCheckoutRaceError();
+      if (order.unpaidHolds && failed?.some((index) => holdIndexes.includes(index))) {
+        throw new UnpaidLimitReachedError(await earliestHoldExpiry(this.doc, this.tableName, order.unpaidHolds, order.createdAt));
+      }
       if (failed?.includes(allowanceIndex) && !failed.some((index) => index < reservations.length)) {
         throw new YearlyAllowanceExceededError(await this.countedInYear(order.allowance.buyerKey, order.allowance.year));
       }
@@ -288,6 +298,8 @@ export class DynamoOrderStore implements OrderStore {
           },
         },
       });
+      // Leaving pending_payment frees the order's place among its shopper's unpaid orders.
+      if (order.status === 'pending_payment' && status !== 'pending_payment') items.push(...freeUnpaidHolds(this.tableName, order));
       // Orders placed before buyers were counted carry no claim.
       let allowanceIndex = -1;
       if (order.allowance && extra.allowance === 'giveBack') {

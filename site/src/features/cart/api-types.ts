@@ -35,6 +35,9 @@ export interface Problem {
   readonly lines?: readonly RefusedLine[];
   /** 422 over one of China's cross-border limits: the allowance left, in CNY. */
   readonly remaining?: Money;
+  /** 429 too_many_unpaid_orders: the unpaid orders one email or ID number may hold, and the seconds until one lapses (also the Retry-After header). */
+  readonly limit?: number;
+  readonly retryAfterSeconds?: number;
 }
 
 /** A line checkout could not reserve, and why (functions/ports/order-store.ts). */

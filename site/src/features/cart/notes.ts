@@ -113,6 +113,10 @@ export function checkoutFailureOf(status: number, problem: Problem | null): Chec
       if (problem?.reason === 'over_yearly_limit') return { kind: 'summary', note: yearlyLimitNote(problem.remaining) };
       if (problem?.reason === 'charge_rounds_to_zero') return { kind: 'summary', note: { key: 'cart.chargeZero', tone: 'bad' } };
       return { kind: 'summary', note: { key: 'cart.tooLarge', tone: 'bad' } };
+    case 429:
+      // Too many unpaid orders for this email or ID number (functions/http/checkout-app.ts): nothing was reserved.
+      if (problem?.reason === 'too_many_unpaid_orders') return { kind: 'summary', note: tooManyUnpaidNote(problem) };
+      break;
     case 502:
       return { kind: 'summary', note: { key: 'cart.providerDown', tone: 'bad' } };
     case 503:
@@ -157,6 +161,12 @@ function fieldNotes(errors: NonNullable<Problem['errors']>): Map<CheckoutField, 
 function perOrderLimitNote(remaining: Money | undefined): Note {
   if (remaining) return { key: 'cart.overLimitRemaining', amounts: { remaining }, tone: 'bad' };
   return { key: 'cart.overLimit', tone: 'bad' };
+}
+
+/** The unpaid-order limit, and in how many whole minutes (at least 1) a slot frees. */
+function tooManyUnpaidNote(problem: Problem): Note {
+  const minutes = Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 60) / 60));
+  return { key: 'cart.tooManyUnpaid', vars: { n: minutes, limit: problem.limit ?? 3 }, tone: 'warn' };
 }
 
 /** Over China's yearly CNY 26,000: how much the buyer may still buy this year, or that nothing is left. */
