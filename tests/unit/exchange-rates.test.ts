@@ -131,7 +131,7 @@ describe('payable at these rates', () => {
   const quote = (lineCurrency: CurrencyCode, charge: CurrencyCode) => ({
     cny: { goods: cny(10_000), freight: cny(0), tax: cny(0), dutiableValue: cny(10_000) },
     total: { amount: 10_000, currency: charge },
-    lines: [{ unitPrice: { amount: 100, currency: lineCurrency } }] as never,
+    lines: [{ productId: 'kg-honey', unitPrice: { amount: 100, currency: lineCurrency }, chargedUnitPrice: { amount: 100, currency: charge } }] as never,
   });
   const stale = rateFreshness({ loadedAt: '2026-11-01T00:00:00Z' }, new Date('2026-11-30T00:00:00Z'));
   const fresh = rateFreshness({ loadedAt: '2026-11-29T00:00:00Z' }, new Date('2026-11-30T00:00:00Z'));
