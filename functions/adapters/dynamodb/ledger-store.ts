@@ -5,8 +5,8 @@ import { DEFAULT_COMMISSION_BP, type LedgerEntry, type LedgerRecord } from '../.
 import { LedgerAccountChangedError, type LedgerAccount, type LedgerStore } from '../../ports/ledger-store.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 import { keyCondition, keys, queries, withoutKeys } from './keys.js';
+import { type TransactItem } from './transact.js';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * Ledger records as transaction items, for the transaction that causes them (order-store.ts,

@@ -32,11 +32,9 @@ import { outboxWrites } from './outbox-store.js';
 import { confirmationEntry, confirmsOrder, newLinesEntry } from '../../domain/mail/outbox.js';
 import { ledgerPuts } from './ledger-store.js';
 import { earliestHoldExpiry, freeUnpaidHolds, prepareUnpaidHolds, takeUnpaidHolds } from './unpaid-holds.js';
+import { eventRecordPut, type TransactItem } from './transact.js';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-/** Processed-event records outlive Stripe's retry window (3 days) comfortably. */
-const EVENT_RECORD_DAYS = 30;
 
 /**
  * Orders, their lines and the stock they hold. Every state change is one TransactWriteItems
@@ -255,23 +253,7 @@ export class DynamoOrderStore implements OrderStore {
     for (;;) {
       const items: TransactItem[] = [];
       let cartIndex = -1;
-      if (options.eventId) {
-        items.push({
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.stripeEvent(options.eventId),
-              type: 'stripe_event',
-              eventId: options.eventId,
-              orderId: order.orderId,
-              outcome: status,
-              processedAt: options.now,
-              ttl: Math.floor(Date.parse(options.now) / 1000) + EVENT_RECORD_DAYS * 86_400,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        });
-      }
+      if (options.eventId) items.push(eventRecordPut(this.tableName, { eventId: options.eventId, orderId: order.orderId, outcome: status, now: options.now }));
       const orderIndex = items.length;
       // Money received (paid, or paid and waiting for an operator) appends to the settlement ledger.
       const ledger = (status === 'paid' || status === 'paid_needs_attention') && options.ledger ? options.ledger : null;

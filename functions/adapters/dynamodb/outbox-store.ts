@@ -5,8 +5,8 @@ import type { PavilionCode } from '../../domain/pavilion.js';
 import type { ClaimTimes, DueMail, OutboxStore, PavilionContactStore } from '../../ports/outbox-store.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 import { isPavilionBatchItem, keyCondition, MAIL_BATCH_ITEM_TYPE, MAIL_ITEM_TYPE, mailKeys, mailQueries, removeAttributes, setEntry, withoutKeys } from './keys.js';
+import { type TransactItem } from './transact.js';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * The outbox writes that join other stores' transactions (order-store.ts, pavilion-orders-store.ts,

@@ -14,11 +14,9 @@ import { refundEntry, returnStepEntry } from '../../domain/mail/outbox.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
 import { ledgerPuts } from './ledger-store.js';
+import { eventRecordPut, type TransactItem } from './transact.js';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-/** As order-store.ts: processed-event records outlive Stripe's retry window (3 days) comfortably. */
-const EVENT_RECORD_DAYS = 30;
 
 /**
  * Refunds and returns on the single table. Each write is one TransactWriteItems conditioned on what
@@ -166,22 +164,7 @@ export class DynamoRefundStore implements RefundStore {
     for (;;) {
       const items: TransactItem[] = [];
       if (options.eventId) {
-        items.push({
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.stripeEvent(options.eventId),
-              type: 'stripe_event',
-              eventId: options.eventId,
-              orderId: order.orderId,
-              refundId: refund.refundId,
-              outcome: plan.refundStatus,
-              processedAt: options.now,
-              ttl: Math.floor(Date.parse(options.now) / 1000) + EVENT_RECORD_DAYS * 86_400,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        });
+        items.push(eventRecordPut(this.tableName, { eventId: options.eventId, orderId: order.orderId, refundId: refund.refundId, outcome: plan.refundStatus, now: options.now }));
       }
       const refundIndex = items.length;
       items.push(this.refundStatusUpdate(order.orderId, refund, plan, options));

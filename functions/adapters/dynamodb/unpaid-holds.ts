@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MAX_UNPAID_ORDERS_PER_SHOPPER, type Order } from '../../domain/order.js';
 import { keys } from './keys.js';
+import { type TransactItem } from './transact.js';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 type Holds = NonNullable<Order['unpaidHolds']>;
 
 /** The two holder items an order counts under: its shopper's email and its buyer's ID number. */
