@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
-import type { PaymentGateway } from '../../functions/ports/payment-gateway.js';
+import { InvalidWebhookError, type PaymentGateway } from '../../functions/ports/payment-gateway.js';
 import { sweepExpiredOrders } from '../../functions/usecases/sweep-expired-orders.js';
 import { aProduct } from '../fixtures/products.js';
 import { eventually, startShop, type Shop } from '../support/shop.js';
@@ -105,23 +105,24 @@ describe('sweepExpiredOrders', () => {
 
   it('settles an order paid at Stripe whose webhook never came, through the webhook’s own use case, once', async () => {
     const { product, orderId, sessionId } = await pendingOrder(1);
-    // Paid at Stripe, but every delivery fails (the endpoint errs) until Stripe gives up.
-    const original = shop.deps.orders.apply.bind(shop.deps.orders);
-    shop.deps.orders.apply = async () => {
-      throw new Error('webhook endpoint down');
+    // Paid at Stripe, but every delivery is refused (a rotated signing secret, say), retries included, until the sweep has run.
+    const payments = shop.deps.payments;
+    const verify = payments.verifyWebhook.bind(payments);
+    payments.verifyWebhook = async () => {
+      throw new InvalidWebhookError('signing secret rotated');
     };
+    const paidBefore = shop.telemetry.total('OrdersPaid');
     let eventId: string;
     try {
       eventId = (await shop.stripe.pay(sessionId)).event.id;
       expect((await shop.order(orderId)).order.status).toBe('pending_payment');
+      const report = await sweepExpiredOrders(shop.deps, minutes(31));
+      expect(report).toMatchObject({ settled: 1, released: 0, failed: 0 });
+      expect((await shop.order(orderId)).order.status).toBe('paid');
+      expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 0, sold: 1 });
     } finally {
-      shop.deps.orders.apply = original;
+      payments.verifyWebhook = verify;
     }
-    const paidBefore = shop.telemetry.total('OrdersPaid');
-    const report = await sweepExpiredOrders(shop.deps, minutes(31));
-    expect(report).toMatchObject({ settled: 1, released: 0, failed: 0 });
-    expect((await shop.order(orderId)).order.status).toBe('paid');
-    expect(await shop.units(product.id)).toEqual({ stock: 9, reserved: 0, sold: 1 });
     // Stripe's late retry, and the next sweep, change nothing more.
     expect(await shop.stripe.resend(eventId)).toBe(200);
     await sweepExpiredOrders(shop.deps, minutes(60));
