@@ -6,7 +6,6 @@ import {
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Product } from '../../domain/catalogue.js';
@@ -41,29 +40,22 @@ export class DynamoCatalogueStore implements CatalogueStore {
     return Item ? toPavilion(Item) : null;
   }
 
+  /**
+   * One Query and no filter: every listing has its own partition (listingPartition), so a page reads
+   * only the items it returns, whatever the pavilion or category holds.
+   */
   async listProducts(query: ProductQuery): Promise<ProductPage> {
-    const plan = planProductQuery(query);
-    const startKey = decodeCursor(query.cursor, plan.key);
-    const condition = keyCondition(plan.key);
-    const items: Product[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined = startKey;
-    // A category filter inside a pavilion can leave a DynamoDB page short; keep reading until the page is full.
-    do {
-      const input: QueryCommandInput = {
+    const key = listingPartition(query);
+    const page = await this.doc.send(
+      new QueryCommand({
         TableName: this.tableName,
-        ...condition,
-        ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...plan.filterNames },
-        ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...plan.filterValues },
-        FilterExpression: plan.filter,
+        ...keyCondition(key),
         ScanIndexForward: false,
-        Limit: query.limit - items.length,
-        ExclusiveStartKey: exclusiveStartKey,
-      };
-      const page = await this.doc.send(new QueryCommand(input));
-      for (const item of page.Items ?? []) items.push(toProduct(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey && items.length < query.limit);
-    return { items, nextCursor: encodeCursor(exclusiveStartKey) };
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, key),
+      }),
+    );
+    return { items: (page.Items ?? []).map(toProduct), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   async getProduct(id: string): Promise<Product | null> {
@@ -164,22 +156,10 @@ function toPavilion(item: Record<string, unknown>): PavilionSummary {
   return withoutKeys(item) as unknown as PavilionSummary;
 }
 
-interface QueryPlan {
-  readonly key: KeyQuery;
-  readonly filter?: string;
-  readonly filterNames?: Record<string, string>;
-  readonly filterValues?: Record<string, unknown>;
-}
-
-function planProductQuery(query: ProductQuery): QueryPlan {
-  if (query.pavilion) {
-    return {
-      key: queries.pavilionListings(query.pavilion, 'active'),
-      ...(query.category
-        ? { filter: '#category = :category', filterNames: { '#category': 'category' }, filterValues: { ':category': query.category } }
-        : {}),
-    };
-  }
-  if (query.category) return { key: queries.categoryListings(query.category, 'active') };
-  return { key: queries.catalogueListings('active') };
+/** The index partition that holds exactly the active products a listing asks for. */
+function listingPartition(query: ProductQuery): KeyQuery {
+  if (query.pavilion && query.category) return queries.pavilionCategoryListings(query.pavilion, query.category, 'active');
+  if (query.pavilion) return queries.pavilionListings(query.pavilion, 'active');
+  if (query.category) return queries.categoryListings(query.category, 'active');
+  return queries.catalogueListings('active');
 }

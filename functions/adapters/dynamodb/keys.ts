@@ -12,6 +12,7 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   PRODUCT#<id>        PRODUCT              product               GSI1 PAVILION#<CC> / PRODUCT#<status>#<createdAt>#<id>
  *                                                                  GSI2 CATEGORY#<category> / <status>#<createdAt>#<id>
  *                                                                  GSI3 CATALOGUE#<status> / <createdAt>#<id>
+ *                                                                  GSI4 PAVCAT#<CC>#<category> / <status>#<createdAt>#<id>
  *   PRODUCT#<id>        STOCK#<at>#<random>  stock movement
  *   CART#<id>           CART                 cart (ttl)
  *   ORDER#<id>          ORDER                order                 GSI2 ORDERS#pending_payment / <expiresAt>#<id>, while unpaid
@@ -38,13 +39,20 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   LEDGER#<CC>         AUDIT#<at>#<id>      an operator's settlement action on the pavilion (who, when, what)
  *
  * Listings sort by createdAt, not updatedAt: stock moves on every checkout and must not reshuffle a
- * pavilion's shelf or rewrite index keys. Order index entries are sparse: written when the state
- * begins (unpaid, paid), removed when it ends. The order lines are a contract with the pavilion
- * workspace, which reads a pavilion's paid lines (its queue, newest first) and writes their shipment.
+ * pavilion's shelf or rewrite index keys. Every listing the API serves is one Query on one of these
+ * partitions, with no FilterExpression: the whole catalogue (GSI3), a pavilion (GSI1), a category
+ * (GSI2), and a pavilion's category, which is the same set as a category's pavilion (GSI4). Filtering
+ * GSI1 by category instead would read the whole pavilion for a category it does not carry.
+ * Newest first is the only order the API offers; price sorts are the static search index's (Pagefind).
+ * Products written before GSI4 get its entry from the backfill (usecases/backfill-listing-keys.ts).
+ *
+ * Order index entries are sparse: written when the state begins (unpaid, paid), removed when it ends.
+ * The order lines are a contract with the pavilion workspace, which reads a pavilion's paid lines (its
+ * queue, newest first) and writes their shipment.
  */
 
 type GlobalIndex = (typeof TABLE_SCHEMA.globalIndexes)[number];
-const [GSI1, GSI2, GSI3] = TABLE_SCHEMA.globalIndexes;
+const [GSI1, GSI2, GSI3, GSI4] = TABLE_SCHEMA.globalIndexes;
 const PK = TABLE_SCHEMA.partitionKey;
 const SK = TABLE_SCHEMA.sortKey;
 
@@ -70,24 +78,38 @@ const SHOPPER_PREFIX = 'SHOPPER#';
 /** Zero-padded, so a Query returns an order's lines (and a pavilion's queue) in line order. */
 const lineNumber = (lineNo: number) => String(lineNo).padStart(3, '0');
 
-const productCategoryIndex = (product: Pick<Product, 'id' | 'category' | 'status' | 'createdAt'>) => ({
+const PAVILION_CATEGORY_PREFIX = 'PAVCAT#';
+
+type ListedProduct = Pick<Product, 'id' | 'pavilion' | 'category' | 'status' | 'createdAt'>;
+
+/** GSI4: a pavilion's products of one category, newest first (a pavilion and a category are fixed words: no `#` in either). */
+const pavilionCategoryEntry = (product: ListedProduct) => ({
+  GSI4PK: `${PAVILION_CATEGORY_PREFIX}${product.pavilion}#${product.category}`,
+  GSI4SK: `${product.status}#${product.createdAt}#${product.id}`,
+});
+
+/** The entries that embed the category: GSI2 (a category's products) and GSI4 (a pavilion's of that category). */
+const productCategoryIndexes = (product: ListedProduct) => ({
   GSI2PK: `CATEGORY#${product.category}`,
   GSI2SK: `${product.status}#${product.createdAt}#${product.id}`,
+  ...pavilionCategoryEntry(product),
 });
 
 export const keys = {
   pavilion: (code: PavilionCode) => ({ PK: PAVILIONS, SK: `PAVILION#${code}` }),
   product: (id: string) => ({ PK: `${PRODUCT_PREFIX}${id}`, SK: PRODUCT_SK }),
-  /** GSI1: a pavilion's products, newest first. GSI2: a category's. GSI3: the whole catalogue. */
-  productIndexes: (product: Pick<Product, 'id' | 'pavilion' | 'category' | 'status' | 'createdAt'>) => ({
+  /** GSI1: a pavilion's products, newest first. GSI2: a category's. GSI3: the whole catalogue. GSI4: a pavilion's of one category. */
+  productIndexes: (product: ListedProduct) => ({
     GSI1PK: `PAVILION#${product.pavilion}`,
     GSI1SK: `PRODUCT#${product.status}#${product.createdAt}#${product.id}`,
-    ...productCategoryIndex(product),
+    ...productCategoryIndexes(product),
     GSI3PK: `CATALOGUE#${product.status}`,
     GSI3SK: `${product.createdAt}#${product.id}`,
   }),
-  /** The GSI2 entry alone: a content edit may change the category, never the pavilion, status or creation. */
-  productCategoryIndex,
+  /** The GSI2 and GSI4 entries alone: a content edit may change the category, never the pavilion, status or creation. */
+  productCategoryIndexes,
+  /** The GSI4 entry alone: what the backfill (usecases/backfill-listing-keys.ts) adds to products written before GSI4. */
+  pavilionCategoryEntry,
   /** A stock movement sorts under its product by time; `unique` tells two movements of the same instant apart. */
   stockMovement: (productId: string, at: string, unique: string) => ({ PK: `${PRODUCT_PREFIX}${productId}`, SK: `${STOCK_PREFIX}${at}#${unique}` }),
   cart: (id: string) => ({ PK: `CART#${id}`, SK: 'CART' }),
@@ -166,6 +188,9 @@ export const queries = {
   pavilionListings: (code: PavilionCode, status?: Product['status']): KeyQuery =>
     onIndex(GSI1, `PAVILION#${code}`, { prefix: status ? `PRODUCT#${status}#` : 'PRODUCT#' }),
   categoryListings: (category: string, status: Product['status']): KeyQuery => onIndex(GSI2, `CATEGORY#${category}`, { prefix: `${status}#` }),
+  /** A pavilion's listings of one category (the same set as the category's listings of one pavilion). */
+  pavilionCategoryListings: (code: PavilionCode, category: string, status: Product['status']): KeyQuery =>
+    onIndex(GSI4, `${PAVILION_CATEGORY_PREFIX}${code}#${category}`, { prefix: `${status}#` }),
   catalogueListings: (status: Product['status']): KeyQuery => onIndex(GSI3, `CATALOGUE#${status}`),
   stockMovements: (productId: string): KeyQuery => onTable(`${PRODUCT_PREFIX}${productId}`, { prefix: STOCK_PREFIX }),
   /** The order item and its lines, one partition. */
@@ -276,8 +301,10 @@ export const CATALOGUE_PARTITIONS: readonly ({ readonly beginsWith: string } | {
 ];
 
 /** Strips the table's own attributes so the domain never sees keys. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK' | 'ttl' | 'type'> {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, ttl, type, ...rest } = item;
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK' | 'GSI4PK' | 'GSI4SK' | 'ttl' | 'type'> {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, GSI4PK, GSI4SK, ttl, type, ...rest } = item;
   return rest;
 }
 
@@ -317,3 +344,20 @@ export const isMailItem = (item: Keyed) => typeof item.SK === 'string' && item.S
 export const isPavilionBatchItem = (item: Keyed) => item.SK === 'MAIL_BATCH';
 /** The pavilion batches' item type (the stream filter passes only outbox records). */
 export const MAIL_BATCH_ITEM_TYPE = 'mail_batch';
+
+/**
+ * What the catalogue's readers (the catalogue function, the site build) may read, as IAM
+ * `dynamodb:LeadingKeys` patterns (`*` any text, `?` one character) per table and index, made by the
+ * builders above (infra/constructs/table-access.ts). Orders, carts, buyers, shoppers, ledgers and a
+ * pavilion's own partition (its audit, mail batch and order contact) match none, nor does GSI1's
+ * queue of paid lines (`PAVILION#<CC>#ORDERS`): a pavilion code is exactly two letters.
+ */
+export const CATALOGUE_READ_PARTITIONS = {
+  table: [queries.pavilions().partition.value, keys.product('*').PK, keys.exchangeRates().PK],
+  indexes: {
+    GSI1: [queries.pavilionListings('??').partition.value],
+    GSI2: [queries.categoryListings('*', 'active').partition.value],
+    GSI3: [queries.catalogueListings('*' as Product['status']).partition.value],
+    GSI4: [queries.pavilionCategoryListings('??', '*', 'active').partition.value],
+  } satisfies Partial<Record<IndexName, readonly string[]>>,
+} as const;

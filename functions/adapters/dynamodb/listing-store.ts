@@ -211,7 +211,7 @@ export class DynamoListingStore implements ListingStore {
     const current = await this.ownListing(id, pavilion);
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new ListingWriteRefused('stale_version', current);
     if (current.status === status) throw new ListingWriteRefused('wrong_status', current);
-    // The index keys embed the status (keys.productIndexes), so all of them are rewritten.
+    // The index keys embed the status (keys.productIndexes), so all of them are rewritten (GSI4 with the rest).
     const indexes = setEntry(keys.productIndexes({ ...current, status }), 'ix');
     try {
       await withConflictRetry(() =>
@@ -331,12 +331,12 @@ export class DynamoListingStore implements ListingStore {
 }
 
 /**
- * The SET clauses of a content edit: only the editable fields, the version and the category index.
+ * The SET clauses of a content edit: only the editable fields, the version and the index entries that embed the category (GSI2, GSI4).
  * Stock, reserved and sold move concurrently with checkout and must never be overwritten by an edit.
  * Conditioned on `:expected`, the version the edit was made on.
  */
 function contentEdit(current: Product, content: ListingContent, at: string) {
-  const index = setEntry(keys.productCategoryIndex({ ...current, category: content.category }), 'ix');
+  const index = setEntry(keys.productCategoryIndexes({ ...current, category: content.category }), 'ix');
   const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', ...index.names };
   const values: Record<string, unknown> = { ':expected': current.version, ':next': current.version + 1, ':at': at, ...index.values };
   const sets = ['#version = :next', '#updatedAt = :at', index.expression];

@@ -10,6 +10,8 @@ export const TABLE_SCHEMA = {
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
     { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+    /** A pavilion's products of one category (keys.ts): a filtered listing page is one Query, never a filter over GSI1. */
+    { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
   ],
   timeToLiveAttribute: 'ttl',
   /** Catalogue changes on the stream trigger republishing of the static site. */

@@ -1,0 +1,18 @@
+import type { PavilionCode } from '../domain/pavilion.js';
+
+/** What one page of a pavilion's products needed: how many were read, and how many got their index entries written. */
+export interface ListingKeyPage {
+  readonly checked: number;
+  readonly updated: number;
+  /** Opaque; null after the pavilion's last page. */
+  readonly nextCursor: string | null;
+}
+
+/**
+ * Products written before a listing index existed carry no entry in it, so no listing shows them.
+ * The store knows which entries a product should carry; this writes the missing or stale ones.
+ */
+export interface ListingKeyStore {
+  /** One page of a pavilion's products, every status; writing a product that already has its entries is skipped (idempotent). */
+  refreshListingKeys(pavilion: PavilionCode, cursor?: string): Promise<ListingKeyPage>;
+}
