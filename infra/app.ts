@@ -41,10 +41,13 @@ if (Boolean(domainName) !== Boolean(certificateArn)) {
 const alarmEmail = context('alarmEmail');
 const mailFrom = context('mailFrom');
 if (mailFrom && !/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(mailFrom)) refuse(`mailFrom must be an address like orders@shop.example.com, got ${mailFrom}`);
+// The CDK CLI sets CDK_DEFAULT_REGION (from AWS_REGION or the profile, us-east-1 if neither says).
+const region = process.env.CDK_DEFAULT_REGION ?? process.env.AWS_REGION;
+if (!region) refuse('no region: run through the CDK CLI (npx cdk synth|deploy), or set AWS_REGION.');
 createCloudApp({
   app,
   siteDist,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
   ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
   ...(alarmEmail ? { alarmEmail } : {}),
   ...(mailFrom ? { mailFrom } : {}),

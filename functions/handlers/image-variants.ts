@@ -4,6 +4,7 @@ import { writeS3Variants, type VariantsOutcome } from '../adapters/images/s3-var
 import { UnreadableImageError } from '../adapters/images/variants.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 import type { Telemetry } from '../ports/telemetry.js';
+import { loggingFailures } from './log-failures.js';
 
 /** What S3 sends EventBridge when an object is written (only the fields read here). */
 export type ObjectCreatedEvent = EventBridgeEvent<'Object Created', { readonly bucket: { readonly name: string }; readonly object: { readonly key: string; readonly size?: number } }>;
@@ -40,9 +41,9 @@ export async function imageVariants(event: ObjectCreatedEvent, deps: ImageVarian
 
 let s3: S3Client | undefined;
 
-export const handler = async (event: ObjectCreatedEvent): Promise<ImageVariantsOutcome> => {
+export const handler = loggingFailures(async (event: ObjectCreatedEvent): Promise<ImageVariantsOutcome> => {
   const bucket = process.env.IMAGES_BUCKET;
   if (!bucket) throw new Error('IMAGES_BUCKET is not set');
   s3 ??= new S3Client({});
   return imageVariants(event, { s3, bucket, telemetry: sharedPowertoolsTelemetry() });
-};
+});

@@ -8,6 +8,7 @@ import { readConfig } from '../config.js';
 import { systemClock } from '../ports/clock.js';
 import { deliverDueMail, type DeliveryTally, type MailDeps } from '../usecases/deliver-mail.js';
 import { recordMailEvent, type SesEventDetail } from '../usecases/mail-events.js';
+import { loggingFailures } from './log-failures.js';
 
 const config = readConfig();
 if (!config.MAIL_FROM) throw new Error('MAIL_FROM is not set: the mail function needs its sender');
@@ -32,7 +33,7 @@ type SesEvent = EventBridgeEvent<string, SesEventDetail> & { readonly source: 'a
  * (pavilion batches whose window ended, retries, lapsed claims); and SES's bounce and complaint events.
  * A stream batch needs no reading: whatever it carried, the due list has it.
  */
-export async function handler(event: DynamoDBStreamEvent | ScheduledEvent | SesEvent): Promise<DeliveryTally | { recorded: string }> {
+export const handler = loggingFailures(async function invoke(event: DynamoDBStreamEvent | ScheduledEvent | SesEvent): Promise<DeliveryTally | { recorded: string }> {
   if ('source' in event && event.source === 'aws.ses') return { recorded: recordMailEvent(telemetry, event.detail, event['detail-type']) };
   return deliverDueMail(deps);
-}
+});

@@ -3,6 +3,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { catalogueItemKind, withoutKeys } from '../adapters/dynamodb/keys.js';
 import { sharedPowertoolsTelemetry } from '../adapters/observability/powertools-telemetry.js';
 import { touchesPublishedPages } from '../domain/publishing.js';
+import { loggingFailures } from './log-failures.js';
 
 /**
  * Republishes the static site when the catalogue changes: the table's stream (filtered to the
@@ -52,7 +53,7 @@ export async function republish(event: DynamoDBStreamEvent, deps: RepublishDeps)
 
 let codeBuild: CodeBuildClient | undefined;
 
-export const handler = async (event: DynamoDBStreamEvent, context: { getRemainingTimeInMillis(): number }) => {
+export const handler = loggingFailures(async (event: DynamoDBStreamEvent, context: { getRemainingTimeInMillis(): number }) => {
   const projectName = process.env.SITE_BUILD_PROJECT;
   if (!projectName) throw new Error('SITE_BUILD_PROJECT is not set');
   codeBuild ??= new CodeBuildClient({});
@@ -66,4 +67,4 @@ export const handler = async (event: DynamoDBStreamEvent, context: { getRemainin
   });
   sharedPowertoolsTelemetry().info('republish', { outcome, records: event.Records.length });
   return outcome;
-};
+});

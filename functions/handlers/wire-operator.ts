@@ -4,7 +4,33 @@ import { lazyShopperKeys } from '../adapters/crypto/shopper-keys.js';
 import { DynamoOperatorConsoleStore } from '../adapters/dynamodb/operator-console-store.js';
 import { DynamoOutboxStore } from '../adapters/dynamodb/outbox-store.js';
 import { mailsOfOrder } from '../domain/operator-console.js';
+import { lazyIdentityVault } from '../adapters/secrets/identity-key.js';
 import type { Config } from '../config.js';
+import { wireCatalogueDeps } from './wire-catalogue.js';
+import type { WiringBase } from './wire-common.js';
+import { wireOrderDeps } from './wire-shop.js';
+import { wireTokens } from './wire-tokens.js';
+
+/** The operator function's adapters: the console's own, the order stores, the identity vault (it opens ID numbers for customs) and the token verifier. */
+export function wireOperatorFunction(base: WiringBase) {
+  const { config, doc } = base;
+  return {
+    ...wireCatalogueDeps(base),
+    ...wireOrderDeps(base),
+    identity: lazyIdentityVault(config),
+    ...wireTokens(config),
+    ...operatorSignIn(config),
+    ...wireOperatorConsoleDeps(config, doc),
+  };
+}
+
+/** Where the console sends operators to sign in and out, where configured. */
+export function operatorSignIn(config: Config): { operatorSignInUrl?: string; operatorSignOutUrl?: string } {
+  return {
+    ...(config.AUTH_OPERATOR_SIGN_IN_URL ? { operatorSignInUrl: config.AUTH_OPERATOR_SIGN_IN_URL } : {}),
+    ...(config.AUTH_OPERATOR_SIGN_OUT_URL ? { operatorSignOutUrl: config.AUTH_OPERATOR_SIGN_OUT_URL } : {}),
+  };
+}
 
 /**
  * The operator console's adapters, and the two the shop shares with it: the webhook's log of

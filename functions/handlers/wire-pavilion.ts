@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { JwtTokenVerifier } from '../adapters/auth/jwt-verifier.js';
 import { DynamoListingStore } from '../adapters/dynamodb/listing-store.js';
 import { DynamoPavilionOrdersStore } from '../adapters/dynamodb/pavilion-orders-store.js';
 import { LocalImageStore } from '../adapters/images/local-image-store.js';
@@ -7,11 +6,20 @@ import { createImagesS3Client } from '../adapters/images/s3-client.js';
 import { S3ImageStore } from '../adapters/images/s3-image-store.js';
 import type { Config } from '../config.js';
 import type { PavilionDeps } from '../usecases/pavilion/deps.js';
+import { wireCatalogueDeps } from './wire-catalogue.js';
+import type { WiringBase } from './wire-common.js';
+import { wireOrderDeps } from './wire-shop.js';
+import { wireTokens } from './wire-tokens.js';
+
+/** The pavilion function's adapters: the workspace's own, the catalogue, the order stores and the token verifier. */
+export function wirePavilionFunction(base: WiringBase): Partial<PavilionDeps> {
+  return { ...wireCatalogueDeps(base), ...wireOrderDeps(base), ...wireTokens(base.config), ...wirePavilionDeps(base.config, base.doc) };
+}
 
 /**
- * The pavilion workspace's adapters. Token checking and images need their settings; without them
- * those deps stay unset and the workspace answers 500 where they are used (handlers/pavilion.ts
- * refuses to start without them instead).
+ * The pavilion workspace's own adapters. Images need their settings; without them those deps stay
+ * unset and the workspace answers 500 where they are used (handlers/pavilion.ts refuses to start
+ * without them instead).
  */
 export function wirePavilionDeps(config: Config, doc: DynamoDBDocumentClient): Partial<PavilionDeps> {
   const deps: { -readonly [K in keyof PavilionDeps]?: PavilionDeps[K] } = {
@@ -20,9 +28,6 @@ export function wirePavilionDeps(config: Config, doc: DynamoDBDocumentClient): P
     ...(config.AUTH_SIGN_IN_URL ? { pavilionSignInUrl: config.AUTH_SIGN_IN_URL } : {}),
     ...(config.AUTH_SIGN_OUT_URL ? { pavilionSignOutUrl: config.AUTH_SIGN_OUT_URL } : {}),
   };
-  if (config.AUTH_ISSUER && config.AUTH_AUDIENCE) {
-    deps.tokens = new JwtTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL });
-  }
   if (config.IMAGES_BUCKET) {
     deps.images = new S3ImageStore(createImagesS3Client(config.AWS_REGION), config.IMAGES_BUCKET, config.MEDIA_BASE_URL);
   } else if (config.MEDIA_DIR) {

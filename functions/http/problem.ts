@@ -138,7 +138,7 @@ export function errorHandler(telemetry: () => Telemetry | undefined) {
     const fields = { method: c.req.method, route: c.req.routePath, error: error.name, detail: error.message };
     const log = telemetry();
     // An API wired without telemetry (a catalogue-only test) still reports its 500s.
-    if (log) log.error('unhandled', fields);
+    if (log) log.error('unhandled', fields, error);
     else console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled', ...fields }));
     return problem(500, 'Something went wrong on our side', { detail: 'The error has been logged.' });
   };

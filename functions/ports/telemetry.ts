@@ -28,7 +28,8 @@ export type LogFields = Readonly<Record<string, string | number | boolean | null
 export interface Telemetry {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
+  /** With `cause`, its stack frames are logged too (mapped to the sources in a bundle); never its message, which the caller puts in `fields` if it may. */
+  error(message: string, fields?: LogFields, cause?: unknown): void;
   count(metric: BusinessMetric, value?: number): void;
 }
 

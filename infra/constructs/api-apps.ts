@@ -3,6 +3,7 @@
  * The one list to touch when an app is added: its entry file, its routes and what it may do.
  * Routes are matched by API Gateway first, so a route missing here is a 404 in AWS even if the app has it.
  */
+import type { TableAccess } from './table-access.js';
 
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
@@ -18,8 +19,8 @@ export interface ApiAppSpec {
   /** Relative to the repository root; exports `handler`. */
   readonly entry: string;
   readonly routes: readonly ApiRoute[];
-  /** Which item actions it needs on the table (see table-access.ts). */
-  readonly table: 'read' | 'readWrite';
+  /** Which item actions it needs on the table (see table-access.ts): the catalogue's partitions only, or read-write, with DeleteItem only where a store deletes. */
+  readonly table: TableAccess;
   /** Reads the Stripe keys from Secrets Manager. */
   readonly stripe?: boolean;
   /**
@@ -48,9 +49,11 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
       { method: 'GET', path: '/api/products/{id}' },
       // The exchange rates in the table, read-only (the rates function on its schedule writes them).
       { method: 'GET', path: '/api/rates' },
-      { method: 'GET', path: '/api/openapi.json' },
+      // GET /api/openapi.json is no route of the API: a file of the site, written at build time
+      // (infra/site-build/openapi-file.ts) and served from the site bucket (static-site.ts).
     ],
-    table: 'read',
+    // Pavilions, products and the rates only: never an order, a cart or a ledger (dynamodb:LeadingKeys).
+    table: 'catalogue',
   },
   {
     name: 'shop',
@@ -77,7 +80,8 @@ export const API_APP_SPECS: readonly ApiAppSpec[] = [
     name: 'webhooks',
     entry: 'functions/handlers/webhooks.ts',
     routes: [{ method: 'POST', path: '/api/webhooks/stripe' }],
-    table: 'readWrite',
+    // A payment empties the shopper's cart: a Delete in the settling transaction.
+    table: 'readWriteDelete',
     stripe: true,
     timeoutSeconds: 20,
   },
@@ -119,3 +123,6 @@ export const RATES_REFRESH_ENTRY = 'functions/handlers/rates.ts';
 
 /** Not behind the API: invoked by EventBridge when a photo lands in the images bucket, writes its WebP variants. */
 export const IMAGE_VARIANTS_ENTRY = 'functions/handlers/image-variants.ts';
+
+/** Not behind the API: the outbox's sender, fed by the table's stream, a schedule and SES's events (infra/constructs/mail.ts). */
+export const MAIL_ENTRY = 'functions/handlers/mail.ts';

@@ -1,5 +1,5 @@
 import { Aws, Duration } from 'aws-cdk-lib';
-import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpMethod, type HttpApi, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -39,6 +39,8 @@ export interface ApiFunctionsProps {
 /** One function per Hono app in API_APP_SPECS, its routes on the HTTP API and exactly the grants it declares. */
 export class ApiFunctions extends Construct {
   readonly functions = new Map<string, AppFunction>();
+  /** Every route by its key (`POST /api/webhooks/stripe`), for route settings on the stage. */
+  readonly routes = new Map<string, HttpRoute>();
 
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
@@ -75,13 +77,15 @@ export class ApiFunctions extends Construct {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser'], resources: [props.managerPool.userPoolArn] }));
     }
     if (spec.writesImages) {
-      // Uploads only (presigned PUTs), only under media/, which CloudFront serves at /media/*.
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.imagesBucket.arnForObjects('media/*')] }));
+      // Uploads only (presigned PUTs), only where upload keys go (functions/adapters/images/image-keys.ts:
+      // media/products/<product id>/<uuid>.<ext>), which CloudFront serves at /media/products/*.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.imagesBucket.arnForObjects('media/products/*')] }));
     }
 
     const integration = new HttpLambdaIntegration(`${pascal(spec.name)}Integration`, fn);
     for (const route of spec.routes) {
-      props.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      const [added] = props.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      this.routes.set(`${route.method} ${route.path}`, added!);
     }
     return fn;
   }

@@ -1,9 +1,10 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Runtime, type IDestination } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { readFileSync } from 'node:fs';
+import { lambdaBundling } from './bundling.js';
 import { REPO_ROOT, repoPath } from './paths.js';
 
 export interface AppFunctionProps {
@@ -29,8 +30,9 @@ export const METRICS_NAMESPACE = 'ScoBazaar';
 
 /**
  * One Lambda of the project with the house defaults: Node.js 22 on ARM64 (Graviton, cheaper per ms),
- * bundled by the local esbuild (no Docker) into one minified ESM file with a source map, the AWS SDK
- * included so the deployed SDK is the one the tests ran against, and Powertools configured by env.
+ * bundled by the local esbuild (no Docker) with the settings of bundling.ts (one minified ESM file with a
+ * source map, the AWS SDK included so the deployed SDK is the one the tests ran against), and Powertools
+ * configured by env.
  */
 export class AppFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
@@ -49,25 +51,13 @@ export class AppFunction extends NodejsFunction {
       projectRoot: REPO_ROOT,
       depsLockFilePath: repoPath('package-lock.json'),
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // sharp is never bundled (native code): the function that resizes ships it (nativeModules); the API
-        // functions reach it only on the local server's upload path (functions/adapters/images/variants.ts).
-        externalModules: [...new Set(['sharp', ...(props.nativeModules ?? [])])],
+        ...lambdaBundling(props.nativeModules),
         ...(props.nativeModules?.length ? { commandHooks: installForArm64(props.nativeModules) } : {}),
-        forceDockerBundling: false,
-        logLevel: LogLevel.ERROR,
-        // Licence comments go to a file beside the bundle, so the bundle ends with its export and source map.
-        esbuildArgs: { '--legal-comments': 'external' },
-        // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },
+      // No NODE_OPTIONS=--enable-source-maps: it loads the source map at every cold start and maps every stack
+      // built; the map stays beside the bundle and is read only when an error is logged
+      // (functions/adapters/observability/mapped-stack.ts; the numbers in docs/ARCHITECTURE.md).
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',

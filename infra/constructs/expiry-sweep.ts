@@ -40,7 +40,8 @@ export class ExpirySweep extends Construct {
       retryAttempts: 2,
       onFailure: new SqsDestination(props.failures),
     });
-    grantTableAccess(this.function, props.table, props.tableKey, 'readWrite');
+    // Settling a paid session empties the shopper's cart: a Delete in the settling transaction.
+    grantTableAccess(this.function, props.table, props.tableKey, 'readWriteDelete');
     props.stripeSecret.grantRead(this.function);
     this.schedule = new Schedule(this, 'Every5Minutes', {
       description: 'SCO Bazaar: release expired stock reservations',

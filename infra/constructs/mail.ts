@@ -17,7 +17,7 @@ import { SES_EVENT_TYPES } from '../../functions/usecases/mail-events.js';
 import { AppFunction } from './app-function.js';
 import { grantTableAccess } from './table-access.js';
 
-export const MAIL_ENTRY = 'functions/handlers/mail.ts';
+export { MAIL_ENTRY } from './api-apps.js';
 
 export interface MailProps {
   readonly entry: string;

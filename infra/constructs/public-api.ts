@@ -1,8 +1,14 @@
 import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
+
+export interface ThrottleLimits {
+  /** Steady requests per second, and the burst allowed above it. */
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
 
 export interface PublicApiProps {
   /** Steady requests per second across the API, and the burst allowed above it. */
@@ -51,5 +57,18 @@ export class PublicApi extends Construct {
       },
     });
     this.domainName = `${this.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+  }
+
+  /**
+   * Gives one route a throttle of its own, apart from the stage's default that every other route
+   * uses (the L2 stage sets only the default: this is the CfnStage's RouteSettings). The stage then
+   * waits for the route, since API Gateway refuses settings for a route it does not have yet.
+   */
+  throttleApart(routeKey: string, limits: ThrottleLimits, route: IDependable): void {
+    const stage = this.stage.node.defaultChild as CfnStage;
+    const existing = (stage.routeSettings ?? {}) as Record<string, unknown>;
+    // A JSON property of the L1: written as CloudFormation spells it.
+    stage.routeSettings = { ...existing, [routeKey]: { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit } };
+    stage.node.addDependency(route);
   }
 }

@@ -83,7 +83,8 @@ export class Republishing extends Construct {
         },
       }),
     });
-    grantTableAccess(this.project, props.table, props.tableKey, 'read');
+    // The build reads the catalogue's partitions only (dynamodb:LeadingKeys): never an order or a ledger.
+    grantTableAccess(this.project, props.table, props.tableKey, 'catalogue');
     this.project.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.siteBucket.bucketArn] }));
     this.project.addToRolePolicy(
       new PolicyStatement({

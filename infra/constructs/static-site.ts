@@ -43,6 +43,13 @@ export interface StaticSiteProps {
   readonly customDomain?: CustomDomain;
   /** Where the pages exchange a sign-in code for tokens (the managed login's origin), allowed in connect-src. */
   readonly signInOrigins?: readonly string[];
+  /** The AWS WAF web ACL (scope CLOUDFRONT, in us-east-1: infra/stacks/edge-stack.ts) in front of everything. */
+  readonly webAclArn?: string;
+  /**
+   * Headers CloudFront adds to every request it forwards to the API: the origin secret the API
+   * checks (functions/http/origin-guard.ts). They replace any header of the same name a viewer sends.
+   */
+  readonly apiOriginHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Astro writes /zh/products/kg-honey/index.html; an S3 origin does not resolve directory indexes. */
@@ -105,6 +112,7 @@ export class StaticSite extends Construct {
       ? Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn)
       : undefined;
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(siteBucket);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'SCO Bazaar: site, media and /api',
       defaultRootObject: 'index.html',
@@ -114,19 +122,31 @@ export class StaticSite extends Construct {
       ...(certificate && props.customDomain
         ? { certificate, domainNames: [props.customDomain.domainName], minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
       logBucket: props.logsBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.headersPolicy,
         functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // The API's OpenAPI document is a file of the site, written by the site build
+        // (infra/site-build/openapi-file.ts); listed before /api/* so it wins over it.
+        '/api/openapi.json': {
+          origin: siteOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.headersPolicy,
+        },
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            ...(props.apiOriginHeaders ? { customHeaders: { ...props.apiOriginHeaders } } : {}),
+          }),
           // An API call redirected from http:// would lose its body; browsers here are on https:// already.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { writeOpenApiFile } from './openapi-file.js';
 import { writeSearchIndex } from './search-index.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -10,12 +11,14 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 /**
  * Runs `astro build` for site/ in a child process (a fresh Vite each time, so repeated
  * rebuilds by the local server never leak memory), reading the catalogue from `snapshotPath`,
- * then indexes it for search: the Pagefind bundle goes to `<outDir>/pagefind/` (search-index.ts).
+ * writes the API's OpenAPI document to `<outDir>/api/openapi.json` (openapi-file.ts), then indexes it
+ * for search: the Pagefind bundle goes to `<outDir>/pagefind/` (search-index.ts).
  * `npm start`, `npm run build:site` and the republish build in AWS all build through here.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildTimes> {
   const started = performance.now();
   await astroBuild(options);
+  await writeOpenApiFile(options.outDir);
   const built = performance.now();
   const { records } = await writeSearchIndex({ snapshotPath: options.snapshotPath, siteDir: options.outDir, ...(options.signal ? { signal: options.signal } : {}) });
   return { astroMs: built - started, searchIndexMs: performance.now() - built, searchRecords: records };

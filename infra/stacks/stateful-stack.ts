@@ -41,6 +41,13 @@ export class StatefulStack extends Stack {
   /** The HMAC key orders are filed under by their shopper's email: the shop files them, operators find them (never the ID hash key). */
   readonly shopperLookupSecret: Secret;
   readonly managerPool: UserPool;
+  /**
+   * The value CloudFront sends to the API in `x-origin-verify` (functions/http/origin-guard.ts), so the
+   * HTTP API's own address refuses requests that skipped CloudFront and its web ACL. Generated here and
+   * never output; CloudFormation copies it into the distribution's origin header and the API functions'
+   * environment (README, "Deploying to AWS"; docs/ARCHITECTURE.md).
+   */
+  readonly originVerifySecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -97,6 +104,13 @@ export class StatefulStack extends Stack {
     });
 
     this.managerPool = new ManagerUserPool(this, 'PavilionManagers').userPool;
+
+    // Not a key to data: letters and digits only (an HTTP header value), kept like the rest of this stack.
+    this.originVerifySecret = new Secret(this, 'OriginVerify', {
+      description: 'SCO Bazaar: the value CloudFront sends in x-origin-verify with every /api request; the API refuses requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false, requireEachIncludedType: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For npm run build:site against the cloud (TABLE_NAME)' });
     new CfnOutput(this, 'ImagesBucketName', { value: this.imagesBucket.bucketName, description: 'Product photos, under media/' });

@@ -18,6 +18,16 @@ import { PublicApi } from '../constructs/public-api.js';
 import { RatesRefresh } from '../constructs/rates-refresh.js';
 import { Republishing } from '../constructs/republishing.js';
 import { StaticSite, type CustomDomain } from '../constructs/static-site.js';
+import { WEBHOOK_PATH } from '../constructs/web-acl.js';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-guard.js';
+
+/** Stripe's events: an own throttle on the stage, and no WAF rate rule matches the path (infra/constructs/web-acl.ts). */
+export const WEBHOOK_ROUTE_KEY = `POST ${WEBHOOK_PATH}`;
+/**
+ * Stripe sends each event once and retries failures for three days, so a modest steady rate is plenty;
+ * the burst takes a backlog Stripe replays at once after an outage.
+ */
+export const WEBHOOK_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
@@ -30,6 +40,10 @@ export interface StatelessStackProps extends StackProps {
   readonly identityHashSecret: ISecret;
   readonly shopperLookupSecret: ISecret;
   readonly managerPool: IUserPool;
+  /** The origin secret (stateful stack): CloudFront sends it, the API functions expect it. */
+  readonly originVerifySecret: ISecret;
+  /** The web ACL of the distribution (infra/stacks/edge-stack.ts, us-east-1). */
+  readonly webAclArn: string;
   /** The built site folder (site/dist in the app, a fixture in tests). */
   readonly siteDist: string;
   readonly customDomain?: CustomDomain;
@@ -60,7 +74,11 @@ export class StatelessStack extends Stack {
     const resolveEntry = props.resolveEntry ?? entryIfWritten;
 
     this.api = new PublicApi(this, 'Api');
+    // Resolved by CloudFormation at deploy ({{resolve:secretsmanager:…}}): the template never holds the value.
+    const originVerify = props.originVerifySecret.secretValue.unsafeUnwrap();
     this.site = new StaticSite(this, 'Site', {
+      webAclArn: props.webAclArn,
+      apiOriginHeaders: { [ORIGIN_VERIFY_HEADER]: originVerify },
       siteBucket: props.siteBucket,
       imagesBucket: props.imagesBucket,
       logsBucket: props.logsBucket,
@@ -82,9 +100,13 @@ export class StatelessStack extends Stack {
       shopperLookupSecret: props.shopperLookupSecret,
       managerPool: props.managerPool,
       imagesBucket: props.imagesBucket,
-      environment,
+      // Only the API functions check the origin header; nothing else is reached through CloudFront.
+      environment: { ...environment, [ORIGIN_VERIFY_ENV]: originVerify },
       resolveEntry,
     });
+    // Stripe's deliveries never wait behind shoppers' requests, nor shoppers behind a burst of events.
+    const webhookRoute = this.functions.routes.get(WEBHOOK_ROUTE_KEY);
+    if (webhookRoute) this.api.throttleApart(WEBHOOK_ROUTE_KEY, WEBHOOK_THROTTLE, webhookRoute);
 
     // Anything asynchronous that fails after its retries lands here (and raises an alarm).
     this.failures = new Queue(this, 'FailedAsyncWork', {
@@ -148,7 +170,7 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The storefront' });
     new CfnOutput(this, 'ApiUrl', { value: `${this.site.url}/api/`, description: 'The API, through CloudFront' });
-    new CfnOutput(this, 'ApiGatewayUrl', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API itself (for diagnosis)' });
+    new CfnOutput(this, 'ApiGatewayUrl', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API itself: answers 403 without the origin header CloudFront adds' });
     new CfnOutput(this, 'UserPoolId', { value: props.managerPool.userPoolId, description: 'Pavilion managers' });
     new CfnOutput(this, 'PavilionLoginUrl', { value: signIn.loginUrl, description: 'Managed login for pavilion managers' });
     new CfnOutput(this, 'StripeSecretArn', { value: props.stripeSecret.secretArn, description: 'Put the Stripe keys here' });

@@ -5,6 +5,7 @@ import { entryExists } from '../../infra/constructs/paths.js';
 import { createCloudApp, type CloudAppOptions } from '../../infra/stacks/cloud-app.js';
 
 export const FIXTURE_SITE_DIST = fileURLToPath(new URL('../fixtures/site-dist', import.meta.url));
+export const FIXTURE_REGION = 'ap-southeast-1';
 const STAND_IN_ENTRY = 'tests/fixtures/lambda/stand-in.ts';
 
 /** Every app of api-apps.ts is in the template: its real entry when written, else a stand-in. */
@@ -21,6 +22,8 @@ export function synthCloudApp(options: SynthOptions = {}) {
   const stacks = createCloudApp({
     app,
     siteDist: FIXTURE_SITE_DIST,
+    // A region other than us-east-1, so the web ACL's ARN crosses regions as it does for most deploys.
+    env: { region: FIXTURE_REGION },
     resolveEntry: realOrStandIn,
     nag: options.nag ?? false,
     ...(options.customDomain ? { customDomain: options.customDomain } : {}),
@@ -29,6 +32,7 @@ export function synthCloudApp(options: SynthOptions = {}) {
   return {
     ...stacks,
     assembly,
+    edgeTemplate: Template.fromStack(stacks.edge),
     statefulTemplate: Template.fromStack(stacks.stateful),
     statelessTemplate: Template.fromStack(stacks.stateless),
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
 import { API_APP_SPECS } from '../../infra/constructs/api-apps.js';
 import { inlineScriptHashes } from '../../infra/constructs/site-csp.js';
-import { FIXTURE_SITE_DIST, renderIntrinsic, synthCloudApp } from './cloud-app-fixture.js';
+import { FIXTURE_REGION, FIXTURE_SITE_DIST, renderIntrinsic, synthCloudApp } from './cloud-app-fixture.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -151,8 +151,9 @@ describe('the stateful stack', () => {
   };
 
   it('creates the Stripe secret for the operator to fill, and keeps it', () => {
-    // Stripe's keys, the yearly count's hash key, and the shopper lookup key (tests/infra/operator-console-stack.test.ts).
-    expect(secrets()).toHaveLength(3);
+    // Stripe's keys, the yearly count's hash key, the shopper lookup key (tests/infra/operator-console-stack.test.ts)
+    // and the origin secret CloudFront sends to the API (tests/infra/edge-stack.test.ts).
+    expect(secrets()).toHaveLength(4);
     const [, secret] = secretNamed('Stripe');
     expect(secret.DeletionPolicy).toBe('Retain');
   });
@@ -170,7 +171,11 @@ describe('the stateful stack', () => {
 
   it('shows no secret value in any output or template: only the hash secret’s ARN crosses to the functions', () => {
     const [identityId] = secretNamed('resident ID');
-    for (const template of [stateful, stateless]) expect(JSON.stringify(template.toJSON())).not.toMatch(/resolve:secretsmanager|"SecretString"/);
+    // The one secret CloudFormation resolves is the origin header's, which is not a key to any data (tests/infra/edge-stack.test.ts).
+    const [originId] = secretNamed('x-origin-verify');
+    const withoutOriginSecret = (template: Template) =>
+      JSON.stringify(template.toJSON()).replaceAll(/"\{\{resolve:secretsmanager:",\{"Fn::ImportValue":"ScoBazaarStateful:ExportsOutputRef(\w+)"\},":SecretString:::\}\}"/g, (all, exported: string) => (exported.startsWith(originId) ? '' : all));
+    for (const template of [stateful, stateless]) expect(withoutOriginSecret(template)).not.toMatch(/resolve:secretsmanager|"SecretString"/);
     const outputs = Object.values(stateful.toJSON().Outputs ?? {}) as Array<{ Value: unknown }>;
     for (const output of outputs.filter((o) => JSON.stringify(o.Value).includes(identityId))) expect(output.Value).toEqual({ Ref: identityId });
   });
@@ -284,10 +289,9 @@ describe('the stateless stack: functions and API', () => {
     for (const [, fn] of appFunctions()) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
-      expect(fn.Properties.Environment.Variables).toMatchObject({
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_METRICS_NAMESPACE: 'ScoBazaar',
-      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({ POWERTOOLS_METRICS_NAMESPACE: 'ScoBazaar' });
+      // No --enable-source-maps: stacks are mapped only when an error is logged (functions/adapters/observability/mapped-stack.ts).
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
     }
   });
 
@@ -417,11 +421,13 @@ describe('the stateless stack: functions and API', () => {
       expect(renderIntrinsic(env.AUTH_JWKS_URL)).toBe(`${renderIntrinsic(env.AUTH_ISSUER)}/.well-known/jwks.json`);
       expect(renderIntrinsic(env.AUTH_AUDIENCE)).toMatch(/^\$\{Ref:PavilionSignInSite.*\}$/);
       expect(renderIntrinsic(env.PUBLIC_BASE_URL)).toBe('https://shop.example.com');
+      // The managed login's URL names the stack's region as CDK knows it (the fixture's, FIXTURE_REGION).
+      expect(FIXTURE_REGION).toBe('ap-southeast-1');
       expect(renderIntrinsic(env.AUTH_SIGN_IN_URL)).toMatch(
-        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=code&scope=openid\+email&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
+        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.ap-southeast-1\.amazoncognito\.com\/oauth2\/authorize\?client_id=\$\{Ref:PavilionSignInSite.*\}&response_type=code&scope=openid\+email&redirect_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
       );
       expect(renderIntrinsic(env.AUTH_SIGN_OUT_URL)).toMatch(
-        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com\/logout\?client_id=\$\{Ref:PavilionSignInSite.*\}&logout_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
+        /^https:\/\/\$\{Ref:PavilionSignInLogin.*\}\.auth\.ap-southeast-1\.amazoncognito\.com\/logout\?client_id=\$\{Ref:PavilionSignInSite.*\}&logout_uri=https:\/\/shop\.example\.com\/pavilion\/$/,
       );
       // The operator console: the same client and login, returning to /operator/.
       expect(renderIntrinsic(env.AUTH_OPERATOR_SIGN_IN_URL)).toBe(renderIntrinsic(env.AUTH_SIGN_IN_URL).replace(/\/pavilion\/$/, '/operator/'));

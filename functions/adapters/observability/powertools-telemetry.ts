@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { mappedStackFrames } from './mapped-stack.js';
 import { withoutPersonalData, type BusinessMetric, type LogFields, type Telemetry } from '../../ports/telemetry.js';
 
 export interface PowertoolsOptions {
@@ -22,7 +23,10 @@ export function powertoolsTelemetry(options: PowertoolsOptions = {}): Telemetry 
   return {
     info: (message, fields) => log('info', message, fields),
     warn: (message, fields) => log('warn', message, fields),
-    error: (message, fields) => log('error', message, fields),
+    error: (message, fields, cause) => {
+      const stack = cause === undefined ? undefined : mappedStackFrames(cause);
+      log('error', message, stack ? { ...fields, stack } : fields);
+    },
     count(metric: BusinessMetric, value = 1) {
       metrics.addMetric(metric, MetricUnit.Count, value);
       // Flushed at once: handlers are Hono apps, not wrapped by the Powertools middleware.
