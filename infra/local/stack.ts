@@ -1,4 +1,3 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -9,11 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
 import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
+import { DynamoListingKeyStore } from '../../functions/adapters/dynamodb/listing-key-store.js';
+import { backfillListingKeys } from '../../functions/usecases/backfill-listing-keys.js';
 import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
 import { DEFAULT_RATES_FILE, FileRateSource } from '../../functions/adapters/rates/file-rate-source.js';
 import { readConfig } from '../../functions/config.js';
 import { wireDeps } from '../../functions/handlers/wire.js';
 import { createApi } from '../../functions/http/api.js';
+import { notFound } from '../../functions/http/problem.js';
 import { seedRatesIfStale } from '../../functions/usecases/exchange-rates.js';
 import { lazyDeps } from '../../functions/usecases/lazy-deps.js';
 import { resendUnsentRefunds } from '../../functions/usecases/refunds.js';
@@ -23,6 +25,7 @@ import { buildSite } from '../site-build/build-site.js';
 import { readCatalogueSnapshot, writeCatalogueSnapshot } from '../site-build/catalogue-snapshot.js';
 import { observeCatalogueWrites, type PublishedChange } from './catalogue-changes.js';
 import { debounce } from './debounce.js';
+import { listen } from './http-server.js';
 import { DYNAMO_LOCAL_EXPOSURE, startDynamoLocal } from './dynamodb-local.js';
 import { SEED_PAVILIONS, seedCatalogue, seedProducts, writeSeedMedia } from './seed/index.js';
 import { createStaticApp } from './static-files.js';
@@ -115,13 +118,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(DYNAMO_LOCAL_EXPOSURE.replace('%PORT%', new URL(dynamo.endpoint).port));
     const { raw, doc } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
     stops.push(async () => raw.destroy());
-    await ensureTable(raw, LOCAL_TABLE_NAME);
+    const table = await ensureTable(raw, LOCAL_TABLE_NAME);
     // Lets `npm run build:site` find this store's table while it runs.
     if (options.dataDir) {
       await writeFile(join(dataDir, 'dynamodb-endpoint'), dynamo.endpoint);
       stops.push(() => rm(join(dataDir, 'dynamodb-endpoint'), { force: true }));
     }
     const catalogue = new DynamoCatalogueStore(doc, LOCAL_TABLE_NAME);
+    // A kept store (DATA_DIR) may hold products from before a listing index, and paid lines from before
+    // their queue by fulfilment: give them their entries (idempotent).
+    if (table === 'existing') {
+      const backfill = await backfillListingKeys({ catalogue, listingKeys: new DynamoListingKeyStore(doc, LOCAL_TABLE_NAME) });
+      if (backfill.updated > 0) log(`Listing index entries written for ${backfill.updated} older products.`);
+      if (backfill.linesUpdated > 0) log(`Queue index entries written for ${backfill.linesUpdated} older paid order lines.`);
+    }
     if ((await catalogue.listPavilions()).length === 0) {
       log('Seeding the catalogue…');
       await seedCatalogue(catalogue, new Date());
@@ -264,7 +274,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     app.route('/', createOutboxApp(localOutbox));
     // Operators' invitations reach the local issuer, which lists the new managers on its sign-in page.
     app.route('/', createApi({ ...deps, ...published, managers: issuer.managers }));
-    if (withSite) app.route('/', createStaticApp({ siteDir, mediaDir }));
+    const site = withSite ? createStaticApp({ siteDir, mediaDir }) : null;
+    if (site) app.route('/', site);
+    // route() takes the apps' routes but not their notFound: an unknown /api path answers the API's
+    // problem+json (as the Lambda does), any other the site's 404 page (as CloudFront does).
+    app.notFound((c) => (c.req.path.startsWith('/api/') ? notFound(c) : site ? site.fetch(c.req.raw) : c.text('404 Not Found', 404)));
     handle = (request) => app.fetch(request);
 
     return {
@@ -300,11 +314,4 @@ async function swapFolder(fresh: string, target: string): Promise<void> {
   if (existsSync(target)) await rename(target, old);
   await rename(fresh, target);
   await rm(old, { recursive: true, force: true });
-}
-
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
-  return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolvePromise(server));
-    server.once('error', reject);
-  });
 }
