@@ -178,6 +178,8 @@ export type RefundRefusal =
 /** One line as the request changes it; `previousRefundId` is the failed refund it replaces. */
 export interface PlannedLine {
   readonly lineNo: number;
+  /** The line's pavilion: a paid line whose fulfilment changes moves within that pavilion's queue. */
+  readonly pavilion: PavilionCode;
   /** The line's fulfilment as read (the store's condition) and as it becomes. */
   readonly fulfilmentWas: LineFulfilment;
   readonly fulfilment: LineFulfilment;
@@ -260,6 +262,7 @@ function planOf(
     committed: { amount: committedWas.amount + amount.amount, currency: order.currency },
     lines: effects.map(({ line, fulfilment, returnRequest }, index) => ({
       lineNo: line.lineNo,
+      pavilion: line.pavilion,
       fulfilmentWas: line.fulfilment,
       fulfilment,
       refund: { refundId: context.refundId, status: 'requested', cause: context.cause, amount: refundLines[index]!.amount, requestedAt: context.now },

@@ -8,8 +8,10 @@ import { backfillListingKeys } from '../../functions/usecases/backfill-listing-k
  * `npx tsx infra/ops/backfill-listing-keys.ts --table NAME [--region REGION] [--endpoint URL]`
  *
  * Gives products written before GSI4 (a pavilion's products of one category, functions/adapters/dynamodb/keys.ts)
- * their entry, so the pavilion-and-category listing shows them. Run it once after the deploy that
- * adds the index; running it again writes nothing. AWS credentials come from the default chain
+ * their entry, so the pavilion-and-category listing shows them, and order lines paid before their
+ * pavilion's queue by fulfilment (GSI2 `PAVILION#<CC>#LINES#<fulfilment>`) theirs, so the workspace's
+ * "to ship" and "shipped" show them. Run it once after the deploy that adds an index or entry; running
+ * it again writes nothing. AWS credentials come from the default chain
  * (environment, profile, SSO, instance role); the region from --region or AWS_REGION. --endpoint
  * points it at DynamoDB Local instead.
  */
@@ -26,9 +28,10 @@ const { raw, doc } = createDynamoClients({ region, ...(values.endpoint ? { endpo
 try {
   const tally = await backfillListingKeys(
     { catalogue: new DynamoCatalogueStore(doc, values.table), listingKeys: new DynamoListingKeyStore(doc, values.table) },
-    (code, { checked, updated }) => console.log(`${code}: ${checked} products read, ${updated} given their listing entry`),
+    (code, { checked, updated, linesChecked, linesUpdated }) =>
+      console.log(`${code}: ${checked} products read, ${updated} given their listing entry; ${linesChecked} paid lines read, ${linesUpdated} given their queue entry`),
   );
-  console.log(`Done: ${tally.pavilions} pavilions, ${tally.checked} products read, ${tally.updated} updated.`);
+  console.log(`Done: ${tally.pavilions} pavilions, ${tally.checked} products read, ${tally.updated} updated; ${tally.linesChecked} paid lines read, ${tally.linesUpdated} updated.`);
 } finally {
   raw.destroy();
 }

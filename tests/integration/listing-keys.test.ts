@@ -129,14 +129,14 @@ describe('the backfill of a table kept from before the index', () => {
 
     const deps = { catalogue, listingKeys: new DynamoListingKeyStore(table.doc, tableName) };
     // Every product is read, archived ones too (a restore must find its entry), over more than one page per pavilion.
-    expect(await backfillListingKeys(deps)).toEqual({ pavilions: 2, checked: older.length, updated: older.length });
+    expect(await backfillListingKeys(deps)).toEqual({ pavilions: 2, checked: older.length, updated: older.length, linesChecked: 0, linesUpdated: 0 });
     expect(await skusIn(catalogue, 'KG', 'jam')).toEqual(['OLD-JAM']);
     expect(await skusIn(catalogue, 'RU', 'jam')).toEqual(['RU-OLD-JAM']);
     expect(await skusIn(catalogue, 'KG', 'honey')).toHaveLength(100);
 
     const before = await storedItems();
     const recorder = recordDynamoCalls(table.doc);
-    expect(await backfillListingKeys(deps)).toEqual({ pavilions: 2, checked: older.length, updated: 0 });
+    expect(await backfillListingKeys(deps)).toEqual({ pavilions: 2, checked: older.length, updated: 0, linesChecked: 0, linesUpdated: 0 });
     expect(recorder.calls.filter((call) => call.writeUnits > 0 || call.command === 'UpdateItem')).toEqual([]);
     expect(await storedItems()).toEqual(before);
   });
@@ -148,7 +148,7 @@ describe('the backfill of a table kept from before the index', () => {
       { env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } },
     );
     expect(stdout).toContain('KG: 132 products read, 0 given their listing entry');
-    expect(stdout).toContain(`Done: 2 pavilions, ${older.length} products read, 0 updated.`);
+    expect(stdout).toContain(`Done: 2 pavilions, ${older.length} products read, 0 updated; 0 paid lines read, 0 updated.`);
   });
 
   it('the CLI refuses to run without a table', async () => {

@@ -17,6 +17,7 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *   CART#<id>           CART                 cart (ttl)
  *   ORDER#<id>          ORDER                order                 GSI2 ORDERS#pending_payment / <expiresAt>#<id>, while unpaid
  *   ORDER#<id>          LINE#<nnn>           order line            GSI1 PAVILION#<CC>#ORDERS / <paidAt>#<id>#<nnn>, once paid
+ *                                                                  GSI2 PAVILION#<CC>#LINES#<fulfilment> / <paidAt>#<id>#<nnn>, once paid, moved with its fulfilment
  *   ORDER#<id>          REFUND#<refundId>    refund                GSI2 REFUNDS#unsent / <requestedAt>#<refundId>, until the provider takes it
  *                                                                  GSI2 REFUNDS#failed / <failedAt>#<refundId>, while failed and not retried
  *   ORDER#<id>          AUDIT#<at>#<id>      an operator's action on the order (who, when, what)
@@ -48,7 +49,10 @@ import { TABLE_SCHEMA, type IndexName } from './table-schema.js';
  *
  * Order index entries are sparse: written when the state begins (unpaid, paid), removed when it ends.
  * The order lines are a contract with the pavilion workspace, which reads a pavilion's paid lines (its
- * queue, newest first) and writes their shipment.
+ * queue, newest first) and writes their shipment. Each filter of that queue is one Query too: all of
+ * them (GSI1), or those of one fulfilment (GSI2, moved in the same write that changes it). Filtering
+ * GSI1 by fulfilment instead would read the pavilion's whole history for "to ship" once most lines
+ * have shipped. Lines paid before GSI2 carried them get it from the same backfill.
  */
 
 type GlobalIndex = (typeof TABLE_SCHEMA.globalIndexes)[number];
@@ -74,9 +78,25 @@ const ATTENTION_ORDERS = 'ORDERS#paid_needs_attention';
 const REFUSED_EVENTS = 'WEBHOOKS#refused';
 const REFUSED_PREFIX = 'REFUSED#';
 const SHOPPER_PREFIX = 'SHOPPER#';
+const LINES_INFIX = '#LINES#';
 
 /** Zero-padded, so a Query returns an order's lines (and a pavilion's queue) in line order. */
 const lineNumber = (lineNo: number) => String(lineNo).padStart(3, '0');
+
+/** A paid line's fulfilment: where it stands in its pavilion's queue. */
+type PaidFulfilment = Exclude<OrderLine['fulfilment'], 'awaiting_payment'>;
+type QueuedLine = Pick<OrderLine, 'pavilion' | 'orderId' | 'lineNo'>;
+
+/** A paid line's sort key on each queue it is on: by payment time, then order and line (the queues are read newest first). */
+const queueSortKey = (line: QueuedLine, paidAt: string) => `${paidAt}#${line.orderId}#${lineNumber(line.lineNo)}`;
+/** GSI2: a pavilion's paid lines of one fulfilment. No other GSI2 partition begins with `PAVILION#`. */
+const fulfilmentQueuePartition = (pavilion: PavilionCode, fulfilment: OrderLine['fulfilment']) => `PAVILION#${pavilion}${LINES_INFIX}${fulfilment}`;
+
+/** A paid line's entry in the queue of its fulfilment (GSI2). */
+const fulfilmentQueueEntry = (line: QueuedLine & Pick<OrderLine, 'fulfilment'>, paidAt: string) => ({
+  GSI2PK: fulfilmentQueuePartition(line.pavilion, line.fulfilment),
+  GSI2SK: queueSortKey(line, paidAt),
+});
 
 const PAVILION_CATEGORY_PREFIX = 'PAVCAT#';
 
@@ -115,11 +135,14 @@ export const keys = {
   cart: (id: string) => ({ PK: `CART#${id}`, SK: 'CART' }),
   order: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: ORDER_SK }),
   orderLine: (orderId: string, lineNo: number) => ({ PK: `ORDER#${orderId}`, SK: `${LINE_PREFIX}${lineNumber(lineNo)}` }),
-  /** A paid line's place in its pavilion's queue (GSI1), newest first. */
-  pavilionQueueEntry: (line: Pick<OrderLine, 'pavilion' | 'orderId' | 'lineNo'>, paidAt: string) => ({
+  /** A paid line's place in its pavilion's queue (GSI1) and in the queue of its fulfilment (GSI2), newest first. */
+  pavilionQueueEntry: (line: QueuedLine & Pick<OrderLine, 'fulfilment'>, paidAt: string) => ({
     GSI1PK: `PAVILION#${line.pavilion}#ORDERS`,
-    GSI1SK: `${paidAt}#${line.orderId}#${lineNumber(line.lineNo)}`,
+    GSI1SK: queueSortKey(line, paidAt),
+    ...fulfilmentQueueEntry(line, paidAt),
   }),
+  /** The GSI2 entry alone: what the backfill (usecases/backfill-listing-keys.ts) adds to lines paid before it. */
+  fulfilmentQueueEntry,
   /** An unpaid order's place among the pending ones (GSI2), by expiry, for the sweep. */
   pendingOrderEntry: (orderId: string, expiresAt: string) => ({ GSI2PK: PENDING_ORDERS, GSI2SK: `${expiresAt}#${orderId}` }),
   /** The attributes of that entry, removed when the order stops being pending. */
@@ -195,8 +218,9 @@ export const queries = {
   stockMovements: (productId: string): KeyQuery => onTable(`${PRODUCT_PREFIX}${productId}`, { prefix: STOCK_PREFIX }),
   /** The order item and its lines, one partition. */
   orderItems: (orderId: string): KeyQuery => onTable(`ORDER#${orderId}`),
-  /** A pavilion's paid lines, the queue it ships from. */
-  pavilionQueue: (code: PavilionCode): KeyQuery => onIndex(GSI1, `PAVILION#${code}#ORDERS`),
+  /** A pavilion's paid lines, the queue it ships from: all of them (GSI1), or those of one fulfilment (GSI2). */
+  pavilionQueue: (code: PavilionCode, fulfilment?: PaidFulfilment): KeyQuery =>
+    fulfilment ? onIndex(GSI2, fulfilmentQueuePartition(code, fulfilment)) : onIndex(GSI1, `PAVILION#${code}#ORDERS`),
   /** Unpaid orders whose reservation lapsed before `now`. */
   pendingOrdersBefore: (now: string): KeyQuery => onIndex(GSI2, PENDING_ORDERS, { below: now }),
   /** Refunds requested before `before` that the provider has not taken yet. */
@@ -263,6 +287,20 @@ export function setEntry(entry: Readonly<Record<string, string>>, tag: string) {
     return `#${tag}${i} = :${tag}${i}`;
   });
   return { expression: clauses.join(', '), names, values };
+}
+
+/**
+ * A paid line's fulfilment changes: its GSI2 entry moves to the new fulfilment's partition, as SET
+ * clauses for the same update. The sort key stays; a line paid before GSI2 carried it takes its GSI1
+ * sort key (the same value), so it lands in place before the backfill reaches it. Only for a line on
+ * its pavilion's queue (paid: it has the GSI1 entry).
+ */
+export function moveFulfilmentEntry(pavilion: PavilionCode, fulfilment: PaidFulfilment, tag: string) {
+  return {
+    expression: `#${tag}pk = :${tag}pk, #${tag}sk = if_not_exists(#${tag}sk, #${tag}from)`,
+    names: { [`#${tag}pk`]: GSI2.partitionKey, [`#${tag}sk`]: GSI2.sortKey, [`#${tag}from`]: GSI1.sortKey } as Record<string, string>,
+    values: { [`:${tag}pk`]: fulfilmentQueuePartition(pavilion, fulfilment) } as Record<string, string>,
+  };
 }
 
 /** Attributes as an UpdateExpression REMOVE list with placeholders. */
@@ -350,7 +388,8 @@ export const MAIL_BATCH_ITEM_TYPE = 'mail_batch';
  * `dynamodb:LeadingKeys` patterns (`*` any text, `?` one character) per table and index, made by the
  * builders above (infra/constructs/table-access.ts). Orders, carts, buyers, shoppers, ledgers and a
  * pavilion's own partition (its audit, mail batch and order contact) match none, nor does GSI1's
- * queue of paid lines (`PAVILION#<CC>#ORDERS`): a pavilion code is exactly two letters.
+ * queue of paid lines (`PAVILION#<CC>#ORDERS`): a pavilion code is exactly two letters; nor GSI2's
+ * queues by fulfilment (`PAVILION#<CC>#LINES#<fulfilment>`), which begin with no `CATEGORY#`.
  */
 export const CATALOGUE_READ_PARTITIONS = {
   table: [queries.pavilions().partition.value, keys.product('*').PK, keys.exchangeRates().PK],

@@ -324,7 +324,8 @@ export class DynamoOrderStore implements OrderStore {
       }
       if (sold) {
         for (const line of order.lines) {
-          const queue = setEntry(keys.pavilionQueueEntry({ ...line, orderId: order.orderId }, options.now), 'queue');
+          // The line joins its pavilion's queue and its "to ship" part (keys.pavilionQueueEntry): attributes, no more items.
+          const queue = setEntry(keys.pavilionQueueEntry({ ...line, orderId: order.orderId, fulfilment: 'to_ship' }, options.now), 'queue');
           items.push({
             Update: {
               TableName: this.tableName,

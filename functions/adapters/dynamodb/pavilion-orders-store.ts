@@ -11,12 +11,12 @@ import {
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 import { outboxWrites } from './outbox-store.js';
-import { keyCondition, keys, queries, withoutKeys } from './keys.js';
+import { keyCondition, keys, moveFulfilmentEntry, queries, withoutKeys } from './keys.js';
 
 /**
- * The pavilion's view of order lines: paid lines carry their pavilion's queue entry
- * (keys.pavilionQueueEntry), so one Query lists a pavilion's queue newest first and never shows
- * another pavilion's lines.
+ * The pavilion's view of order lines: paid lines carry their pavilion's queue entries
+ * (keys.pavilionQueueEntry), so one Query lists a pavilion's queue, or the part of it of one
+ * fulfilment, newest first and never shows another pavilion's lines.
  */
 export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
   constructor(
@@ -25,32 +25,24 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
   ) {}
 
   async linesToFulfil(query: FulfilmentQuery): Promise<FulfilmentPage> {
-    const key = queries.pavilionQueue(query.pavilion);
-    const condition = keyCondition(key);
-    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, key);
-    const items: OrderLine[] = [];
-    // A fulfilment filter can leave a DynamoDB page short: keep reading until the page is full.
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ...condition,
-          ...(query.fulfilment ? { FilterExpression: '#fulfilment = :fulfilment' } : {}),
-          ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...(query.fulfilment ? { '#fulfilment': 'fulfilment' } : {}) },
-          ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ...(query.fulfilment ? { ':fulfilment': query.fulfilment } : {}) },
-          ScanIndexForward: false,
-          Limit: query.limit - items.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(toOrderLine(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < query.limit);
-    return { items, nextCursor: encodeCursor(startKey) };
+    // Each filter has its own partition (keys.ts): a page is one Query, with no FilterExpression. A
+    // cursor names its partition, so one from another filter is refused (cursor.ts).
+    const key = queries.pavilionQueue(query.pavilion, query.fulfilment);
+    const page = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...keyCondition(key),
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, key),
+      }),
+    );
+    return { items: (page.Items ?? []).map(toOrderLine), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   async markShipped(shipment: Shipment): Promise<OrderLine> {
     const key = keys.orderLine(shipment.orderId, shipment.lineNo);
+    const moved = moveFulfilmentEntry(shipment.pavilion, 'shipped', 'queue');
     try {
       // The order's lines are written by the payment transactions too: retry a conflict with one of them.
       // The shopper's shipment mail joins the same transaction (domain/mail/outbox.ts).
@@ -62,13 +54,15 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
                 Update: {
                   TableName: this.tableName,
                   Key: key,
-                  UpdateExpression: 'SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at',
+                  // The line moves from the pavilion's "to ship" queue to its "shipped" one in the same write.
+                  UpdateExpression: `SET #fulfilment = :shipped, carrier = :carrier, trackingNumber = :tracking, shippedAt = :at, ${moved.expression}`,
                   // The pavilion comes from the verified token: a manager can only ship their own, paid, unshipped lines.
                   ConditionExpression: 'attribute_exists(PK) AND #pavilion = :mine AND #fulfilment = :toShip',
-                  ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion' },
+                  ExpressionAttributeNames: { '#fulfilment': 'fulfilment', '#pavilion': 'pavilion', ...moved.names },
                   ExpressionAttributeValues: {
                     ':shipped': 'shipped', ':toShip': 'to_ship', ':mine': shipment.pavilion,
                     ':carrier': shipment.carrier, ':tracking': shipment.trackingNumber, ':at': shipment.shippedAt,
+                    ...moved.values,
                   },
                 },
               },

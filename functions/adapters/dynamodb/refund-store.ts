@@ -12,7 +12,7 @@ import { failedConditions, withConflictRetry } from './conflict-retry.js';
 import { outboxWrites } from './outbox-store.js';
 import { refundEntry, returnStepEntry } from '../../domain/mail/outbox.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { keyCondition, keys, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
+import { keyCondition, keys, moveFulfilmentEntry, queries, removeAttributes, setEntry, withoutKeys } from './keys.js';
 import { ledgerPuts } from './ledger-store.js';
 import { eventRecordPut, type TransactItem } from './transact.js';
 
@@ -113,6 +113,14 @@ export class DynamoRefundStore implements RefundStore {
       names['#pavilion'] = 'pavilion';
       values[':mine'] = pavilion;
       conditions.push('#pavilion = :mine');
+    }
+    // A paid line that stops shipping moves to its pavilion's "cancelled" queue in the same write (keys.ts).
+    // A line never paid (awaiting_payment) is on no queue and joins none.
+    if (line.fulfilment !== line.fulfilmentWas && line.fulfilmentWas !== 'awaiting_payment' && line.fulfilment !== 'awaiting_payment') {
+      const moved = moveFulfilmentEntry(line.pavilion, line.fulfilment, 'queue');
+      Object.assign(names, moved.names);
+      Object.assign(values, moved.values);
+      set.push(moved.expression);
     }
     if (line.returnRequest) {
       names['#return'] = 'returnRequest';
