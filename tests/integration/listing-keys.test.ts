@@ -3,7 +3,9 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
+import { startDynamoLocal } from '../../infra/local/dynamodb-local.js';
 import { DynamoCatalogueStore, productItem } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
@@ -82,16 +84,20 @@ describe('the backfill of a table kept from before the index', () => {
     aProduct({ sku: 'OLD-ARCHIVED', category: 'jam', status: 'archived' }),
     aProduct({ pavilion: 'RU', sku: 'RU-OLD-JAM', category: 'jam', price: { amount: 45_000, currency: 'RUB' } }),
   ];
-  let table: Awaited<ReturnType<typeof createTestTable>>;
+  let table: { raw: ReturnType<typeof createDynamoClients>['raw']; doc: ReturnType<typeof createDynamoClients>['doc']; endpoint: string };
   let catalogue: DynamoCatalogueStore;
   let tableName: string;
+  let stopDynamo: (() => Promise<void>) | undefined;
 
   /** Each product item as stored, read strongly consistently. */
   const storedItems = () =>
     Promise.all(older.map(async (product) => (await table.doc.send(new GetCommand({ TableName: tableName, Key: keys.product(product.id), ConsistentRead: true }))).Item));
 
   beforeAll(async () => {
-    table = await createTestTable('backfill');
+    // A DynamoDB Local of its own: building an index on a loaded table can stall the instance the other test files share.
+    const dynamo = await startDynamoLocal();
+    stopDynamo = () => dynamo.stop();
+    table = { ...createDynamoClients({ endpoint: dynamo.endpoint, region: 'local' }), endpoint: dynamo.endpoint };
     // The table as it was before GSI4: the schema's other indexes only, and products written without its entry.
     tableName = `before-gsi4-${randomUUID().slice(0, 8)}`;
     const earlier = TABLE_SCHEMA.globalIndexes.filter((index) => index.indexName !== 'GSI4');
@@ -115,13 +121,18 @@ describe('the backfill of a table kept from before the index', () => {
       const item = Object.fromEntries(Object.entries(productItem(product)).filter(([name]) => !entryNames.includes(name)));
       await table.doc.send(new PutCommand({ TableName: tableName, Item: item }));
     }
+  }, 120_000);
+
+  afterAll(async () => {
+    table?.raw.destroy();
+    await stopDynamo?.();
   });
 
   it('the local runner’s ensureTable adds the missing index to the kept table', async () => {
     expect(await ensureTable(table.raw, tableName)).toBe('existing');
     const { Table } = await table.raw.send(new DescribeTableCommand({ TableName: tableName }));
     expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(TABLE_SCHEMA.globalIndexes.map((index) => index.indexName).sort());
-  });
+    }, 120_000);
 
   it('shows the older products in the filtered listing once backfilled, and a second run writes nothing', async () => {
     expect(await skusIn(catalogue, 'KG', 'jam')).toEqual([]);
