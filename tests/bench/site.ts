@@ -1,22 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { createDynamoClients } from '../../functions/adapters/dynamodb/client.js';
-import { DynamoCatalogueStore } from '../../functions/adapters/dynamodb/catalogue-store.js';
-import { ensureTable } from '../../functions/adapters/dynamodb/create-table.js';
-import { DynamoRateStore } from '../../functions/adapters/dynamodb/rate-store.js';
-import { DEFAULT_RATES_FILE, FileRateSource } from '../../functions/adapters/rates/file-rate-source.js';
-import { seedRatesIfStale } from '../../functions/usecases/exchange-rates.js';
 import { startDynamoLocal } from '../../infra/local/dynamodb-local.js';
-import { SEED_PAVILIONS, seedProducts, syntheticProducts, writeSeedMedia } from '../../infra/local/seed/index.js';
-import { buildSite } from '../../infra/site-build/build-site.js';
-import { readCatalogueSnapshot, writeCatalogueSnapshot } from '../../infra/site-build/catalogue-snapshot.js';
+import { SEED_PAVILIONS, seedProducts, writeSeedMedia } from '../../infra/local/seed/index.js';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
+import { buildSiteAt, recordTransfers, serve, served, sum } from './site-measure.js';
 
 /**
  * `npm run bench:site`: the site build and search at expo scale, run by hand (minutes, not part of
@@ -32,122 +22,16 @@ import { launchBrowser } from '../support/browser.js';
  *   header's box.
  * The README's "Search" section quotes its output.
  */
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const sizes = (process.env.BENCH_SITE_PRODUCTS ?? '1000,10000').split(',').map(Number);
 const keep = process.env.BENCH_SITE_KEEP === '1';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-function walk(dir: string): { path: string; size: number }[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return { path, size: statSync(path).size };
-    });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain',
-};
-/** What CloudFront compresses (its list of types includes these); Pagefind's own files are gzipped already. */
-const COMPRESSED = /^(text\/|application\/(json|javascript|xml)|image\/svg)/;
-
-/**
- * A URL path of the built site or the media folder as CloudFront serves it: its file (directory
- * indexes resolved) and the bytes it sends, gzipped where CloudFront compresses. Null if none.
- */
-function served(siteDir: string, mediaDir: string, urlPath: string): { file: string; type: string; body: Buffer } | null {
-  let path = decodeURIComponent(urlPath);
-  if (path.endsWith('/')) path += 'index.html';
-  const file = resolve(path.startsWith('/media/') ? join(mediaDir, path.slice('/media/'.length)) : join(siteDir, path));
-  if (!file.startsWith(resolve(siteDir) + sep) && !file.startsWith(resolve(mediaDir) + sep)) return null;
-  let raw: Buffer;
-  try {
-    raw = readFileSync(file);
-  } catch {
-    return null;
-  }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  return { file, type, body: COMPRESSED.test(type) ? gzipSync(raw) : raw };
-}
-
-function serve(siteDir: string, mediaDir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const found = served(siteDir, mediaDir, new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!found) {
-      response.writeHead(404).end();
-      return;
-    }
-    const gzip = COMPRESSED.test(found.type);
-    response.writeHead(200, { 'content-type': found.type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-    response.end(found.body);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
-}
-
-interface Transfer {
-  readonly path: string;
-  readonly bytes: number;
-}
-
-/**
- * Every file a page fetches, its workers' fetches included (Pagefind searches in a worker), with the
- * bytes the server sends for it (served(): gzip where CloudFront compresses, headers aside).
- */
-function recordTransfers(page: Page, bytesOf: (path: string) => number): Transfer[] {
-  const list: Transfer[] = [];
-  page.on('requestfinished', (request) => {
-    const path = new URL(request.url()).pathname;
-    list.push({ path, bytes: bytesOf(path) });
-  });
-  return list;
-}
-
-const sum = (list: readonly Transfer[]) => list.reduce((total, entry) => total + entry.bytes, 0);
-
 async function measure(count: number, dynamoEndpoint: string, mediaDir: string) {
   const work = mkdtempSync(join(tmpdir(), `sco-bench-site-${count}-`));
-  const { raw, doc } = createDynamoClients({ endpoint: dynamoEndpoint, region: 'local' });
   try {
-    const table = `bench-site-${count}`;
-    await ensureTable(raw, table);
-    const catalogue = new DynamoCatalogueStore(doc, table);
-    for (const pavilion of SEED_PAVILIONS) await catalogue.putPavilion(pavilion);
-    const seeded = seedProducts(new Date());
-    await catalogue.putProducts(seeded);
-    await catalogue.putProducts(syntheticProducts(Math.max(0, count - seeded.length), SEED_PAVILIONS, new Date()));
-    const rateStore = new DynamoRateStore(doc, table);
-    await seedRatesIfStale({ rateStore, clock: { now: () => new Date() }, file: FileRateSource.fromPath(join(ROOT, DEFAULT_RATES_FILE), DEFAULT_RATES_FILE) });
-    const snapshotPath = join(work, 'snapshot.json');
-    const snapshotStart = performance.now();
-    const snapshot = await readCatalogueSnapshot(catalogue, new Date(), rateStore);
-    await writeCatalogueSnapshot(snapshot, snapshotPath);
-    const snapshotMs = performance.now() - snapshotStart;
-
-    const siteDir = join(work, 'site');
-    const times = await buildSite({ snapshotPath, outDir: siteDir, quiet: true });
-    const files = walk(siteDir);
-    const pagefindDir = join(siteDir, 'pagefind');
-    const pagefind = files.filter((file) => file.path.startsWith(pagefindDir + sep));
-    // The index proper: what a search reads (entry, metadata, index chunks, filters, fragments), per language.
-    const indexFiles = pagefind.filter((file) => /\.(pf_meta|pf_index|pf_filter|pf_fragment)$|pagefind-entry\.json$/.test(file.path));
-    const byLanguage: Record<string, number> = {};
-    for (const file of indexFiles) {
-      const name = relative(pagefindDir, file.path).split(sep).at(-1)!;
-      const lang = /^(?:pagefind\.)?([a-z]{2}(?:-[a-z]{2})?)_/.exec(name)?.[1] ?? 'shared';
-      byLanguage[lang] = (byLanguage[lang] ?? 0) + file.size;
-    }
-
+    const { siteDir, snapshot, snapshotMs, times, files, indexBytesByLanguage: byLanguage, pagefindFiles: pagefind } = await buildSiteAt(count, dynamoEndpoint, work);
     const { url, server } = await serve(siteDir, mediaDir);
     const bytesOf = (path: string) => served(siteDir, mediaDir, path)?.body.length ?? 0;
     const browser = await launchBrowser();
@@ -230,7 +114,7 @@ async function measure(count: number, dynamoEndpoint: string, mediaDir: string) 
         siteFiles: files.length,
         pagefindOnDisk: mb(pagefind.reduce((total, file) => total + file.size, 0)),
         pagefindFiles: pagefind.length,
-        indexOnDisk: mb(indexFiles.reduce((total, file) => total + file.size, 0)),
+        indexOnDisk: mb(Object.values(byLanguage).reduce((total, bytes) => total + bytes, 0)),
         indexByLanguage: Object.fromEntries(Object.entries(byLanguage).map(([lang, bytes]) => [lang, mb(bytes)])),
         pages: Object.fromEntries(Object.entries(pages).map(([name, weight]) => [name, Object.fromEntries(Object.entries(weight).map(([key, bytes]) => [key, kb(bytes)]))])),
         headerQuery: {
@@ -253,7 +137,6 @@ async function measure(count: number, dynamoEndpoint: string, mediaDir: string) 
       server.close();
     }
   } finally {
-    raw.destroy();
     if (keep) console.log(`Kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
