@@ -3,7 +3,6 @@ import {
   paginateQuery,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -12,9 +11,10 @@ import type { Product } from '../../domain/catalogue.js';
 import type { FreightRates } from '../../domain/freight.js';
 import type { Pavilion, PavilionCode } from '../../domain/pavilion.js';
 import type { CatalogueStore, PavilionSummary, ProductPage, ProductQuery } from '../../ports/catalogue-store.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { queryPage } from './cursor.js';
 import { keyCondition, keys, queries, withoutKeys, type KeyQuery } from './keys.js';
 import { withConflictRetry } from './conflict-retry.js';
+import { batchGet } from './batch-get.js';
 
 /** BatchWriteItem takes at most 25 items (DynamoDB limit). */
 const BATCH_SIZE = 25;
@@ -40,22 +40,20 @@ export class DynamoCatalogueStore implements CatalogueStore {
     return Item ? toPavilion(Item) : null;
   }
 
+  /** One BatchGetItem, eventually consistent as getPavilion is (none for no codes): one command however many pavilions a cart spans. */
+  async getPavilions(codes: readonly PavilionCode[]): Promise<(PavilionSummary | null)[]> {
+    if (codes.length === 0) return [];
+    const items = await batchGet(this.doc, this.tableName, codes.map((code) => keys.pavilion(code)));
+    return items.map((item) => (item ? toPavilion(item) : null));
+  }
+
   /**
    * One Query and no filter: every listing has its own partition (listingPartition), so a page reads
    * only the items it returns, whatever the pavilion or category holds.
    */
   async listProducts(query: ProductQuery): Promise<ProductPage> {
-    const key = listingPartition(query);
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...keyCondition(key),
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, key),
-      }),
-    );
-    return { items: (page.Items ?? []).map(toProduct), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    const page = await queryPage(this.doc, this.tableName, listingPartition(query), { limit: query.limit, cursor: query.cursor, newestFirst: true });
+    return { items: page.items.map(toProduct), nextCursor: page.nextCursor };
   }
 
   async getProduct(id: string): Promise<Product | null> {

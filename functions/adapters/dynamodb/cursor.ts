@@ -1,5 +1,6 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from '../../ports/catalogue-store.js';
-import { pageKeyAttributes, type KeyQuery } from './keys.js';
+import { keyCondition, pageKeyAttributes, type KeyQuery } from './keys.js';
 
 /**
  * Cursors are DynamoDB's LastEvaluatedKey, base64url-encoded JSON. On the way back in they are
@@ -31,4 +32,26 @@ export function decodeCursor(cursor: string | undefined, query: KeyQuery): Recor
   // The query's begins_with on the sort key: a start key outside it is a DynamoDB ValidationException.
   if (query.sort.prefix && !key[query.sort.name]?.startsWith(query.sort.prefix)) throw new InvalidCursorError();
   return key;
+}
+
+/**
+ * One page of one keyed partition: a single Query, no filter, resumed from a checked cursor. Every
+ * listing a request reads is shaped so (keys.ts), so a page never reads more than it returns.
+ */
+export async function queryPage(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  key: KeyQuery,
+  page: { readonly limit: number; readonly cursor?: string | undefined; readonly newestFirst?: boolean },
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const result = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      ...keyCondition(key),
+      ...(page.newestFirst ? { ScanIndexForward: false } : {}),
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, key),
+    }),
+  );
+  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }

@@ -1,12 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Product } from '../../domain/catalogue.js';
 import type { OrderLine } from '../../domain/order.js';
 import type { PavilionCode } from '../../domain/pavilion.js';
 import type { ListingKeyPage, ListingKeyStore } from '../../ports/listing-keys.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { queryPage } from './cursor.js';
 import { withConflictRetry } from './conflict-retry.js';
-import { keyCondition, keys, queries, setEntry } from './keys.js';
+import { keys, queries, setEntry } from './keys.js';
 
 /** Products (or paid lines) read per page (GSI1), and index writes in flight at once: gentle on an on-demand table that serves shoppers meanwhile. */
 const PAGE_SIZE = 100;
@@ -26,16 +26,8 @@ export class DynamoListingKeyStore implements ListingKeyStore {
   ) {}
 
   async refreshListingKeys(pavilion: PavilionCode, cursor?: string): Promise<ListingKeyPage> {
-    const key = queries.pavilionListings(pavilion);
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...keyCondition(key),
-        Limit: PAGE_SIZE,
-        ExclusiveStartKey: decodeCursor(cursor, key),
-      }),
-    );
-    const stale = (page.Items ?? []).filter((item) => {
+    const page = await queryPage(this.doc, this.tableName, queries.pavilionListings(pavilion), { limit: PAGE_SIZE, cursor });
+    const stale = page.items.filter((item) => {
       const wanted = keys.pavilionCategoryEntry(item as unknown as Product);
       return Object.entries(wanted).some(([name, value]) => item[name] !== value);
     });
@@ -44,20 +36,12 @@ export class DynamoListingKeyStore implements ListingKeyStore {
       const written = await Promise.all(stale.slice(i, i + WRITE_CONCURRENCY).map((item) => this.setEntry(item as unknown as Product)));
       updated += written.filter(Boolean).length;
     }
-    return { checked: page.Items?.length ?? 0, updated, nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return { checked: page.items.length, updated, nextCursor: page.nextCursor };
   }
 
   async refreshQueueKeys(pavilion: PavilionCode, cursor?: string): Promise<ListingKeyPage> {
-    const key = queries.pavilionQueue(pavilion);
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...keyCondition(key),
-        Limit: PAGE_SIZE,
-        ExclusiveStartKey: decodeCursor(cursor, key),
-      }),
-    );
-    const stale = (page.Items ?? []).filter((item) => {
+    const page = await queryPage(this.doc, this.tableName, queries.pavilionQueue(pavilion), { limit: PAGE_SIZE, cursor });
+    const stale = page.items.filter((item) => {
       const line = item as unknown as OrderLine;
       // Every line on the queue is paid; a line without its payment time has no place to be given.
       if (!line.paidAt || line.fulfilment === 'awaiting_payment') return false;
@@ -68,7 +52,7 @@ export class DynamoListingKeyStore implements ListingKeyStore {
       const written = await Promise.all(stale.slice(i, i + WRITE_CONCURRENCY).map((item) => this.setQueueEntry(item as unknown as OrderLine)));
       updated += written.filter(Boolean).length;
     }
-    return { checked: page.Items?.length ?? 0, updated, nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return { checked: page.items.length, updated, nextCursor: page.nextCursor };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { shippedEntry } from '../../domain/mail/outbox.js';
 import type { OrderLine } from '../../domain/order.js';
 import {
@@ -8,10 +8,10 @@ import {
   type PavilionOrdersStore,
   type Shipment,
 } from '../../ports/pavilion-orders-store.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { queryPage } from './cursor.js';
 import { failedConditions, withConflictRetry } from './conflict-retry.js';
 import { outboxWrites } from './outbox-store.js';
-import { keyCondition, keys, moveFulfilmentEntry, queries, withoutKeys } from './keys.js';
+import { keys, moveFulfilmentEntry, queries, withoutKeys } from './keys.js';
 
 /**
  * The pavilion's view of order lines: paid lines carry their pavilion's queue entries
@@ -28,16 +28,8 @@ export class DynamoPavilionOrdersStore implements PavilionOrdersStore {
     // Each filter has its own partition (keys.ts): a page is one Query, with no FilterExpression. A
     // cursor names its partition, so one from another filter is refused (cursor.ts).
     const key = queries.pavilionQueue(query.pavilion, query.fulfilment);
-    const page = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...keyCondition(key),
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, key),
-      }),
-    );
-    return { items: (page.Items ?? []).map(toOrderLine), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    const page = await queryPage(this.doc, this.tableName, key, { limit: query.limit, cursor: query.cursor, newestFirst: true });
+    return { items: page.items.map(toOrderLine), nextCursor: page.nextCursor };
   }
 
   async markShipped(shipment: Shipment): Promise<OrderLine> {
