@@ -31,6 +31,8 @@ export class InvalidCursorError extends Error {
 export interface CatalogueStore {
   listPavilions(): Promise<readonly PavilionSummary[]>;
   getPavilion(code: PavilionCode): Promise<PavilionSummary | null>;
+  /** Several pavilions by code in one read (a cart's, for their freight rates and suspensions), in the order asked; null for no such pavilion. */
+  getPavilions(codes: readonly PavilionCode[]): Promise<(PavilionSummary | null)[]>;
   /** Active products, newest first. */
   listProducts(query: ProductQuery): Promise<ProductPage>;
   getProduct(id: string): Promise<Product | null>;

@@ -1,5 +1,5 @@
 import { CartFullError, cartExpiresAt, emptyCart, MAX_CART_LINES, setLineQuantity, type Cart } from '../domain/cart.js';
-import type { FulfilmentMode } from '../domain/catalogue.js';
+import type { FulfilmentMode, Product } from '../domain/catalogue.js';
 import type { CrossBorderQuote } from '../domain/cross-border-quote.js';
 import type { RateFreshness } from '../domain/exchange-rates.js';
 import type { Localized } from '../domain/languages.js';
@@ -9,7 +9,7 @@ import { payabilityAt, type Payability } from '../domain/payable.js';
 import { unavailableReason, type LineStatus, type UnavailableReason } from '../domain/pricing.js';
 import { availableUnits } from '../domain/stock.js';
 import { CartVersionConflictError } from '../ports/cart-store.js';
-import { currentRates, NoRatesError } from './exchange-rates.js';
+import { currentRates, NoRatesError, type CurrentRates } from './exchange-rates.js';
 import { newCartId } from './ids.js';
 import { quoteCart } from './quote-cart.js';
 import type { ShopDeps } from './shop-deps.js';
@@ -109,10 +109,15 @@ export async function setCartLine(deps: CartDeps, change: LineChange): Promise<C
   const { cartId, productId, quantity, currency } = change;
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
-    const cart = await deps.carts.get(cartId, now);
+    // The cart, the rates and (when adding or raising) the product to check, in one round trip: none needs another's answer.
+    const [cart, rates, checked] = await Promise.all([
+      deps.carts.get(cartId, now),
+      currentRates(deps),
+      quantity > 0 ? deps.catalogue.getProduct(productId) : undefined,
+    ]);
     if (!cart) throw new CartRefusedError({ reason: 'cart_missing', cartId });
     const inCart = cart.lines.some((line) => line.productId === productId);
-    if (quantity > 0 || !inCart) await checkBuyable(deps, productId, quantity);
+    if (quantity > 0 || !inCart) checkBuyable(checked === undefined ? await deps.catalogue.getProduct(productId) : checked, productId, quantity);
     let next: Cart;
     try {
       next = setLineQuantity(cart, productId, quantity, now.toISOString());
@@ -120,7 +125,7 @@ export async function setCartLine(deps: CartDeps, change: LineChange): Promise<C
       if (error instanceof CartFullError) throw new CartRefusedError({ reason: 'cart_full', maxLines: MAX_CART_LINES });
       throw error;
     }
-    const view = await cartView(deps, next, currency);
+    const view = await cartView(deps, next, currency, rates);
     try {
       await deps.carts.save(next, cart.version);
     } catch (error) {
@@ -131,8 +136,7 @@ export async function setCartLine(deps: CartDeps, change: LineChange): Promise<C
   }
 }
 
-async function checkBuyable(deps: CartDeps, productId: string, quantity: number): Promise<void> {
-  const product = await deps.catalogue.getProduct(productId);
+function checkBuyable(product: Product | null, productId: string, quantity: number): void {
   const reason = product ? unavailableReason(product) : 'archived';
   if (!product || reason === 'archived') throw new CartRefusedError({ reason: 'no_such_product', productId });
   if (reason) throw new CartRefusedError({ reason: 'not_sold_to_china', productId, because: reason });
@@ -144,8 +148,8 @@ async function checkBuyable(deps: CartDeps, productId: string, quantity: number)
  * The cart priced at the stored exchange rates. Rates past their freshness still give figures, with
  * `payable: false, reason: 'rates_stale'`: checkout would not take them.
  */
-async function cartView(deps: CartDeps, cart: Cart, currency: CurrencyCode): Promise<CartView> {
-  const rates = await currentRates(deps);
+async function cartView(deps: CartDeps, cart: Cart, currency: CurrencyCode, known?: CurrentRates): Promise<CartView> {
+  const rates = known ?? (await currentRates(deps));
   let quoted;
   try {
     quoted = await quoteCart(deps.catalogue, cart, currency, rates.rateFor);

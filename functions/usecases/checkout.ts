@@ -7,7 +7,7 @@ import type { FieldIssue } from '../domain/listing.js';
 import type { CurrencyCode, Money } from '../domain/money.js';
 import { addMinutes, MAX_UNPAID_ORDERS_PER_SHOPPER, RESERVATION_MINUTES, SESSION_GRACE_MINUTES, type Order, type OrderLine } from '../domain/order.js';
 import { payabilityAt } from '../domain/payable.js';
-import { isSuspended } from '../domain/pavilion.js';
+import { isSuspended, type Pavilion } from '../domain/pavilion.js';
 import { paymentMethodsFor } from '../domain/payment-methods.js';
 import { checkRecipientAndBuyer, type BuyerInput, type RecipientInput } from '../domain/recipient.js';
 import { normalEmail } from '../domain/operator-console.js';
@@ -128,11 +128,11 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
   if ('issues' in checked) throw new CheckoutRefusedError({ reason: 'invalid_details', issues: checked.issues });
   const { recipient, buyer } = checked;
 
-  const cart = await deps.carts.get(request.cartId, now);
+  // Read together (neither depends on the other): one round trip, not two.
+  const [cart, rates] = await Promise.all([deps.carts.get(request.cartId, now), currentRates(deps)]);
   if (!cart) throw new CheckoutRefusedError({ reason: 'cart_missing' });
   if (cart.lines.length === 0) throw new CheckoutRefusedError({ reason: 'cart_empty' });
   // The rates first: stale ones must not even release the cart's earlier checkout (its session was opened at fresh ones).
-  const rates = await currentRates(deps);
   if (!rates.freshness.fresh) await refuseStaleRates(deps, cart, request.currency, rates);
   if (cart.pendingOrderId) await releaseEarlierCheckout(deps, cart.pendingOrderId);
 
@@ -141,7 +141,11 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
   const year = customsYear(now.toISOString());
 
   for (let attempt = 1; ; attempt++) {
-    const { priced, buyable, quote } = await quoteCart(deps.catalogue, cart, request.currency, rates.rateFor);
+    // The buyer's count for the year is read beside the pricing (neither needs the other): one round trip fewer.
+    const [{ priced, buyable, quote, pavilions }, counted] = await Promise.all([
+      quoteCart(deps.catalogue, cart, request.currency, rates.rateFor),
+      deps.orders.countedInYear(buyerKey, year),
+    ]);
     const refused: RefusedLine[] = cart.lines.flatMap((line): RefusedLine[] => {
       const pricedLine = priced.lines.find((candidate) => candidate.productId === line.productId);
       if (!pricedLine || pricedLine.status === 'unavailable') {
@@ -153,13 +157,12 @@ async function reserveAndOpenSession(deps: ShopDeps, request: CheckoutRequest): 
     });
     if (refused.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: refused });
     // A suspended pavilion sells nothing (usecases/operator-pavilions.ts): its lines are refused as not sold.
-    const suspendedLines = await linesOfSuspendedPavilions(deps, buyable);
+    const suspendedLines = linesOfSuspendedPavilions(pavilions, buyable);
     if (suspendedLines.length) throw new CheckoutRefusedError({ reason: 'lines_refused', lines: suspendedLines });
 
     // Every order ships to China: it must stay within both of China's limits, in whatever currency it is paid.
     // What the cart showed as payable (domain/payable.ts), with the buyer's yearly limit between its two checks.
     const value = quote.cny.dutiableValue;
-    const counted = await deps.orders.countedInYear(buyerKey, year);
     const remaining = orderAllowanceFor(counted);
     const payable = payabilityAt(quote, rates.freshness);
     if (!payable.payable && payable.reason === 'rates_stale') throw staleRates(rates);
@@ -403,12 +406,16 @@ function refusalDetails(refusal: CheckoutRefusal): LogFields {
   }
 }
 
-/** The cart's lines whose pavilion an operator suspended, as refused lines (one Query of the pavilions). */
-async function linesOfSuspendedPavilions(
-  deps: Pick<ShopDeps, 'catalogue'>,
+/**
+ * The cart's lines whose pavilion an operator suspended, as refused lines: from the pavilion items
+ * the quote read for their freight rates (the same items, as eventually consistent as the Query of
+ * every pavilion this replaced), so the check costs no read of its own.
+ */
+function linesOfSuspendedPavilions(
+  pavilions: ReadonlyMap<string, Pick<Pavilion, 'suspension'> | null>,
   buyable: readonly { readonly productId: string; readonly pavilion: string; readonly quantity: number }[],
-): Promise<RefusedLine[]> {
-  const suspended = new Set((await deps.catalogue.listPavilions()).filter(isSuspended).map((pavilion) => pavilion.code));
-  if (suspended.size === 0) return [];
-  return buyable.filter((line) => suspended.has(line.pavilion)).map((line) => ({ productId: line.productId, requested: line.quantity, available: 0, reason: 'unavailable' }));
+): RefusedLine[] {
+  return buyable
+    .filter((line) => isSuspended(pavilions.get(line.pavilion)))
+    .map((line) => ({ productId: line.productId, requested: line.quantity, available: 0, reason: 'unavailable' }));
 }

@@ -5,7 +5,7 @@ import type { FreightRates } from '../domain/freight.js';
 import type { CurrencyCode } from '../domain/money.js';
 import type { PavilionCode } from '../domain/pavilion.js';
 import { priceCart, type PricedCart, type PricedLine } from '../domain/pricing.js';
-import type { CatalogueStore } from '../ports/catalogue-store.js';
+import type { CatalogueStore, PavilionSummary } from '../ports/catalogue-store.js';
 import { loadProducts } from './load-products.js';
 
 export interface CartQuote {
@@ -13,6 +13,8 @@ export interface CartQuote {
   /** The lines that can be bought (in stock or short), which the quote covers. */
   readonly buyable: readonly PricedLine[];
   readonly quote: CrossBorderQuote;
+  /** The buyable lines' pavilions as read for their freight rates (null: no such pavilion); checkout finds suspensions here. */
+  readonly pavilions: ReadonlyMap<PavilionCode, PavilionSummary | null>;
 }
 
 /**
@@ -23,14 +25,15 @@ export interface CartQuote {
 export async function quoteCart(catalogue: CatalogueStore, cart: Pick<Cart, 'lines'>, currency: CurrencyCode, rateFor: RateFor): Promise<CartQuote> {
   const priced = priceCart(cart, await loadProducts(catalogue, cart.lines.map((line) => line.productId)));
   const buyable = priced.lines.filter((line) => line.status !== 'unavailable');
-  const freightRates = await loadFreightRates(catalogue, buyable.map((line) => line.pavilion));
-  const quote = quoteCrossBorder(buyable, currency, (pavilion) => freightRates.get(pavilion), rateFor);
-  return { priced, buyable, quote };
+  const pavilions = await loadPavilions(catalogue, buyable.map((line) => line.pavilion));
+  const freightRates = (pavilion: PavilionCode): FreightRates | undefined => pavilions.get(pavilion)?.freightRates;
+  const quote = quoteCrossBorder(buyable, currency, freightRates, rateFor);
+  return { priced, buyable, quote, pavilions };
 }
 
-/** Each pavilion's freight rates, read in parallel (a cart spans a handful of pavilions). */
-async function loadFreightRates(catalogue: CatalogueStore, codes: readonly PavilionCode[]): Promise<Map<PavilionCode, FreightRates | undefined>> {
+/** Each pavilion of the cart, in one read (a cart spans a handful of pavilions): its freight rates and its suspension. */
+async function loadPavilions(catalogue: CatalogueStore, codes: readonly PavilionCode[]): Promise<Map<PavilionCode, PavilionSummary | null>> {
   const unique = [...new Set(codes)];
-  const pavilions = await Promise.all(unique.map((code) => catalogue.getPavilion(code)));
-  return new Map(unique.map((code, index) => [code, pavilions[index]?.freightRates]));
+  const pavilions = await catalogue.getPavilions(unique);
+  return new Map(unique.map((code, index) => [code, pavilions[index] ?? null]));
 }

@@ -67,6 +67,7 @@ export function observeCatalogueWrites(
   const observedCatalogue: CatalogueStore = {
     listPavilions: () => catalogue.listPavilions(),
     getPavilion: (code) => catalogue.getPavilion(code),
+    getPavilions: (codes) => catalogue.getPavilions(codes),
     listProducts: (query) => catalogue.listProducts(query),
     getProduct: (id) => catalogue.getProduct(id),
     allActiveProducts: () => catalogue.allActiveProducts(),

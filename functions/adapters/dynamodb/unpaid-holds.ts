@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MAX_UNPAID_ORDERS_PER_SHOPPER, type Order } from '../../domain/order.js';
+import { batchGet } from './batch-get.js';
 import { keys } from './keys.js';
 import { type TransactItem } from './transact.js';
 
@@ -18,8 +19,9 @@ function holderKeys(holds: Holds) {
  * which alone decides (on the map's size) whether the order may join.
  */
 export async function prepareUnpaidHolds(doc: DynamoDBDocumentClient, tableName: string, holds: Holds, now: string): Promise<void> {
-  for (const Key of holderKeys(holds)) {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+  const holders = await readHolders(doc, tableName, holds);
+  for (const [index, Key] of holderKeys(holds).entries()) {
+    const Item = holders[index];
     if (!Item) {
       await doc
         .send(new PutCommand({ TableName: tableName, Item: { ...Key, type: 'unpaid_holds', holds: {} }, ConditionExpression: 'attribute_not_exists(PK)' }))
@@ -72,12 +74,16 @@ export function freeUnpaidHolds(tableName: string, order: Order): TransactItem[]
  */
 export async function earliestHoldExpiry(doc: DynamoDBDocumentClient, tableName: string, holds: Holds, now: string): Promise<string> {
   const expiries: string[] = [];
-  for (const Key of holderKeys(holds)) {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+  for (const Item of await readHolders(doc, tableName, holds)) {
     const open = Object.values((Item?.holds ?? {}) as Record<string, string>).filter((expiresAt) => expiresAt > now).sort();
     if (open.length >= MAX_UNPAID_ORDERS_PER_SHOPPER) expiries.push(open[0]!);
   }
   return expiries.sort().at(-1) ?? now;
+}
+
+/** Both holder items, strongly consistent, in one BatchGetItem (in holderKeys' order; undefined for one not made yet). */
+function readHolders(doc: DynamoDBDocumentClient, tableName: string, holds: Holds): Promise<(Record<string, unknown> | undefined)[]> {
+  return batchGet(doc, tableName, holderKeys(holds), { consistent: true });
 }
 
 function ignoreConditionFailure(error: unknown): void {
