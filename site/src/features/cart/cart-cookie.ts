@@ -5,7 +5,7 @@ import { CART_ID, CART_LIFETIME_DAYS } from '../../../../functions/domain/cart.j
  * origin) knows the cart without an account. Lax: sent on the top-level return from Stripe.
  * Its life matches the cart's: 30 days after the last change (CART_LIFETIME_DAYS), renewed on use.
  */
-const CART_COOKIE = 'cart_id';
+export const CART_COOKIE = 'cart_id';
 const CART_COOKIE_MAX_AGE_SECONDS = CART_LIFETIME_DAYS * 24 * 60 * 60;
 
 /** The cart id from a `document.cookie` string, or null when there is none or it is not a cart id. */
