@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { InvalidCursorError } from '../ports/catalogue-store.js';
+import { StoreBusyError } from '../ports/store-busy.js';
 import type { Telemetry } from '../ports/telemetry.js';
 
 /** RFC 9457 problem details: every error this API gives has this shape and media type. */
@@ -39,7 +40,7 @@ export function problemResponses(...statuses: number[]) {
   const described: Record<number, string> = {
     400: 'Bad input', 401: 'No valid token', 403: 'Not yours', 404: 'Not found', 409: 'Conflict with the current state',
     413: 'Body too large', 415: 'Wrong content type', 422: 'Understood but refused', 429: 'Too many at once (Retry-After says when to try again)', 502: 'Payment provider failed',
-    503: 'Not available now (exchange rates out of date)',
+    503: 'Not available now (exchange rates out of date, or too many shoppers writing to the same goods at once: Retry-After says when to try again)',
   };
   return Object.fromEntries(
     statuses.map((status) => [
@@ -134,6 +135,8 @@ export function errorHandler(telemetry: () => Telemetry | undefined) {
       return problem(status, error.message || 'Request refused');
     }
     if (error instanceof SyntaxError) return problem(400, 'The body is not valid JSON');
+    // Nothing was written: the shopper's client may simply send it again in a moment.
+    if (error instanceof StoreBusyError) return problem(503, 'Busy: please try again', { detail: error.message }, { 'Retry-After': '1' });
     // The route's pattern, not the path: a cart's id in a path is the key to that cart.
     const fields = { method: c.req.method, route: c.req.routePath, error: error.name, detail: error.message };
     const log = telemetry();

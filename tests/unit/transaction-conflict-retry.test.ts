@@ -1,6 +1,9 @@
 import { DynamoDBClient, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { withConflictRetry } from '../../functions/adapters/dynamodb/conflict-retry.js';
+import { errorHandler } from '../../functions/http/problem.js';
+import { StoreBusyError } from '../../functions/ports/store-busy.js';
 import { DynamoCartStore } from '../../functions/adapters/dynamodb/cart-store.js';
 import { DynamoCatalogueStore, productItem } from '../../functions/adapters/dynamodb/catalogue-store.js';
 import { DynamoListingStore } from '../../functions/adapters/dynamodb/listing-store.js';
@@ -102,5 +105,42 @@ describe('single writes that can meet a checkout transaction on AWS', () => {
     });
     expect(line.fulfilment).toBe('shipped');
     expect(shipping.conflicts()).toBe(1);
+  });
+});
+
+describe('a write that keeps colliding', () => {
+  it('keeps trying for at least 12 attempts and 6 s, then answers StoreBusyError (503 with Retry-After), never the raw conflict', async () => {
+    vi.useFakeTimers();
+    try {
+      let attempts = 0;
+      const forever = withConflictRetry(async () => {
+        attempts += 1;
+        throw new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} });
+      });
+      const settled = forever.then(
+        () => 'written',
+        (error: unknown) => error,
+      );
+      await vi.advanceTimersByTimeAsync(5_900);
+      expect(attempts).toBeGreaterThanOrEqual(12);
+      await vi.advanceTimersByTimeAsync(2_000);
+      const error = await settled;
+      expect(error).toBeInstanceOf(StoreBusyError);
+      expect((error as StoreBusyError).cause).toBeInstanceOf(TransactionConflictException);
+
+      const response = errorHandler(() => undefined)(error as Error, {} as never);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up at once on a condition that failed: that is an answer, not a collision', async () => {
+    let attempts = 0;
+    const failed = new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'TransactionConflict' }] });
+    await expect(withConflictRetry(async () => { attempts += 1; throw failed; })).rejects.toBe(failed);
+    expect(attempts).toBe(1);
   });
 });

@@ -1,19 +1,26 @@
 import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { StoreBusyError } from '../../ports/store-busy.js';
 
 /**
  * DynamoDB cancels a transaction that races another one on the same item (TransactionConflict)
  * and refuses single writes to an item inside a running transaction. Both are worth retrying
- * with jittered backoff: 200 shoppers on one product collide a lot. Condition failures are not
- * retried here: they are answers.
+ * with jittered backoff: 200 shoppers on one product collide a lot, and a loaded table answers
+ * each attempt slower, so the retries are bounded by time as well as by count. Past both, the
+ * caller gets StoreBusyError (answered 503 with Retry-After), never the raw conflict.
+ * Condition failures are not retried here: they are answers.
  */
-const MAX_ATTEMPTS = 12;
+const MIN_ATTEMPTS = 12;
+/** Well inside the shortest timeout of a function that writes (10 s) and API Gateway's 30 s. */
+const RETRY_BUDGET_MS = 6_000;
 
 export async function withConflictRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  const started = Date.now();
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
-      if (tries >= MAX_ATTEMPTS || !isConflict(error)) throw error;
+      if (!isConflict(error)) throw error;
+      if (tries >= MIN_ATTEMPTS && Date.now() - started >= RETRY_BUDGET_MS) throw new StoreBusyError({ cause: error });
       const ceiling = Math.min(1000, 25 * 2 ** tries);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     }
