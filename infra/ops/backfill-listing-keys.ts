@@ -9,7 +9,7 @@ import { backfillListingKeys } from '../../functions/usecases/backfill-listing-k
  *
  * Gives products written before GSI4 (a pavilion's products of one category, functions/adapters/dynamodb/keys.ts)
  * their entry, so the pavilion-and-category listing shows them, and order lines paid before their
- * pavilion's queue by fulfilment (GSI2 `PAVILION#<CC>#LINES#<fulfilment>`) theirs, so the workspace's
+ * pavilion's queue by fulfilment (on GSI2, see keys.ts) theirs, so the workspace's
  * "to ship" and "shipped" show them. Run it once after the deploy that adds an index or entry; running
  * it again writes nothing. AWS credentials come from the default chain
  * (environment, profile, SSO, instance role); the region from --region or AWS_REGION. --endpoint
