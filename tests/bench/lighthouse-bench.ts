@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { freePort } from '../../infra/local/free-port.js';
 import { median, ms, table } from './report.js';
+import { PAGE_TYPES } from './site-bench.js';
 
 /**
  * Lighthouse (its default mobile preset: a mid-range phone, simulated slow 4G and CPU slowdown) on
@@ -12,12 +13,9 @@ import { median, ms, table } from './report.js';
 
 const LIGHTHOUSE_VERSION = (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
 
-export const LIGHTHOUSE_PAGES: ReadonlyArray<{ type: string; path: string }> = [
-  { type: 'home', path: '/zh/' },
-  { type: 'pavilion', path: '/zh/pavilions/kg/' },
-  { type: 'product', path: '/zh/products/kg-hny-001/' },
-  { type: 'cart', path: '/zh/cart/' },
-];
+/** The page types issue 13 names, taken from the site bench's one page of each type (same paths, one place). */
+const LIGHTHOUSE_TYPES = ['home', 'pavilion', 'product', 'cart'];
+export const LIGHTHOUSE_PAGES: ReadonlyArray<{ type: string; path: string }> = PAGE_TYPES.filter((page) => LIGHTHOUSE_TYPES.includes(page.type));
 
 export interface LighthouseRow {
   readonly type: string;
