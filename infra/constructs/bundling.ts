@@ -27,7 +27,7 @@ const SETTINGS = {
   // the recipient's divisions list alone is 120 KB escaped, 84 KB not. Node reads the bundle as UTF-8.
   charset: 'utf8',
   // zod without its ~50 locales (English stays the default): see zod-en-only/classic.js.
-  alias: { zod: repoPath('infra/constructs/zod-en-only/index.js') },
+  alias: { zod: repoPath('infra/constructs/zod-en-only') },
   // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
   banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 } as const;

@@ -23,11 +23,11 @@ const BUDGETS: Readonly<Record<string, number>> = {
   webhooks: 2.8,
   pavilion: 3.45,
   operator: 3.15,
-  sweep: 2.6,
+  sweep: 2.15,
   republish: 1.3,
-  rates: 1.65,
+  rates: 1.3,
   'image-variants': 1.3,
-  mail: 1.9,
+  mail: 1.45,
 };
 
 const work = mkdtempSync(join(tmpdir(), 'bundle-budget-'));

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+// zod/mini: this is most of what the rates function validates, and classic zod would triple its bundle.
+import * as z from 'zod/mini';
 import { ratioOfDecimal, ratioText, type PublishedRates } from '../../domain/exchange-rates.js';
 import { CURRENCIES, isCurrency, type CurrencyCode } from '../../domain/money.js';
 import { RateSourceError, type RateSource } from '../../ports/rate-source.js';
@@ -15,22 +16,22 @@ export const DEFAULT_RATES_FILE = 'functions/adapters/rates/default-rates.json';
  *   { "asOf": "2025-11-28", "yuanPerUnit": { "CNY": "1", "KGS": "0.0812", "UZS": "0.000592", ... } }
  */
 const RatesFileSchema = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the date of the figures, YYYY-MM-DD'),
-  note: z.string().optional(),
-  yuanPerUnit: z
-    .record(
-      z.string(),
-      z
-        .string()
-        .regex(/^\d{1,9}(\.\d{1,12})?$/, 'yuan per one unit as a decimal string, e.g. "0.0812"')
-        // Only once the pattern holds (zod runs every check): a wrong pattern is reported above.
-        .refine((text) => !/^\d{1,9}(\.\d{1,12})?$/.test(text) || ratioOfDecimal(text).numerator > 0n, 'a rate above zero'),
-    )
-    .superRefine((rates, context) => {
+  asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'the date of the figures, YYYY-MM-DD')),
+  note: z.optional(z.string()),
+  yuanPerUnit: z.record(
+    z.string(),
+    z.string().check(
+      z.regex(/^\d{1,9}(\.\d{1,12})?$/, 'yuan per one unit as a decimal string, e.g. "0.0812"'),
+      // Only once the pattern holds (zod runs every check): a wrong pattern is reported above.
+      z.refine((text) => !/^\d{1,9}(\.\d{1,12})?$/.test(text) || ratioOfDecimal(text).numerator > 0n, 'a rate above zero'),
+    ),
+  ).check(
+    z.superRefine((rates, context) => {
       for (const code of Object.keys(rates)) {
         if (!isCurrency(code)) context.addIssue({ code: 'custom', path: [code], message: `not a currency the store uses (${CURRENCIES.join(', ')})` });
       }
     }),
+  ),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The Stripe keys, kept in one Secrets Manager secret that the operator fills after the first deploy:
@@ -8,8 +8,8 @@ import { z } from 'zod';
  * operator rotates the keys in Stripe, and a new cold start picks that up.
  */
 const StripeSecretSchema = z.object({
-  secretKey: z.string().regex(/^(sk|rk)_(test|live)_\S+$/),
-  webhookSecret: z.string().regex(/^whsec_\S+$/),
+  secretKey: z.string().check(z.regex(/^(sk|rk)_(test|live)_\S+$/)),
+  webhookSecret: z.string().check(z.regex(/^whsec_\S+$/)),
 });
 
 export type StripeSecret = z.infer<typeof StripeSecretSchema>;
