@@ -1,10 +1,5 @@
-import * as z from 'zod/mini';
-import { en } from 'zod/locales';
+import * as z from './zod-mini.js';
 import { RATES_FRESH_FOR_HOURS } from './domain/exchange-rates.js';
-
-// zod/mini, not classic zod: every function reads its configuration, and classic zod (~190 KB) would be bundled
-// into functions that validate nothing else (rates, mail). Mini's messages are "Invalid input" until a locale is set.
-z.config(en());
 
 /** Configuration comes from the environment only, checked once at start-up so a typo fails loudly. */
 const EnvSchema = z.object({

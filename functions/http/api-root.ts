@@ -1,9 +1,8 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Telemetry } from '../ports/telemetry.js';
 import { originGuard } from './origin-guard.js';
 import { errorHandler, notFound } from './problem.js';
-import { createRouter } from './router.js';
 
 /**
  * Mounts the given apps under /api with the shared error mapping and headers. A Lambda handler passes
@@ -11,7 +10,8 @@ import { createRouter } from './router.js';
  * Each app has its own Env (the workspace's and the console's carry the verified caller), hence `any`.
  */
 export function mountApi(telemetry: () => Telemetry | undefined, apps: ReadonlyArray<Hono<any, any, any>>) {
-  const root = createRouter();
+  // Plain Hono: the OpenAPIHono router would bring classic zod into the catalogue's bundle, which has none.
+  const root = new Hono();
   root.onError(errorHandler(telemetry));
   root.notFound(notFound);
   root.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));

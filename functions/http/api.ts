@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { lazyDeps } from '../usecases/lazy-deps.js';
 import { PAVILION_DEPS, type PavilionDeps } from '../usecases/pavilion/deps.js';
 import { SHOP_DEPS, type ShopDeps } from '../usecases/shop-deps.js';
@@ -28,7 +28,8 @@ export const API_APPS = {
   webhooks: (deps: ApiDeps) => createWebhookApp(lazyDeps<ShopDeps>(deps, SHOP_DEPS)),
   pavilion: (deps: ApiDeps) => createPavilionApp(lazyDeps<PavilionDeps>(deps, PAVILION_DEPS)),
   operator: (deps: ApiDeps) => createOperatorApp(lazyDeps<OperatorDeps>(deps, OPERATOR_DEPS)),
-} satisfies Record<string, (deps: ApiDeps) => OpenAPIHono<never> | OpenAPIHono>;
+  // Each app's Env is its own (the workspace's and the console's carry the verified caller), hence `any`.
+} satisfies Record<string, (deps: ApiDeps) => Hono<any, any, any>>;
 
 export type ApiAppName = keyof typeof API_APPS;
 

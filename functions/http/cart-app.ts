@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CartRefusedError, setCartLine, startCart, viewCart, type CartDeps, type CartRefusal } from '../usecases/cart.js';
 import { jsonBodyGuard } from './body-guards.js';
-import { answerRefusals, ProblemError, problemResponses, type ProblemTable } from './problem.js';
+import { answerRefusals, ProblemError, type ProblemTable } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { createRouter } from './router.js';
 import { CartLineParams, CartParams, CartQuery, CartSchema, SetQuantityBody } from './schemas/cart.js';
 

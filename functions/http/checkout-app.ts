@@ -6,7 +6,8 @@ import { MAX_PAYMENT_AMOUNT } from '../domain/payment-methods.js';
 import { CheckoutRefusedError, placeOrder, type CheckoutRefusal } from '../usecases/checkout.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
-import { ProblemError, problemOf, problemResponses, type ProblemTable } from './problem.js';
+import { ProblemError, problemOf, type ProblemTable } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { createRouter } from './router.js';
 import { CheckoutAnswerSchema, CheckoutRequestSchema } from './schemas/checkout.js';
 

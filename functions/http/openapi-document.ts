@@ -1,10 +1,11 @@
 import { API_APPS, type ApiDeps } from './api.js';
+import { CATALOGUE_ROUTES } from './catalogue-contract.js';
 import { createRouter } from './router.js';
 
 let cachedDocument: unknown;
 
 /**
- * The whole API, generated from the zod schemas of every app (deps are never touched while describing).
+ * The whole API, generated from the zod schemas of every app and the catalogue's contract (deps are never touched while describing).
  * Generated at build time into the site at /api/openapi.json (infra/site-build/), and served by the local
  * server; no Lambda imports this, so none carries the generator's work.
  */
@@ -12,7 +13,10 @@ export function openApiDocument(): unknown {
   if (cachedDocument) return cachedDocument;
   const untouchable = describedOnly() as ApiDeps;
   const all = createRouter();
-  for (const make of Object.values(API_APPS)) all.route('/api', make(untouchable));
+  // The catalogue's app is plain Hono (it validates with zod/mini): its contract describes its routes.
+  const { catalogue: _describedByItsContract, ...openApiApps } = API_APPS;
+  for (const route of CATALOGUE_ROUTES) all.openAPIRegistry.registerPath({ ...route, path: `/api${route.path}` });
+  for (const make of Object.values(openApiApps)) all.route('/api', make(untouchable));
   cachedDocument = all.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

@@ -6,7 +6,8 @@ import { jsonBodyGuard } from './body-guards.js';
 import type { OperatorEnv } from './operator-auth.js';
 import { OPERATOR_SECURITY } from './operator-customs.js';
 import type { OperatorDeps } from './operator-deps.js';
-import { ProblemError, problemResponses } from './problem.js';
+import { ProblemError } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { lineRefundView, lineReturnView, operatorRefundView } from './refund-view.js';
 import { OperatorOrderParams } from './schemas/after-sale.js';
 import {

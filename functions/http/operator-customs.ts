@@ -3,7 +3,8 @@ import { customsDocument } from '../usecases/customs-document.js';
 import { customsCsv } from './customs-csv.js';
 import type { OperatorEnv } from './operator-auth.js';
 import type { OperatorDeps } from './operator-deps.js';
-import { ProblemError, problemResponses } from './problem.js';
+import { ProblemError } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { CustomsDocumentSchema, CustomsParams, CustomsQuery } from './schemas/customs.js';
 
 export const OPERATOR_SECURITY = [{ OperatorToken: [] }];

@@ -5,9 +5,10 @@ import { jsonBodyGuard } from './body-guards.js';
 import type { OperatorEnv } from './operator-auth.js';
 import { OPERATOR_SECURITY } from './operator-customs.js';
 import type { OperatorDeps } from './operator-deps.js';
-import { ProblemError, problemResponses } from './problem.js';
+import { ProblemError } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { operatorRefundView } from './refund-view.js';
-import { pageOf } from './schemas/page.js';
+import { pageOf } from './page-of.js';
 import { FailedRefundsQuery, OperatorOrderParams, OperatorRefundAnswerSchema, OperatorRefundRequestSchema, OperatorRefundSchema } from './schemas/after-sale.js';
 
 const refundOrder = createRoute({

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { OperatorEnv } from './operator-auth.js';
 import { OPERATOR_SECURITY } from './operator-customs.js';
 import type { OperatorDeps } from './operator-deps.js';
-import { problemResponses } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { OperatorSchema, OperatorSessionConfigSchema } from './schemas/operator.js';
 
 const sessionConfig = createRoute({

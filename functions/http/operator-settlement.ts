@@ -4,7 +4,8 @@ import { jsonBodyGuard } from './body-guards.js';
 import type { OperatorEnv } from './operator-auth.js';
 import { OPERATOR_SECURITY } from './operator-customs.js';
 import type { OperatorDeps } from './operator-deps.js';
-import { problemOf, problemResponses } from './problem.js';
+import { problemOf } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { SETTLEMENT_PROBLEMS } from './settlement-problems.js';
 import { statementAnswer } from './statement-answer.js';
 import {

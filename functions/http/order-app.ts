@@ -8,7 +8,8 @@ import { cancelOrder, requestReturn, ShopperAfterSaleRefusedError, type ShopperA
 import { orderForShopper } from '../usecases/shopper-order.js';
 import { afterSaleProblem } from './after-sale-problems.js';
 import { jsonBodyGuard } from './body-guards.js';
-import { problem, ProblemError, problemOf, problemResponses, type ProblemTable } from './problem.js';
+import { problem, ProblemError, problemOf, type ProblemTable } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { lineRefundView, lineReturnView, refundView } from './refund-view.js';
 import { createRouter } from './router.js';
 import { ReturnRequestSchema } from './schemas/after-sale.js';

@@ -1,8 +1,7 @@
-import { z } from '@hono/zod-openapi';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { InvalidCursorError } from '../ports/catalogue-store.js';
 import { StoreBusyError } from '../ports/store-busy.js';
 import type { Telemetry } from '../ports/telemetry.js';
@@ -24,32 +23,6 @@ export interface Problem {
   readonly [extension: string]: unknown;
 }
 
-export const ProblemSchema = z
-  .object({
-    type: z.string().optional(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .passthrough()
-  .openapi('Problem');
-
-/** OpenAPI response entries for the errors a route can give. */
-export function problemResponses(...statuses: number[]) {
-  const described: Record<number, string> = {
-    400: 'Bad input', 401: 'No valid token', 403: 'Not yours', 404: 'Not found', 409: 'Conflict with the current state',
-    413: 'Body too large', 415: 'Wrong content type', 422: 'Understood but refused', 429: 'Too many at once (Retry-After says when to try again)', 502: 'Payment provider failed',
-    503: 'Not available now (exchange rates out of date, or too many shoppers writing to the same goods at once: Retry-After says when to try again)',
-  };
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: described[status] ?? 'Problem', content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } },
-    ]),
-  );
-}
-
 export function problem(status: number, title: string, extra: Omit<Problem, 'status' | 'title'> = {}, headers: Readonly<Record<string, string>> = {}): Response {
   return new Response(JSON.stringify({ title, status, ...extra }), {
     status,
@@ -57,15 +30,15 @@ export function problem(status: number, title: string, extra: Omit<Problem, 'sta
   });
 }
 
-export function fieldErrors(error: ZodError): FieldError[] {
+export function fieldErrors(error: $ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.map(String).join('.') : '(root)',
     message: issue.message,
   }));
 }
 
-/** The zod-openapi hook: any schema failure is the client's error, answered field by field. */
-export function validationHook(result: { success: true } | { success: false; error: ZodError; target: string }, _c: Context) {
+/** The validators' hook (zod-openapi's and zValidator's): any schema failure is the client's error, answered field by field. */
+export function validationHook(result: { success: true } | { success: false; error: $ZodError; target: string }, _c: Context) {
   if (!result.success) {
     return problem(400, 'The request is not valid', {
       detail: `Check the ${result.target === 'json' ? 'body' : result.target}: ${result.error.issues.length} field(s) are wrong.`,

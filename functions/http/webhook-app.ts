@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { settleDelivery } from '../usecases/settle-payment.js';
 import type { ShopDeps } from '../usecases/shop-deps.js';
 import { jsonBodyGuard } from './body-guards.js';
-import { problem, problemResponses } from './problem.js';
+import { problem } from './problem.js';
+import { problemResponses } from './problem-responses.js';
 import { createRouter } from './router.js';
 
 const WebhookAnswer = z

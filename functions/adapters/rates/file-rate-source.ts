@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-// zod/mini: this is most of what the rates function validates, and classic zod would triple its bundle.
-import * as z from 'zod/mini';
+import * as z from '../../zod-mini.js';
 import { ratioOfDecimal, ratioText, type PublishedRates } from '../../domain/exchange-rates.js';
 import { CURRENCIES, isCurrency, type CurrencyCode } from '../../domain/money.js';
 import { RateSourceError, type RateSource } from '../../ports/rate-source.js';

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod/mini';
+import * as z from '../../zod-mini.js';
 
 /**
  * The Stripe keys, kept in one Secrets Manager secret that the operator fills after the first deploy:

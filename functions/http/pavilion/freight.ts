@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { FreightRates } from '../../domain/freight.js';
 import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
 import { pavilionFreight, setPavilionFreight, type PavilionFreight } from '../../usecases/pavilion/freight.js';
-import { problemResponses } from '../problem.js';
+import { problemResponses } from '../problem-responses.js';
 import { createRouter } from '../router.js';
 import { FreightRatesSchema, PavilionFreightSchema } from '../schemas/freight.js';
 import { SECURITY, type ManagerEnv } from './auth.js';

@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
 import { createListing, editListing, ownListings, setListingStatus } from '../../usecases/pavilion/listings.js';
 import { ownListing } from '../../usecases/pavilion/ownership.js';
-import { problemResponses } from '../problem.js';
+import { problemResponses } from '../problem-responses.js';
 import { createRouter } from '../router.js';
 import { CreateListingSchema, ListingIdParam, ListingListQuery, ListingPageSchema, ListingSchema, StatusChangeSchema, UpdateListingSchema } from '../schemas/listing.js';
-import { pageOf } from '../schemas/page.js';
+import { pageOf } from '../page-of.js';
 import { SECURITY, type ManagerEnv } from './auth.js';
 import { toListing } from './listing-view.js';
 

@@ -6,11 +6,11 @@ import type { ReturnStep } from '../../domain/returns.js';
 import { refundLine, stepReturn } from '../../usecases/pavilion/after-sale.js';
 import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
 import { linesToFulfil, shipLine } from '../../usecases/pavilion/orders.js';
-import { problemResponses } from '../problem.js';
+import { problemResponses } from '../problem-responses.js';
 import { lineRefundView, lineReturnView } from '../refund-view.js';
 import { createRouter } from '../router.js';
 import { PavilionRefundRequestSchema, ReturnDeclineSchema, ReturnReceivedSchema } from '../schemas/after-sale.js';
-import { pageOf } from '../schemas/page.js';
+import { pageOf } from '../page-of.js';
 import { OrderLineParams, OrderLineSchema, OrderQueueQuery, ShipmentSchema } from '../schemas/pavilion-orders.js';
 import { SECURITY, type ManagerEnv } from './auth.js';
 

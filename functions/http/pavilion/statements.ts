@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
 import { SettlementRefusedError, statementFor } from '../../usecases/settlement.js';
-import { problemOf, problemResponses } from '../problem.js';
+import { problemOf } from '../problem.js';
+import { problemResponses } from '../problem-responses.js';
 import { SETTLEMENT_PROBLEMS } from '../settlement-problems.js';
 import { statementAnswer } from '../statement-answer.js';
 import { StatementQuery, StatementSchema } from '../schemas/settlement.js';

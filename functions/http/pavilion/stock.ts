@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PavilionDeps } from '../../usecases/pavilion/deps.js';
 import { changeStock, stockHistory } from '../../usecases/pavilion/stock.js';
-import { problemResponses } from '../problem.js';
+import { problemResponses } from '../problem-responses.js';
 import { createRouter } from '../router.js';
 import { ListingIdParam, ListingSchema } from '../schemas/listing.js';
 import { StockChangeSchema, StockMovementSchema } from '../schemas/stock.js';

@@ -4,7 +4,7 @@ import type { PavilionFreightSchema } from '../../../../functions/http/schemas/f
 import type { UploadTargetSchema } from '../../../../functions/http/schemas/images.js';
 import type { ImportReportSchema } from '../../../../functions/http/schemas/imports.js';
 import type { ListingSchema } from '../../../../functions/http/schemas/listing.js';
-import type { pageOf } from '../../../../functions/http/schemas/page.js';
+import type { pageOf } from '../../../../functions/http/page-of.js';
 import type { OrderLineSchema } from '../../../../functions/http/schemas/pavilion-orders.js';
 import type { ManagerSchema, SessionConfigSchema } from '../../../../functions/http/schemas/session.js';
 import type { StockMovementSchema } from '../../../../functions/http/schemas/stock.js';
