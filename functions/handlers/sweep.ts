@@ -2,10 +2,10 @@ import { readConfig } from '../config.js';
 import { resendUnsentRefunds } from '../usecases/refunds.js';
 import { sweepExpiredOrders } from '../usecases/sweep-expired-orders.js';
 import { wireBase } from './wire-common.js';
-import { wireShopDeps } from './wire-shop.js';
+import { wireSettleDeps } from './wire-shop.js';
 import { loggingFailures } from './log-failures.js';
 
-const deps = wireShopDeps(wireBase(readConfig()));
+const deps = wireSettleDeps(wireBase(readConfig()));
 
 /**
  * Runs on a schedule (every few minutes): releases the stock of orders nobody paid in time, and sends

@@ -24,7 +24,20 @@ export function wireOrderDeps({ config, doc, telemetry }: WiringBase) {
   };
 }
 
-/** The shop's, the webhooks' and the sweep's adapters: carts, checkout, orders, payments and their refunds. */
+/**
+ * What settling a payment needs, and no more: the sweep's adapters. No carts, catalogue or identity vault, so
+ * the sweep's bundle carries no KMS client.
+ */
+export function wireSettleDeps(base: WiringBase) {
+  return { ...wireOrderDeps(base), clock: base.clock, telemetry: base.telemetry };
+}
+
+/** The webhooks' adapters: settling, and the log of the events it refused (read by operators). */
+export function wireWebhookDeps(base: WiringBase) {
+  return { ...wireSettleDeps(base), refusedEvents: new DynamoOperatorConsoleStore(base.doc, base.config.TABLE_NAME) };
+}
+
+/** The shop's adapters: carts, checkout, orders, payments and their refunds. */
 export function wireShopDeps(base: WiringBase): ShopDeps {
   const { config, doc } = base;
   const shopperKeys = lazyShopperKeys(config);

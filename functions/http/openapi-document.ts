@@ -1,11 +1,21 @@
-import { API_APPS, type ApiDeps } from './api.js';
+import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
+import { API_APPS, type ApiAppName, type ApiDeps } from './api.js';
 import { CATALOGUE_ROUTES } from './catalogue-contract.js';
+import { WEBHOOK_ROUTES } from './webhook-contract.js';
 import { createRouter } from './router.js';
 
 let cachedDocument: unknown;
 
 /**
- * The whole API, generated from the zod schemas of every app and the catalogue's contract (deps are never touched while describing).
+ * The apps that are plain Hono, so that their functions bundle no classic zod (the catalogue validates with
+ * zod/mini; the webhook validates nothing with zod): their contracts describe them. Every other app is an
+ * OpenAPIHono that describes itself.
+ */
+const CONTRACTS: Partial<Record<ApiAppName, readonly RouteConfig[]>> = { catalogue: CATALOGUE_ROUTES, webhooks: WEBHOOK_ROUTES };
+
+/**
+ * The whole API, generated from the zod schemas of every app and from the contracts above (deps are never
+ * touched while describing).
  * Generated at build time into the site at /api/openapi.json (infra/site-build/), and served by the local
  * server; no Lambda imports this, so none carries the generator's work.
  */
@@ -13,10 +23,11 @@ export function openApiDocument(): unknown {
   if (cachedDocument) return cachedDocument;
   const untouchable = describedOnly() as ApiDeps;
   const all = createRouter();
-  // The catalogue's app is plain Hono (it validates with zod/mini): its contract describes its routes.
-  const { catalogue: _describedByItsContract, ...openApiApps } = API_APPS;
-  for (const route of CATALOGUE_ROUTES) all.openAPIRegistry.registerPath({ ...route, path: `/api${route.path}` });
-  for (const make of Object.values(openApiApps)) all.route('/api', make(untouchable));
+  for (const [name, make] of Object.entries(API_APPS) as Array<[ApiAppName, (deps: ApiDeps) => unknown]>) {
+    const contract = CONTRACTS[name];
+    if (contract) for (const route of contract) all.openAPIRegistry.registerPath({ ...route, path: `/api${route.path}` });
+    else all.route('/api', make(untouchable) as OpenAPIHono);
+  }
   cachedDocument = all.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
