@@ -117,7 +117,8 @@ export async function setCartLine(deps: CartDeps, change: LineChange): Promise<C
     ]);
     if (!cart) throw new CartRefusedError({ reason: 'cart_missing', cartId });
     const inCart = cart.lines.some((line) => line.productId === productId);
-    if (quantity > 0 || !inCart) checkBuyable(checked === undefined ? await deps.catalogue.getProduct(productId) : checked, productId, quantity);
+    const product = checked === undefined && (quantity > 0 || !inCart) ? await deps.catalogue.getProduct(productId) : checked;
+    if (quantity > 0 || !inCart) checkBuyable(product ?? null, productId, quantity);
     let next: Cart;
     try {
       next = setLineQuantity(cart, productId, quantity, now.toISOString());
@@ -125,7 +126,8 @@ export async function setCartLine(deps: CartDeps, change: LineChange): Promise<C
       if (error instanceof CartFullError) throw new CartRefusedError({ reason: 'cart_full', maxLines: MAX_CART_LINES });
       throw error;
     }
-    const view = await cartView(deps, next, currency, rates);
+    // The product just checked is priced as read: checked and priced on the same snapshot, and read once.
+    const view = await cartView(deps, next, currency, rates, product === undefined ? undefined : new Map([[productId, product]]));
     try {
       await deps.carts.save(next, cart.version);
     } catch (error) {
@@ -148,11 +150,11 @@ function checkBuyable(product: Product | null, productId: string, quantity: numb
  * The cart priced at the stored exchange rates. Rates past their freshness still give figures, with
  * `payable: false, reason: 'rates_stale'`: checkout would not take them.
  */
-async function cartView(deps: CartDeps, cart: Cart, currency: CurrencyCode, known?: CurrentRates): Promise<CartView> {
-  const rates = known ?? (await currentRates(deps));
+async function cartView(deps: CartDeps, cart: Cart, currency: CurrencyCode, knownRates?: CurrentRates, knownProducts?: ReadonlyMap<string, Product | null>): Promise<CartView> {
+  const rates = knownRates ?? (await currentRates(deps));
   let quoted;
   try {
-    quoted = await quoteCart(deps.catalogue, cart, currency, rates.rateFor);
+    quoted = await quoteCart(deps.catalogue, cart, currency, rates.rateFor, knownProducts);
   } catch (error) {
     if (error instanceof NoRatesError) throw new CartRefusedError({ reason: 'rates_unavailable' });
     throw error;

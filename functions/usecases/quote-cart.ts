@@ -1,4 +1,5 @@
 import type { Cart } from '../domain/cart.js';
+import type { Product } from '../domain/catalogue.js';
 import { quoteCrossBorder, type CrossBorderQuote } from '../domain/cross-border-quote.js';
 import type { RateFor } from '../domain/exchange-rates.js';
 import type { FreightRates } from '../domain/freight.js';
@@ -20,10 +21,11 @@ export interface CartQuote {
 /**
  * A cart priced from the catalogue as it is now, with freight from each pavilion's rates and the
  * import tax, converted at the stored exchange rates (`rateFor`, usecases/exchange-rates.ts):
- * what the cart page shows and what checkout charges, computed by the same code.
+ * what the cart page shows and what checkout charges, computed by the same code. `known`: products the
+ * caller has just read, priced as read rather than read again.
  */
-export async function quoteCart(catalogue: CatalogueStore, cart: Pick<Cart, 'lines'>, currency: CurrencyCode, rateFor: RateFor): Promise<CartQuote> {
-  const priced = priceCart(cart, await loadProducts(catalogue, cart.lines.map((line) => line.productId)));
+export async function quoteCart(catalogue: CatalogueStore, cart: Pick<Cart, 'lines'>, currency: CurrencyCode, rateFor: RateFor, known?: ReadonlyMap<string, Product | null>): Promise<CartQuote> {
+  const priced = priceCart(cart, await loadProducts(catalogue, cart.lines.map((line) => line.productId), known));
   const buyable = priced.lines.filter((line) => line.status !== 'unavailable');
   const pavilions = await loadPavilions(catalogue, buyable.map((line) => line.pavilion));
   const freightRates = (pavilion: PavilionCode): FreightRates | undefined => pavilions.get(pavilion)?.freightRates;

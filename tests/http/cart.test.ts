@@ -184,19 +184,16 @@ describe('a cart too large to pay in one payment', () => {
 
   it('leaves the cart unchanged when working out the answer fails', async () => {
     const cartId = await shop.newCart({ [jam.id]: 1 });
-    const getProduct = shop.deps.catalogue.getProduct.bind(shop.deps.catalogue);
-    let reads = 0;
-    // The handler reads the product once to check stock, then again to price the answer: the second read fails.
-    shop.deps.catalogue.getProduct = async (id) => {
-      reads += 1;
-      if (reads > 1) throw new Error('catalogue unavailable');
-      return getProduct(id);
+    const getPavilions = shop.deps.catalogue.getPavilions.bind(shop.deps.catalogue);
+    // The product is read and checked; pricing the answer then reads its pavilion's freight rates, which fails.
+    shop.deps.catalogue.getPavilions = async () => {
+      throw new Error('catalogue unavailable');
     };
     try {
       const answer = await shop.call('PUT', `/api/carts/${cartId}/lines/${jam.id}`, { quantity: 3 });
       expect(answer.status).toBe(500);
     } finally {
-      shop.deps.catalogue.getProduct = getProduct;
+      shop.deps.catalogue.getPavilions = getPavilions;
     }
     expect((await shop.call('GET', `/api/carts/${cartId}`)).body.lines[0].quantity).toBe(1);
   });
