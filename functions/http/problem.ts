@@ -108,8 +108,13 @@ export function errorHandler(telemetry: () => Telemetry | undefined) {
       return problem(status, error.message || 'Request refused');
     }
     if (error instanceof SyntaxError) return problem(400, 'The body is not valid JSON');
-    // Nothing was written: the shopper's client may simply send it again in a moment.
-    if (error instanceof StoreBusyError) return problem(503, 'Busy: please try again', { detail: error.message }, { 'Retry-After': '1' });
+    // A hot item or a database outage (ports/store-busy.ts): the client may send it again in a moment.
+    if (error instanceof StoreBusyError) {
+      // Not a bug, but an outage or a hot item to watch: which failure (the SDK's error name, never its text).
+      const cause = error.cause as { name?: string; code?: string } | undefined;
+      telemetry()?.warn('store busy', { method: c.req.method, route: c.req.routePath, error: error.name, cause: cause?.code ?? cause?.name ?? null });
+      return problem(503, 'Busy: please try again', { detail: error.message }, { 'Retry-After': '1' });
+    }
     // The route's pattern, not the path: a cart's id in a path is the key to that cart.
     const fields = { method: c.req.method, route: c.req.routePath, error: error.name, detail: error.message };
     const log = telemetry();

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { batchGet } from '../../functions/adapters/dynamodb/batch-get.js';
+import { StoreUnavailableError } from '../../functions/ports/store-busy.js';
 
 /**
  * DynamoDB hands keys back unprocessed when a table is throttled, which DynamoDB Local never does:
@@ -39,7 +40,10 @@ describe('batchGet', () => {
 
   it('gives up with an error when DynamoDB keeps every key unprocessed', async () => {
     const { doc, sent } = throttlingClient([item('A')], 0);
-    await expect(batchGet(doc, 'table', [{ PK: 'A', SK: 'X' }])).rejects.toThrow(/unread: throttled/);
+    const error = await batchGet(doc, 'table', [{ PK: 'A', SK: 'X' }]).catch((caught: unknown) => caught);
+    // Answered 503 with Retry-After like any other store outage, never 500.
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(((error as Error).cause as Error).message).toMatch(/unread: throttled/);
     expect(sent).toHaveLength(8);
   }, 20_000);
 });

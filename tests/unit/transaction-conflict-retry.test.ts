@@ -137,6 +137,17 @@ describe('a write that keeps colliding', () => {
     }
   });
 
+  it('retries a transaction AWS cancelled for throttling a hot item, as it does a conflict', async () => {
+    let attempts = 0;
+    const throttled = new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ThrottlingError' }, { Code: 'None' }] });
+    const written = await withConflictRetry(async () => {
+      attempts += 1;
+      if (attempts < 3) throw throttled;
+      return 'written';
+    });
+    expect({ written, attempts }).toEqual({ written: 'written', attempts: 3 });
+  });
+
   it('gives up at once on a condition that failed: that is an answer, not a collision', async () => {
     let attempts = 0;
     const failed = new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'TransactionConflict' }] });

@@ -1,4 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailableError } from '../../ports/store-busy.js';
 
 /** BatchGetItem takes at most 100 keys (DynamoDB limit); a cart's pavilions and a shopper's holders are far fewer. */
 const MAX_KEYS = 100;
@@ -22,7 +23,8 @@ export async function batchGet(
   const found = new Map<string, Record<string, unknown>>();
   let pending: Record<string, unknown>[] = keys.map(({ PK, SK }) => ({ PK, SK }));
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB left ${pending.length} keys of a BatchGetItem unread: throttled`);
+    // Throttled past our patience: the database's state, not the request's, so a 503 "try again" (ports/store-busy.ts), not a 500.
+    if (attempt >= MAX_ATTEMPTS) throw new StoreUnavailableError({ cause: new Error(`DynamoDB left ${pending.length} keys of a BatchGetItem unread: throttled`) });
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 50 * 2 ** attempt)));
     const { Responses, UnprocessedKeys } = await doc.send(
       new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }),

@@ -31,8 +31,10 @@ function isConflict(error: unknown): boolean {
   if (error instanceof TransactionConflictException) return true;
   if (error instanceof TransactionCanceledException) {
     const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-    // Retry only when no item failed its condition: a condition failure is final.
-    return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+    // Retry only when no item failed its condition: a condition failure is final. ThrottlingError is
+    // AWS cancelling a transaction on an item written too often at once (one product, many shoppers):
+    // contention as much as a conflict is, and before this it reached the client as a 500.
+    return (codes.includes('TransactionConflict') || codes.includes('ThrottlingError')) && !codes.includes('ConditionalCheckFailed');
   }
   return false;
 }
