@@ -16,20 +16,28 @@ type Failure = (operation: string) => Promise<unknown> | null;
 
 let shop: Shop;
 let fail: Failure = () => null;
+/** How many more answers of this operation DynamoDB gives (the write done) and the client never gets. */
+let lose: { operation: string; answers: number } = { operation: '', answers: 0 };
 const attempts: string[] = [];
 
 beforeAll(async () => {
   shop = await startShop();
   const transport = (await shop.table.raw.config.requestHandler) as unknown as Transport;
   const real = transport.handle.bind(transport);
-  transport.handle = (request, options) => {
+  transport.handle = async (request, options) => {
     const operation = (request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
     const failure = fail(operation);
     if (failure) {
       attempts.push(operation);
       return failure;
     }
-    return real(request, options);
+    const answered = await real(request, options);
+    if (operation === lose.operation && lose.answers > 0) {
+      lose.answers -= 1;
+      attempts.push(operation);
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    }
+    return answered;
   };
 });
 afterAll(async () => {
@@ -83,6 +91,38 @@ describe('checkout when DynamoDB fails after the SDK’s retries', () => {
       expect(again.status).toBe(201);
     }, 60_000);
   }
+});
+
+describe('a reserving transaction whose answer is lost', () => {
+  it('is applied once when the SDK sends it again: it carries an idempotency token (ClientRequestToken) the SDK fills', async () => {
+    const product = aProduct({ stock: 5 });
+    await shop.deps.catalogue.putProducts([product]);
+    const cartId = await shop.newCart({ [product.id]: 1 });
+    attempts.length = 0;
+    lose = { operation: 'TransactWriteItems', answers: 1 };
+    const answered = await shop.checkout(cartId);
+    expect(attempts).toEqual(['TransactWriteItems']);
+    expect(answered.status).toBe(201);
+    expect(await shop.units(product.id)).toEqual({ stock: 4, reserved: 1, sold: 0 });
+  }, 60_000);
+
+  it('answers 503 when every answer is lost, and the same cart checked out again holds its stock once, not twice', async () => {
+    const product = aProduct({ stock: 5 });
+    await shop.deps.catalogue.putProducts([product]);
+    const cartId = await shop.newCart({ [product.id]: 2 });
+    attempts.length = 0;
+    lose = { operation: 'TransactWriteItems', answers: 100 };
+    const lost = await shop.checkout(cartId).finally(() => (lose = { operation: '', answers: 0 }));
+    expect(attempts.length).toBeGreaterThan(1);
+    expect(lost.status).toBe(503);
+    // The write did land (only its answers were lost): the units are held by an order the shopper never heard of.
+    expect(await shop.units(product.id)).toEqual({ stock: 3, reserved: 2, sold: 0 });
+
+    const again = await shop.checkout(cartId);
+    expect(again.status).toBe(201);
+    // Checkout releases the cart's earlier unpaid order before it reserves: 2 units held, not 4.
+    expect(await shop.units(product.id)).toEqual({ stock: 3, reserved: 2, sold: 0 });
+  }, 60_000);
 });
 
 describe('what counts as DynamoDB failing us', () => {
