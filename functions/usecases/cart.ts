@@ -117,8 +117,10 @@ export async function setCartLine(deps: CartDeps, change: LineChange): Promise<C
     ]);
     if (!cart) throw new CartRefusedError({ reason: 'cart_missing', cartId });
     const inCart = cart.lines.some((line) => line.productId === productId);
-    const product = checked === undefined && (quantity > 0 || !inCart) ? await deps.catalogue.getProduct(productId) : checked;
-    if (quantity > 0 || !inCart) checkBuyable(product ?? null, productId, quantity);
+    const mustCheck = quantity > 0 || !inCart;
+    // Only a 0 for a line the cart does not hold is checked without the product read above.
+    const product = mustCheck && checked === undefined ? await deps.catalogue.getProduct(productId) : checked;
+    if (mustCheck) checkBuyable(product ?? null, productId, quantity);
     let next: Cart;
     try {
       next = setLineQuantity(cart, productId, quantity, now.toISOString());

@@ -6,9 +6,7 @@ import type { CatalogueStore } from '../ports/catalogue-store.js';
  * Entries the caller has just read (`known`) are not read again.
  */
 export async function loadProducts(catalogue: CatalogueStore, ids: readonly string[], known: ReadonlyMap<string, Product | null> = new Map()): Promise<Map<string, Product | null>> {
-  const unique = [...new Set(ids)].filter((id) => !known.has(id));
-  const products = await Promise.all(unique.map((id) => catalogue.getProduct(id)));
-  const loaded = new Map(unique.map((id, index) => [id, products[index] ?? null]));
-  for (const id of new Set(ids)) if (known.has(id)) loaded.set(id, known.get(id) ?? null);
-  return loaded;
+  const unread = [...new Set(ids)].filter((id) => !known.has(id));
+  const products = await Promise.all(unread.map((id) => catalogue.getProduct(id)));
+  return new Map([...known, ...unread.map((id, index) => [id, products[index] ?? null] as const)]);
 }

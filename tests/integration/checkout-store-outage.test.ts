@@ -45,6 +45,15 @@ afterAll(async () => {
   await shop?.close();
 });
 
+/** A product of 5 units and a cart holding `quantity` of them, with no attempts counted yet. */
+async function freshCart(quantity: number) {
+  const product = aProduct({ stock: 5 });
+  await shop.deps.catalogue.putProducts([product]);
+  const cartId = await shop.newCart({ [product.id]: quantity });
+  attempts.length = 0;
+  return { product, cartId };
+}
+
 /** What DynamoDB answers with an error: its status and its JSON error body. */
 function answer(status: number, type: string) {
   const body = JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message: `${type} (made by the test)` });
@@ -62,11 +71,8 @@ const OUTAGES: Array<{ name: string; operation: string; failure: () => Promise<u
 describe('checkout when DynamoDB fails after the SDK’s retries', () => {
   for (const outage of OUTAGES) {
     it(`answers 503 with Retry-After and reserves nothing when ${outage.name}`, async () => {
-      const product = aProduct({ stock: 5 });
-      await shop.deps.catalogue.putProducts([product]);
-      const cartId = await shop.newCart({ [product.id]: 1 });
+      const { product, cartId } = await freshCart(1);
       const logged = shop.telemetry.logs.length;
-      attempts.length = 0;
 
       fail = (operation) => (operation === outage.operation ? outage.failure() : null);
       const answered = await shop.checkout(cartId).finally(() => (fail = () => null));
@@ -95,10 +101,7 @@ describe('checkout when DynamoDB fails after the SDK’s retries', () => {
 
 describe('a reserving transaction whose answer is lost', () => {
   it('is applied once when the SDK sends it again: it carries an idempotency token (ClientRequestToken) the SDK fills', async () => {
-    const product = aProduct({ stock: 5 });
-    await shop.deps.catalogue.putProducts([product]);
-    const cartId = await shop.newCart({ [product.id]: 1 });
-    attempts.length = 0;
+    const { product, cartId } = await freshCart(1);
     lose = { operation: 'TransactWriteItems', answers: 1 };
     const answered = await shop.checkout(cartId);
     expect(attempts).toEqual(['TransactWriteItems']);
@@ -107,10 +110,7 @@ describe('a reserving transaction whose answer is lost', () => {
   }, 60_000);
 
   it('answers 503 when every answer is lost, and the same cart checked out again holds its stock once, not twice', async () => {
-    const product = aProduct({ stock: 5 });
-    await shop.deps.catalogue.putProducts([product]);
-    const cartId = await shop.newCart({ [product.id]: 2 });
-    attempts.length = 0;
+    const { product, cartId } = await freshCart(2);
     lose = { operation: 'TransactWriteItems', answers: 100 };
     const lost = await shop.checkout(cartId).finally(() => (lose = { operation: '', answers: 0 }));
     expect(attempts.length).toBeGreaterThan(1);

@@ -14,17 +14,18 @@ export const DEFAULT_RATES_FILE = 'functions/adapters/rates/default-rates.json';
  *
  *   { "asOf": "2025-11-28", "yuanPerUnit": { "CNY": "1", "KGS": "0.0812", "UZS": "0.000592", ... } }
  */
+const DECIMAL = /^\d{1,9}(\.\d{1,12})?$/;
+
+const YuanPerUnitText = z.string().check(
+  z.regex(DECIMAL, 'yuan per one unit as a decimal string, e.g. "0.0812"'),
+  // Only once the pattern holds (zod runs every check): a wrong pattern is reported above.
+  z.refine((text) => !DECIMAL.test(text) || ratioOfDecimal(text).numerator > 0n, 'a rate above zero'),
+);
+
 const RatesFileSchema = z.object({
   asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'the date of the figures, YYYY-MM-DD')),
   note: z.optional(z.string()),
-  yuanPerUnit: z.record(
-    z.string(),
-    z.string().check(
-      z.regex(/^\d{1,9}(\.\d{1,12})?$/, 'yuan per one unit as a decimal string, e.g. "0.0812"'),
-      // Only once the pattern holds (zod runs every check): a wrong pattern is reported above.
-      z.refine((text) => !/^\d{1,9}(\.\d{1,12})?$/.test(text) || ratioOfDecimal(text).numerator > 0n, 'a rate above zero'),
-    ),
-  ).check(
+  yuanPerUnit: z.record(z.string(), YuanPerUnitText).check(
     z.superRefine((rates, context) => {
       for (const code of Object.keys(rates)) {
         if (!isCurrency(code)) context.addIssue({ code: 'custom', path: [code], message: `not a currency the store uses (${CURRENCIES.join(', ')})` });
